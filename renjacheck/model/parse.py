@@ -1,0 +1,121 @@
+"""Turns the raw cells of a table into typed values: Text, Quantity, or Invalid when unreadable.
+
+A numeric cell is taken as Excel shows it: a percent format shows 1.2857 as `128.57%`, so the
+value is 128.57 with two decimals; `#,##0` shows no decimals. A text cell is read the Indonesian
+way by `renjacheck.numbers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from renjacheck.model.values import Invalid, Quantity, Text
+from renjacheck.numbers import NumberError, decimals_of, format_number, parse_number, quantize
+from renjacheck.units import normalize_unit
+from renjacheck.workbook.headers import FieldType
+from renjacheck.workbook.tables import RawCell
+
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_DECIMALS = re.compile(r"\.([0#?]+)")
+_ENUM = re.compile(r"^\(?(\d{1,4})[.)]?$|^\(?([a-zA-Z])[.)]$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Excel keeps 15 significant digits; more are binary noise of the float.
+_SIGNIFICANT = 15
+
+
+def format_precision(number_format: str) -> tuple[int | None, bool]:
+    """(decimals shown, percent?) of an Excel number format; decimals None for `General`."""
+    if not number_format or number_format in ("General", "@"):
+        return None, False
+    section = number_format.split(";")[0]
+    cleaned = _QUOTED.sub("", section)
+    percent = "%" in cleaned
+    match = _DECIMALS.search(cleaned)
+    if match:
+        return len(match.group(1)), percent
+    if any(ch in cleaned for ch in "0#?"):
+        return 0, percent
+    return None, percent
+
+
+def parse_cell(cell: RawCell, ftype: FieldType) -> Text | Quantity | Invalid | None:
+    """The typed value of `cell` read as a column of type `ftype`."""
+    if ftype in (FieldType.AMOUNT, FieldType.QUANTITY):
+        return parse_figure(cell, amount=ftype is FieldType.AMOUNT)
+    if ftype is FieldType.YEAR:
+        return parse_year(cell)
+    if cell.empty:
+        return None
+    return Text(value=_as_text(cell), loc=cell.loc)
+
+
+def parse_figure(cell: RawCell, amount: bool) -> Quantity | Invalid | None:
+    """A number cell; an empty or `-` amount is zero, an empty quantity is None."""
+    value = cell.value
+    if cell.empty:
+        if not amount:
+            return None
+        return Quantity(value=Decimal(0), decimals=0, loc=cell.loc, text="", empty=True)
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return Invalid(text=str(value), loc=cell.loc, reason=type(value).__name__)
+    if isinstance(value, (int, float)):
+        return _numeric(value, cell)
+    text = str(value).strip()
+    try:
+        parsed = parse_number(text)
+    except NumberError as exc:
+        return Invalid(text=text, loc=cell.loc, reason=exc.reason)
+    return Quantity(value=parsed.value, decimals=parsed.decimals, loc=cell.loc, text=text,
+                    percent=parsed.percent, unit=normalize_unit(parsed.unit),
+                    upper=parsed.upper, upper_decimals=parsed.upper_decimals,
+                    words=parsed.words, words_value=parsed.words_value)
+
+
+def _numeric(value: int | float, cell: RawCell) -> Quantity | Invalid:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return Invalid(text=str(value), loc=cell.loc, reason="not_finite")
+    number = Decimal(value) if isinstance(value, int) else Decimal(format(value, f".{_SIGNIFICANT}g"))
+    decimals, percent = format_precision(cell.number_format)
+    if percent:
+        number = number * 100
+    if decimals is None:
+        number = number.normalize() if number == number.to_integral_value() else number
+        decimals = decimals_of(number)
+    else:
+        number = quantize(number, decimals)
+    text = format_number(number, decimals, percent=percent)
+    return Quantity(value=number, decimals=decimals, loc=cell.loc, text=text, percent=percent)
+
+
+def parse_year(cell: RawCell) -> Quantity | Invalid | None:
+    """A plan year such as 2024, written as a number or as text."""
+    if cell.empty:
+        return None
+    value = cell.value
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+    if isinstance(value, bool) or not _YEAR.match(text):
+        return Invalid(text=text, loc=cell.loc, reason="not_a_year")
+    return Quantity(value=Decimal(text), decimals=0, loc=cell.loc, text=text)
+
+
+def enum_number(text: Text | None) -> int | None:
+    """The number of a row-number cell (`7`, `7.`, `(7)`), or None for `a.` and other marks."""
+    if text is None:
+        return None
+    match = _ENUM.match(text.value.strip())
+    return int(match.group(1)) if match and match.group(1) else None
+
+
+def _as_text(cell: RawCell) -> str:
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        # A code kept as a number may have lost leading zeros: restore them from a `000` format.
+        width = cell.number_format.count("0") if set(cell.number_format) <= {"0"} else 0
+        return str(value).zfill(width)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value).strip()

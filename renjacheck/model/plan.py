@@ -1,0 +1,169 @@
+"""The plan a workbook describes, as rules see it; every value keeps the cell it came from."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from renjacheck.model.values import Location, Quantity, Text
+
+Level = Literal["program", "kegiatan", "kro", "ro", "komponen", "subkomponen", "akun"]
+LEVELS: tuple[Level, ...] = ("program", "kegiatan", "kro", "ro", "komponen", "subkomponen", "akun")
+CODE_SHAPES: dict[Level, re.Pattern[str]] = {
+    "program": re.compile(r"\d{3}\.\d{2}\.[A-Z]{2}"),
+    "kegiatan": re.compile(r"\d{4}"),
+    "kro": re.compile(r"\d{4}\.[A-Z]{3}"),
+    "ro": re.compile(r"\d{4}\.[A-Z]{3}\.\d{3}"),
+    "komponen": re.compile(r"\d{3}"),
+    "subkomponen": re.compile(r"[A-Z]"),
+    "akun": re.compile(r"\d{6}"),
+}
+
+_BIDANG_PREFIX = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+")
+
+
+def level_of(code: str) -> Level | None:
+    """The budget level a code's shape says (`3247.PBC` is a KRO), or None for a malformed code."""
+    return next((lvl for lvl, shape in CODE_SHAPES.items() if shape.fullmatch(code)), None)
+
+
+def bidang_key(name: str) -> str:
+    """`Bidang Rehabilitasi`, `rehabilitasi` and `b. Bidang Rehabilitasi` all give `rehabilitasi`."""
+    text = " ".join(name.casefold().split())
+    return _BIDANG_PREFIX.sub("", text).strip(" .:")
+
+
+class Model(BaseModel):
+    """Base of the plan models: immutable once read."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class TableInfo(Model):
+    """Where a table was read, and how many data rows it holds."""
+
+    kind: str
+    sheet: str
+    range: str
+    rows: int
+
+
+class Identitas(Model):
+    """Whose plan, for which year."""
+
+    unit: Text | None = None
+    tahun: Quantity | None = None
+
+
+class PendanaanRow(Model):
+    """One row of the funding table: a budget item (or the grand total) with its per-satker pagu."""
+
+    kode: Text | None
+    uraian: Text | None
+    level: Level | None = None
+    parent: str | None = None
+    amounts: dict[str, Quantity | None] = Field(default_factory=dict)
+    total: Quantity | None = None
+    is_total: bool = False
+
+
+class Pendanaan(Model):
+    """The funding table: satker columns, the grand total row, and the items in outline order."""
+
+    satker: list[str]
+    headers: list[list[Text]]
+    grand_total: PendanaanRow | None = None
+    rows: list[PendanaanRow] = Field(default_factory=list)
+
+
+class CapaianRow(Model):
+    """An indicator of the year before the plan year: target, realisasi and capaian."""
+
+    no: Text | None = None
+    bidang: Text | None = None
+    sasaran: Text | None = None
+    indikator: Text | None = None
+    target: Quantity | None = None
+    realisasi: Quantity | None = None
+    capaian: Quantity | None = None
+    polaritas: Literal["positif", "negatif"] = "positif"
+    satuan: Text | None = None
+
+
+class MatriksRow(Model):
+    """An indicator row of the plan year's Matriks."""
+
+    bidang: Text | None = None
+    sasaran: Text | None = None
+    indikator: Text | None = None
+    target: Quantity | None = None
+    satuan: Text | None = None
+
+
+class MatriksKegiatan(Model):
+    """The Matriks rows of one kegiatan cell; a merged anggaran counts once."""
+
+    no: Text | None = None
+    kode: Text | None = None
+    kegiatan: Text | None = None
+    bidang: Text | None = None
+    anggaran: list[Quantity] = Field(default_factory=list)
+    rows: list[MatriksRow] = Field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal | None:
+        """The kegiatan's anggaran: the sum of its distinct anggaran cells."""
+        return sum((q.value for q in self.anggaran), Decimal(0)) if self.anggaran else None
+
+
+class RORow(Model):
+    """A Rincian Output with its planned volume and the indicator(s) it serves."""
+
+    no: Text | None = None
+    kegiatan: Text | None = None
+    indikator: Text | None = None
+    indikator_list: list[str] = Field(default_factory=list)
+    rincian_output: Text | None = None
+    volume: Quantity | None = None
+    bidang: Text | None = None
+
+
+class NarasiRow(Model):
+    """A paragraph or bullet of the narrative, with the year and bidang it speaks of."""
+
+    tahun: Quantity | None = None
+    bidang: Text | None = None
+    teks: Text
+
+
+class Plan(Model):
+    """Everything read from one workbook. A table that is absent is None."""
+
+    path: str
+    sheets: list[str] = Field(default_factory=list)
+    tables: list[TableInfo] = Field(default_factory=list)
+    identitas: Identitas | None = None
+    pendanaan: Pendanaan | None = None
+    capaian: list[CapaianRow] | None = None
+    matriks: list[MatriksKegiatan] | None = None
+    ro: list[RORow] | None = None
+    narasi: list[NarasiRow] | None = None
+
+    def present(self, kind: str) -> bool:
+        """True when the workbook holds a table of `kind`."""
+        return getattr(self, kind) is not None
+
+    @property
+    def year(self) -> int | None:
+        """The plan year, from the Identitas."""
+        if self.identitas and self.identitas.tahun:
+            return int(self.identitas.tahun.value)
+        return None
+
+
+def location_of(value: Text | Quantity | None) -> Location | None:
+    """The cell a value came from."""
+    return value.loc if value is not None else None

@@ -1,0 +1,138 @@
+"""Finds table headers on a sheet: which kind of table, on which rows, and which column is which.
+
+A header may be one row, or two when a merged super-header (`PAGU`) stands over the labels that
+matter (`BANTEN ... TOTAL`). The kind is the one whose required columns all appear; when several
+do, the one that explains the most labels wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from renjacheck.workbook.grid import Grid
+from renjacheck.workbook.headers import KINDS, PAGU_LABELS, TableKind, match_column, norm_label
+
+
+@dataclass(frozen=True)
+class Header:
+    """A table header found on a sheet."""
+
+    kind: str
+    row: int
+    height: int
+    columns: dict[str, int]
+    satker: tuple[int, ...] = ()
+    texts: tuple[tuple[int, str], ...] = ()
+
+    def text(self, col: int) -> str:
+        """The header label of `col` as the workbook writes it (whitespace collapsed)."""
+        return dict(self.texts).get(col, "")
+
+    @property
+    def first_col(self) -> int:
+        """Leftmost column of the table."""
+        return min([*self.columns.values(), *self.satker])
+
+    @property
+    def last_col(self) -> int:
+        """Rightmost column of the table."""
+        return max([*self.columns.values(), *self.satker])
+
+    @property
+    def last_row(self) -> int:
+        """Last row of the header itself."""
+        return self.row + self.height - 1
+
+    def same_layout(self, other: Header) -> bool:
+        """True when `other` repeats this header (a page break inside the table)."""
+        return self.kind == other.kind and self.columns == other.columns
+
+
+def find_headers(grid: Grid) -> list[Header]:
+    """Every header on the sheet, top to bottom."""
+    found: list[Header] = []
+    row = 1
+    while row <= grid.max_row:
+        header = header_at(grid, row)
+        if header:
+            found.append(header)
+            row += header.height
+        else:
+            row += 1
+    return found
+
+
+def header_at(grid: Grid, row: int) -> Header | None:
+    """The header that starts at `row`, if the row starts one."""
+    single = {c: [norm_label(grid.text(row, c))] for c in range(1, grid.max_col + 1)}
+    single = {c: labels for c, labels in single.items() if labels[0]}
+    if len(single) < 2:
+        return None
+    texts = {c: " ".join(grid.text(row, c).split()) for c in single}
+    best = _best(single, texts, row, 1)
+    two = _two_level(grid, row)
+    if two:
+        texts2 = {c: " ".join((grid.text(row + 1, c) if two[c][0] != norm_label(grid.text(row, c))
+                               else grid.text(row, c)).split()) for c in two}
+        double = _best(two, texts2, row, 2)
+        if double and (best is None or _score(double) > _score(best)):
+            return double
+    return best
+
+
+def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
+    """Labels read through two header rows: the lower label where a super-header spans above it."""
+    if row + 1 > grid.max_row:
+        return None
+    labels: dict[int, list[str]] = {}
+    used_lower = False
+    for c in range(1, grid.max_col + 1):
+        upper = norm_label(grid.text(row, c))
+        lower_value = grid.value(row + 1, c)
+        lower = "" if isinstance(lower_value, (int, float)) else norm_label(grid.text(row + 1, c))
+        merge = grid.merges.get((row, c))
+        spans = merge is not None and merge.wide
+        if lower and lower != upper and (spans or not upper):
+            labels[c] = [lower, upper + lower] + ([upper] if upper else [])
+            used_lower = True
+        elif upper:
+            labels[c] = [upper]
+    return labels if used_lower else None
+
+
+def _best(labels: dict[int, list[str]], texts: dict[int, str], row: int,
+          height: int) -> Header | None:
+    best: Header | None = None
+    for kind in KINDS.values():
+        header = _match(kind, labels, texts, row, height)
+        if header and (best is None or _score(header) > _score(best)):
+            best = header
+    return best
+
+
+def _score(header: Header) -> int:
+    return len(header.columns) + len(header.satker)
+
+
+def _match(kind: TableKind, labels: dict[int, list[str]], texts: dict[int, str], row: int,
+           height: int) -> Header | None:
+    columns: dict[str, int] = {}
+    unknown: list[int] = []
+    for col, candidates in sorted(labels.items()):
+        name = next((n for n in (match_column(kind, lab) for lab in candidates) if n), None)
+        if name and name not in columns:
+            columns[name] = col
+        else:
+            unknown.append(col)
+    if any(c.required and c.name not in columns for c in kind.columns):
+        return None
+    satker: tuple[int, ...] = ()
+    if kind.name == "pendanaan":
+        # Satker columns are whatever stands between the label column and Total.
+        low, high = columns["uraian"], columns["total"]
+        if high <= low:
+            return None
+        satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS)
+    used = set(columns.values()) | set(satker)
+    return Header(kind=kind.name, row=row, height=height, columns=columns, satker=satker,
+                  texts=tuple((c, t) for c, t in sorted(texts.items()) if c in used))

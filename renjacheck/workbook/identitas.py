@@ -1,0 +1,89 @@
+"""Finds the plan's identity, `Unit Kerja` and `Tahun`, written as key | value outside the tables.
+
+Both `Unit Kerja | BNN Provinsi Banten` (two cells, perhaps with a `:` cell between) and
+`Unit Kerja : BNN Provinsi Banten` (one cell) are accepted. The first `Unit Kerja` in sheet order
+wins, and its `Tahun` is looked for on the same sheet first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from renjacheck.workbook.grid import Grid
+from renjacheck.workbook.headers import IDENTITAS_KEYS, norm_label
+from renjacheck.workbook.tables import RawCell, RawTable
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_INLINE = re.compile(r"^\s*([^:]{2,30}?)\s*:\s*(.+?)\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class RawIdentitas:
+    """Where the identity was found: the key cells and the value cells."""
+
+    sheet: str
+    unit: RawCell | None
+    tahun: RawCell | None
+    cells: tuple[RawCell, ...]
+
+
+def find_identitas(grids: list[Grid], tables: list[RawTable]) -> RawIdentitas | None:
+    """The plan's identity, or None when no `Unit Kerja` or `Tahun` key is written anywhere."""
+    pairs = {"unit": [], "tahun": []}
+    for grid in grids:
+        inside = [t for t in tables if t.sheet == grid.name]
+        for (row, col) in sorted(grid.values):
+            if any(t.first_row <= row <= t.last_row and t.first_col <= col <= t.last_col
+                   for t in inside):
+                continue
+            found = _pair(grid, row, col)
+            if found:
+                key, key_cell, value_cell = found
+                pairs[key].append((grid.name, key_cell, value_cell))
+    if not pairs["unit"] and not pairs["tahun"]:
+        return None
+    first = (pairs["unit"] or pairs["tahun"])[0]
+    sheet = first[0]
+
+    def pick(key: str):
+        same = [p for p in pairs[key] if p[0] == sheet]
+        chosen = (same or pairs[key] or [None])[0]
+        return chosen
+
+    unit, tahun = pick("unit"), pick("tahun")
+    cells = tuple(c for p in (unit, tahun) if p for c in (p[1], p[2]) if c is not None)
+    return RawIdentitas(sheet=sheet, unit=unit[2] if unit else None,
+                        tahun=tahun[2] if tahun else None, cells=cells)
+
+
+def _key(text: str) -> str | None:
+    label = norm_label(text)
+    return next((k for k, labels in IDENTITAS_KEYS.items() if label in labels), None)
+
+
+def _pair(grid: Grid, row: int, col: int) -> tuple[str, RawCell, RawCell] | None:
+    text = grid.text(row, col)
+    if not text or grid.origin(row, col) != (row, col):
+        return None
+    loc = grid.location(row, col)
+    key = _key(text)
+    if key is not None:
+        # The value is the next written cell on the right, past a lone ":".
+        for c in range(col + 1, min(grid.max_col, col + 4) + 1):
+            value = grid.value(row, c)
+            if value is None or (grid.origin(row, c) != (row, c) and grid.origin(row, c)[1] < c):
+                continue
+            if str(value).strip() == ":":
+                continue
+            if key == "tahun" and not _YEAR.fullmatch(str(value).strip().removesuffix(".0")):
+                return None
+            cell = RawCell(value, grid.number_format(row, c), grid.location(row, c))
+            return key, RawCell(text, "General", loc), cell
+        return None
+    match = _INLINE.match(text)
+    if match and _key(match.group(1)) == "unit" or (
+            match and _key(match.group(1)) == "tahun" and _YEAR.fullmatch(match.group(2))):
+        key_cell = RawCell(match.group(1), "General", loc)
+        return _key(match.group(1)), key_cell, RawCell(match.group(2), "General", loc)
+    return None

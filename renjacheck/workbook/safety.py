@@ -1,0 +1,81 @@
+"""Checks a file is a plausible .xlsx before any XML is parsed.
+
+openpyxl would happily inflate whatever a zip declares; these checks read only the zip's central
+directory, so a hostile or broken file is refused in milliseconds with one clear reason.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 2_000
+MAX_ENTRY_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 500 * 1024 * 1024
+
+_OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin")
+
+
+class CannotCheck(Exception):
+    """The file cannot be checked at all; `key` names the message in the catalogue."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds a workbook must stay within before it is unpacked."""
+
+    file_bytes: int = MAX_FILE_BYTES
+    entries: int = MAX_ENTRIES
+    entry_bytes: int = MAX_ENTRY_BYTES
+    total_bytes: int = MAX_TOTAL_BYTES
+
+
+def vet(path: Path, limits: Limits = Limits()) -> None:
+    """Raise CannotCheck unless `path` is a zip holding an .xlsx workbook part within the limits."""
+    if not path.exists():
+        raise CannotCheck("file_missing")
+    if path.is_dir():
+        raise CannotCheck("file_is_dir")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise CannotCheck("file_unreadable", reason=exc.strerror or str(exc)) from None
+    if size == 0:
+        raise CannotCheck("file_empty")
+    if size > limits.file_bytes:
+        raise CannotCheck("file_too_big", size=size, limit=limits.file_bytes)
+    if head.startswith(_OLE2_MAGIC):
+        # Both legacy .xls files and password-protected .xlsx files are OLE2 containers.
+        raise CannotCheck("ole2")
+    if not head.startswith(_ZIP_MAGIC):
+        raise CannotCheck("not_xlsx")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise CannotCheck("broken_zip") from None
+    if len(infos) > limits.entries:
+        raise CannotCheck("too_many_entries", count=len(infos), limit=limits.entries)
+    names = {info.filename for info in infos}
+    if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+        raise CannotCheck("xlsb")
+    if not any(part in names for part in _WORKBOOK_PARTS):
+        raise CannotCheck("no_workbook_part")
+    total = 0
+    for info in infos:
+        if info.file_size > limits.entry_bytes:
+            raise CannotCheck("entry_too_big", name=info.filename, size=info.file_size)
+        total += info.file_size
+    if total > limits.total_bytes:
+        raise CannotCheck("too_big_unpacked", size=total, limit=limits.total_bytes)

@@ -1,0 +1,88 @@
+"""The same plan laid out in different ways, all within the workbook contract, reads the same."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from renjacheck.model.build import read
+from renjacheck.model.plan import bidang_key
+from tests import plans
+
+# What depends on the layout rather than on the plan: where things are, and how they were written.
+LAYOUT_KEYS = {"loc", "more", "text", "path", "sheets", "tables", "headers"}
+
+
+def content(value):
+    """The plan without its layout: no locations, no as-written text, bidang by key."""
+    if isinstance(value, dict):
+        return {k: (bidang_key(v["value"]) if k == "bidang" and v else content(v))
+                for k, v in value.items() if k not in LAYOUT_KEYS}
+    if isinstance(value, list):
+        return [content(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def template_plan(tmp_path_factory):
+    return read(plans.template(tmp_path_factory.mktemp("t") / "template.xlsx")).plan
+
+
+def test_template_reads_every_value(template_plan):
+    plan = template_plan
+    assert (plan.identitas.unit.value, plan.year) == ("BNN Provinsi Contoh", 2024)
+    assert plan.pendanaan.satker == ["PROV", "KOTA A", "KOTA B"]
+    assert [r.kode.value for r in plan.pendanaan.rows] == ["3247", "3251", "3236"]
+    assert plan.pendanaan.grand_total.total.value == Decimal("1475000000")
+    intel = plan.pendanaan.rows[1]
+    assert intel.amounts["KOTA A"].value == 0 and intel.amounts["KOTA A"].empty
+    assert [(c.target.value, c.realisasi.value, c.capaian.value, c.capaian.decimals)
+            for c in plan.capaian] == [(2, 3, 150, 0), (60, Decimal("77.14"), Decimal("128.57"), 2),
+                                       (40, 49, Decimal("122.5"), 1)]
+    assert [bidang_key(c.bidang.value) for c in plan.capaian] == [
+        "pencegahan dan pemberdayaan masyarakat", "rehabilitasi", "rehabilitasi"]
+    assert [(k.kegiatan.value, k.total, len(k.rows)) for k in plan.matriks] == [
+        ("Penyelenggaraan Advokasi", 150_000_000, 1),
+        ("Pembinaan Administrasi dan Pengelolaan Keuangan", 1_300_000_000, 2),
+        ("Pelaksanaan Intelijen Berbasis Teknologi", 25_000_000, 1)]
+    assert [(r.rincian_output.value, r.volume.value, r.volume.unit, r.indikator_list)
+            for r in plan.ro] == [
+        ("Advokasi Program Ketahanan Keluarga", 2, "Desa",
+         ["Jumlah kabupaten/kota dengan indeks ketahanan diri remaja tinggi di wilayah provinsi"]),
+        ("Layanan Manajemen Keuangan", 12, "Layanan",
+         ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"]),
+        ("Layanan Perkantoran", 12, "Layanan",
+         ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"])]
+    assert [(n.tahun.value if n.tahun else None, n.bidang.value if n.bidang else None)
+            for n in plan.narasi] == [(2023, "Rehabilitasi"), (2024, None)]
+
+
+@pytest.mark.parametrize("layout", [plans.planner, plans.stacked], ids=["planner", "stacked"])
+def test_layout_reads_to_the_template_plan(layout, template_plan, tmp_path):
+    plan = read(layout(tmp_path / "plan.xlsx")).plan
+    assert content(plan.model_dump()) == content(template_plan.model_dump())
+    assert sorted(t.kind for t in plan.tables) == sorted(t.kind for t in template_plan.tables)
+
+
+def test_planner_layout_tables_and_ranges(tmp_path):
+    reading = read(plans.planner(tmp_path / "plan.xlsx"))
+    assert [(t.kind, t.sheet, t.range, t.rows) for t in reading.plan.tables] == [
+        ("identitas", "Sampul", "A1:C2", 2),
+        ("narasi", "Narasi", "B2:D4", 2),
+        ("ro", "Lampiran RO", "A4:E7", 3),
+        ("capaian", "Rencana Kerja", "B4:G12", 3),
+        ("matriks", "Rencana Kerja", "B16:H23", 4),
+        ("pendanaan", "Anggaran", "C4:H12", 4),
+    ]
+    assert reading.notes == []
+    # The page-break repeat of the Pendanaan header is kept, so its satker can be compared.
+    assert [[t.value for t in h] for h in reading.plan.pendanaan.headers] == [
+        ["PROV", "KOTA A", "KOTA B"], ["PROV", "KOTA A", "KOTA B"]]
+
+
+def test_stacked_layout_ranges(tmp_path):
+    plan = read(plans.stacked(tmp_path / "plan.xlsx")).plan
+    assert [(t.kind, t.range, t.rows) for t in plan.tables] == [
+        ("identitas", "C5:D6", 2), ("pendanaan", "C12:H16", 4), ("capaian", "C22:I25", 3),
+        ("matriks", "C31:J35", 4), ("ro", "C41:G44", 3), ("narasi", "C50:E52", 2)]

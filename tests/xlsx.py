@@ -1,0 +1,50 @@
+"""Builds small fixture workbooks for the tests, cell by cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import column_index_from_string, coordinate_to_tuple, get_column_letter
+
+
+def block(origin: str, rows: list[list]) -> dict[str, object]:
+    """Cells of `rows` laid out with the first one at `origin` (None leaves a cell empty)."""
+    top, left = coordinate_to_tuple(origin)
+    cells = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                cells[f"{get_column_letter(left + c)}{top + r}"] = value
+    return cells
+
+
+def shift(ref: str, rows: int = 0, cols: int = 0) -> str:
+    """`ref` (a cell or range) moved by `rows` and `cols`."""
+    def one(cell: str) -> str:
+        r, c = coordinate_to_tuple(cell)
+        return f"{get_column_letter(c + cols)}{r + rows}"
+    return ":".join(one(part) for part in ref.split(":"))
+
+
+def write(path: Path, sheets: dict[str, dict[str, object]], merges: dict[str, list[str]] | None = None,
+          formats: dict[str, dict[str, str]] | None = None) -> Path:
+    """Save a workbook: sheets in order, each a {cell: value} map, with merges and number formats."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, cells in sheets.items():
+        sheet = book.create_sheet(name)
+        for ref, value in cells.items():
+            sheet[ref] = value
+        for ref, fmt in (formats or {}).get(name, {}).items():
+            sheet[ref].number_format = fmt
+        for ref in (merges or {}).get(name, []):
+            sheet.merge_cells(ref)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def col(letter: str) -> int:
+    """Column number of a letter."""
+    return column_index_from_string(letter)
