@@ -1,0 +1,134 @@
+"""Loads rule files: strict decoding, refused as a whole before any workbook is read.
+
+A rule file is YAML (one rule a file) that picks a kind and sets its parameters. An unknown key,
+kind, table or column, a duplicate id, or a message placeholder the kind does not provide is a
+RuleError naming the file, the rule and the key.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from renjacheck.findings import Severity
+from renjacheck.kinds import UnknownKind, get_kind
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message names the file, the rule and the key."""
+
+    def __init__(self, path: Path, rule: str | None, detail: str) -> None:
+        self.path, self.rule, self.detail = path, rule, detail
+        where = f"{path}" + (f": {rule}" if rule else "")
+        super().__init__(f"{where}: {detail}")
+
+
+class Bilingual(BaseModel):
+    """A text in Bahasa Indonesia and in English."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class RuleFile(BaseModel):
+    """A rule as written in its file."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[A-Z]{2,6}\d{3}$")
+    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    title: Bilingual
+    message: Bilingual
+    rationale: Bilingual
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded rule: its kind's parameters decoded, and the tables it needs."""
+
+    id: str
+    slug: str
+    kind: str
+    severity: Severity
+    title: Bilingual
+    message: Bilingual
+    rationale: Bilingual
+    params: Any
+    requires: frozenset[str]
+    source: Path
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with renjacheck: inside the installed package, or the source tree's rules/."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_rules"
+    return shipped if shipped.is_dir() else package.parent / "rules"
+
+
+def load_rules(folders: list[Path] | None = None) -> list[Rule]:
+    """Every rule in the folders (default: the shipped rules), in id order."""
+    import yaml
+
+    rules: dict[str, Rule] = {}
+    for folder in folders or [default_rules_dir()]:
+        if not folder.is_dir():
+            raise RuleError(folder, None, "rule folder not found")
+        for path in sorted(folder.glob("*.y*ml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+                raise RuleError(path, None, f"not valid YAML ({type(exc).__name__})") from None
+            rule = _decode(path, data)
+            if rule.id in rules:
+                raise RuleError(path, rule.id, f"duplicate id (also in {rules[rule.id].source})")
+            rules[rule.id] = rule
+    return [rules[key] for key in sorted(rules)]
+
+
+def _decode(path: Path, data: object) -> Rule:
+    rule_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise RuleError(path, None, "a rule file holds one mapping (id, slug, kind, ...)")
+    try:
+        spec = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(path, rule_id, _explain(exc)) from None
+    try:
+        kind = get_kind(spec.kind)
+    except UnknownKind:
+        from renjacheck.kinds import KINDS
+
+        raise RuleError(path, spec.id, f"key 'kind': unknown kind {spec.kind!r} "
+                                       f"(kinds: {', '.join(sorted(KINDS))})") from None
+    try:
+        params = kind.Params.model_validate(spec.params)
+    except ValidationError as exc:
+        raise RuleError(path, spec.id, _explain(exc, prefix="params")) from None
+    for lang, template in (("id", spec.message.id), ("en", spec.message.en)):
+        for _, name, _, _ in string.Formatter().parse(template):
+            if name is not None and name not in kind.PLACEHOLDERS:
+                raise RuleError(path, spec.id, f"key 'message.{lang}': unknown placeholder "
+                                f"{{{name}}} (kind {spec.kind} provides: "
+                                f"{', '.join(sorted(kind.PLACEHOLDERS))})")
+    return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
+                title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
+                requires=kind.requires(params), source=path)
+
+
+def _explain(exc: ValidationError, prefix: str | None = None) -> str:
+    error = exc.errors()[0]
+    parts = ((prefix,) if prefix else ()) + tuple(error["loc"])
+    # pydantic marks a failing mapping key with "[key]": the key itself says enough.
+    key = ".".join(str(p) for p in parts if p != "[key]")
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{key}'"
+    if error["type"] == "missing":
+        return f"missing key '{key}'"
+    return f"key '{key}': {error['msg']}"

@@ -1,0 +1,95 @@
+"""Words renjacheck says outside the rules (headings, refusals), in Bahasa Indonesia and English.
+
+Rule messages live in the rule files; this catalogue holds the rest. `render` fills a template,
+writing figures the way the reader's language writes them (`15.500.127.000` / `15,500,127,000`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Mapping
+
+LANGS = ("id", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Why a file could not be checked: one line each.
+    "file_missing": {"id": "berkas tidak ditemukan", "en": "file not found"},
+    "file_is_dir": {"id": "ini folder, bukan berkas .xlsx", "en": "this is a folder, not an .xlsx file"},
+    "file_unreadable": {"id": "berkas tidak dapat dibuka ({reason})",
+                        "en": "the file cannot be opened ({reason})"},
+    "file_empty": {"id": "berkas kosong (0 bait)", "en": "the file is empty (0 bytes)"},
+    "file_too_big": {"id": "berkas terlalu besar ({size} bait; batas {limit})",
+                     "en": "the file is too big ({size} bytes; limit {limit})"},
+    "ole2": {"id": "berkas berformat Excel lama (.xls) atau dilindungi kata sandi; buka di Excel "
+                   "atau LibreOffice, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx",
+             "en": "the file is an old-format Excel file (.xls) or password-protected; open it in "
+                   "Excel or LibreOffice, remove any password, and save it as .xlsx"},
+    "not_xlsx": {"id": "bukan berkas .xlsx (mungkin CSV atau teks yang diganti namanya)",
+                 "en": "not an .xlsx file (perhaps a CSV or text file renamed)"},
+    "broken_zip": {"id": "berkas .xlsx rusak atau terpotong; unduh atau simpan ulang",
+                   "en": "the .xlsx file is broken or truncated; download or save it again"},
+    "xlsb": {"id": "berkas berformat biner (.xlsb); simpan sebagai .xlsx",
+             "en": "the file is a binary workbook (.xlsb); save it as .xlsx"},
+    "no_workbook_part": {"id": "arsip zip ini tidak berisi buku kerja Excel",
+                         "en": "this zip archive holds no Excel workbook"},
+    "too_many_entries": {"id": "arsip berisi terlalu banyak bagian ({count}; batas {limit})",
+                         "en": "the archive holds too many parts ({count}; limit {limit})"},
+    "entry_too_big": {"id": "bagian {name} terlalu besar bila dibuka ({size} bait)",
+                      "en": "part {name} is too big when unpacked ({size} bytes)"},
+    "too_big_unpacked": {"id": "isi berkas terlalu besar bila dibuka ({size} bait; batas {limit})",
+                         "en": "the contents are too big when unpacked ({size} bytes; limit {limit})"},
+    "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
+                        "en": "the workbook cannot be read ({reason})"},
+    "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",
+                       "en": "renjacheck failed on this file ({reason}); please report it"},
+    "no_defusedxml": {"id": "defusedxml tidak terpasang; pasang ulang renjacheck",
+                      "en": "defusedxml is not installed; reinstall renjacheck"},
+    # Report text.
+    "tables_read": {"id": "Tabel yang terbaca:", "en": "Tables read:"},
+    "no_tables": {"id": "Tidak ada tabel yang dikenali.", "en": "No table was recognised."},
+    "rows": {"id": "{n} baris", "en": "{n} rows"},
+    "table_general": {"id": "Umum", "en": "General"},
+    "why": {"id": "Mengapa penting", "en": "Why it matters"},
+    "expected": {"id": "diharapkan", "en": "expected"},
+    "found": {"id": "ditemukan", "en": "found"},
+    "summary": {"id": "Ringkasan: {error} kesalahan, {warning} peringatan, {info} info",
+                "en": "Summary: {error} errors, {warning} warnings, {info} info"},
+    "cannot_check": {"id": "tidak dapat diperiksa", "en": "cannot be checked"},
+    "no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "severity.error": {"id": "KESALAHAN", "en": "ERROR"},
+    "severity.warning": {"id": "PERINGATAN", "en": "WARNING"},
+    "severity.info": {"id": "INFO", "en": "INFO"},
+    "empty": {"id": "(kosong)", "en": "(empty)"},
+}
+
+
+def text(key: str, lang: str, **args: Any) -> str:
+    """A catalogue message in `lang`, filled with `args`."""
+    return render(MESSAGES[key], args, lang)
+
+
+def render(templates: Mapping[str, str], args: Mapping[str, Any], lang: str) -> str:
+    """Fill the `lang` template (falling back to Indonesian) with `args` written for `lang`."""
+    template = templates.get(lang) or templates["id"]
+    return template.format_map({k: show(v, lang) for k, v in args.items()})
+
+
+def show(value: Any, lang: str) -> str:
+    """A value as a reader of `lang` expects to see it."""
+    from renjacheck.model.values import Location, Quantity, Text
+    from renjacheck.numbers import decimals_of, format_number
+
+    if value is None:
+        return MESSAGES["empty"][lang]
+    if isinstance(value, Quantity):
+        shown = format_number(value.value, value.decimals, lang, percent=value.percent)
+        return f"{shown} {value.unit}" if value.unit else shown
+    if isinstance(value, Decimal):
+        return format_number(value, decimals_of(value), lang)
+    if isinstance(value, (Text, Location)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(show(v, lang) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return format_number(Decimal(value), 0, lang)
+    return str(value)

@@ -1,0 +1,137 @@
+"""The command line: exit codes, the JSON contract, languages, and files that cannot be checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import zipfile
+
+import pytest
+
+from renjacheck import __version__
+from renjacheck.cli import main
+from tests import plans
+from tests.xlsx import block, write
+
+
+def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """Run `renjacheck ARGS` in-process; return (exit code, stdout, stderr)."""
+    monkeypatch.setattr(sys, "argv", ["renjacheck", *map(str, args)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out, err = capsys.readouterr()
+    return exited.value.code, out, err
+
+
+@pytest.fixture
+def clean(tmp_path):
+    return plans.template(tmp_path / "bersih.xlsx")
+
+
+@pytest.fixture
+def faulty(tmp_path):
+    rows = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "abc", "5"],
+            ["3247", "Lagi", "-5", "5"]]
+    return write(tmp_path / "salah.xlsx", {"Anggaran": block("B2", rows)})
+
+
+def test_clean_workbook_exits_0_and_reports_tables(monkeypatch, capsys, clean):
+    code, out, err = run(monkeypatch, capsys, "check", clean)
+    assert (code, err) == (0, "")
+    assert "Tabel yang terbaca:" in out and "Pendanaan!A1:F5" in out
+    assert "Ringkasan: 0 kesalahan, 0 peringatan, 0 info" in out
+
+
+def test_errors_exit_1_and_json_contract(monkeypatch, capsys, faulty):
+    code, out, _ = run(monkeypatch, capsys, "check", "--format", "json", faulty)
+    assert code == 1
+    data = json.loads(out)
+    assert data["tool"] == {"name": "renjacheck", "version": __version__}
+    (file,) = data["files"]
+    assert file["path"] == str(faulty)
+    assert file["tables"] == [{"kind": "pendanaan", "sheet": "Anggaran", "range": "B2:E4", "rows": 2}]
+    flat = [(i["rule"], i["severity"], i["locations"][0]["cell"] if i["locations"] else None)
+            for i in file["issues"]]
+    assert flat == [
+        ("READ001", "info", None), ("READ001", "info", None), ("READ001", "info", None),
+        ("READ001", "info", None), ("READ001", "info", None),
+        ("TBL001", "error", "D3"), ("TBL003", "error", "B4"), ("TBL002", "error", "D4")]
+    tbl001 = file["issues"][5]
+    assert tbl001["locations"] == [{"sheet": "Anggaran", "cell": "D3"}]
+    assert tbl001["message"] == 'Kolom A harus berisi angka, tetapi berisi "abc"'
+    assert (tbl001["expected"], tbl001["actual"]) == ("number", "abc")
+    assert file["issues"][7]["actual"] == "-5"
+    assert file["summary"] == {"error": 3, "warning": 0, "info": 5}
+    assert len({i["fingerprint"] for i in file["issues"]}) == 8
+
+
+def test_english_report(monkeypatch, capsys, faulty):
+    code, out, _ = run(monkeypatch, capsys, "check", "--lang", "en", faulty)
+    assert code == 1
+    assert 'Column A must hold a number, but holds "abc"' in out
+    assert "Summary: 3 errors, 0 warnings, 5 info" in out
+    monkeypatch.setenv("RENJACHECK_LANG", "en")
+    assert "Tables read:" in run(monkeypatch, capsys, "check", faulty)[1]
+
+
+def test_several_files_give_one_report_and_the_worst_exit_code(monkeypatch, capsys, clean, faulty,
+                                                               tmp_path):
+    code, out, _ = run(monkeypatch, capsys, "check", "-f", "json", clean, faulty)
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(clean), str(faulty)]
+    code, out, err = run(monkeypatch, capsys, "check", clean, tmp_path / "hilang.xlsx", faulty)
+    assert code == 2
+    assert err == f"renjacheck: {tmp_path / 'hilang.xlsx'}: berkas tidak ditemukan\n"
+    assert str(clean) in out and str(faulty) in out
+
+
+def _zip(path, entries):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p, "berkas tidak ditemukan"),
+    (lambda p: (p.write_bytes(b""), p)[1], "berkas kosong (0 bait)"),
+    (lambda p: (p.write_text("No;Kegiatan\n1;Advokasi\n"), p)[1], "bukan berkas .xlsx"),
+    (lambda p: (p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504), p)[1],
+     "berformat Excel lama (.xls) atau dilindungi kata sandi"),
+    (lambda p: _zip(p, {"readme.txt": "hello"}), "tidak berisi buku kerja Excel"),
+    (lambda p: _zip(p, {f"x{i}.xml": "" for i in range(2001)}), "terlalu banyak bagian (2001"),
+    (lambda p: (p.write_bytes(plans.template(p).read_bytes()[:3000]), p)[1], "rusak atau terpotong"),
+    (lambda p: (p.mkdir(), p)[1], "ini folder"),
+], ids=["missing", "empty", "csv", "xls", "no-workbook", "too-many-entries", "truncated", "folder"])
+def test_files_that_cannot_be_checked_get_one_line_and_exit_2(monkeypatch, capsys, tmp_path, make,
+                                                              reason):
+    path = make(tmp_path / "rencana.xlsx")
+    code, out, err = run(monkeypatch, capsys, "check", path)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(f"renjacheck: {path}: ") and reason in err
+
+
+def test_bad_arguments_exit_2_with_one_line(monkeypatch, capsys, clean):
+    code, out, err = run(monkeypatch, capsys, "check", "--format", "xml", clean)
+    assert (code, out) == (2, "")
+    assert err == "renjacheck: Invalid value for --format: 'xml' is not one of text, json\n"
+    code, _, err = run(monkeypatch, capsys, "check", "--lang", "fr", clean)
+    assert code == 2 and "'fr' is not one of id, en" in err
+    code, _, err = run(monkeypatch, capsys, "check", "--bogus", clean)
+    assert code == 2 and err.count("\n") == 1 and "--bogus" in err
+    code, _, err = run(monkeypatch, capsys, "check")
+    assert code == 2 and "Missing argument" in err
+
+
+def test_version(monkeypatch, capsys):
+    assert run(monkeypatch, capsys, "--version")[:2] == (0, f"renjacheck {__version__}\n")
+
+
+def test_the_workbook_is_never_written(monkeypatch, capsys, faulty):
+    before = hashlib.sha256(faulty.read_bytes()).hexdigest()
+    mtime = faulty.stat().st_mtime_ns
+    run(monkeypatch, capsys, "check", faulty)
+    run(monkeypatch, capsys, "check", "-f", "json", faulty)
+    assert hashlib.sha256(faulty.read_bytes()).hexdigest() == before
+    assert faulty.stat().st_mtime_ns == mtime

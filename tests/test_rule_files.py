@@ -1,0 +1,89 @@
+"""Rule files decode strictly: every mistake is refused, naming the file, the rule and the key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renjacheck.engine.rules import RuleError, default_rules_dir, load_rules
+
+GOOD = """\
+id: TBL901
+slug: contoh
+kind: table_schema
+severity: error
+title: {id: Judul, en: Title}
+message: {id: "Kolom {column} kosong", en: "Column {column} is empty"}
+rationale: {id: Alasan, en: Reason}
+params:
+  check: required
+  columns: {capaian: [target]}
+"""
+
+
+def _folder(tmp_path: Path, text: str, name: str = "TBL901-contoh.yaml") -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_shipped_rules_load_in_id_order():
+    rules = load_rules()
+    assert [r.id for r in rules] == ["READ001", "READ002", "TBL001", "TBL002", "TBL003", "TBL004"]
+    tbl001 = next(r for r in rules if r.id == "TBL001")
+    assert tbl001.requires == {"pendanaan", "capaian", "matriks", "ro", "narasi"}
+    assert default_rules_dir().is_dir()
+
+
+def test_a_good_rule_file_loads(tmp_path):
+    (rule,) = load_rules([_folder(tmp_path, GOOD)])
+    assert (rule.id, rule.slug, rule.severity.value, rule.params.check) == (
+        "TBL901", "contoh", "error", "required")
+
+
+@pytest.mark.parametrize("change, detail", [
+    (("severity: error", "severity: error\nlevel: high"), "unknown key 'level'"),
+    (("kind: table_schema", "kind: table_shema"), "key 'kind': unknown kind 'table_shema'"),
+    (("check: required", "check: required\n  extra: 1"), "unknown key 'params.extra'"),
+    (("{capaian: [target]}", "{capaian: [targett]}"), "table 'capaian' has no column 'targett'"),
+    (("{capaian: [target]}", "{anggaran: [target]}"), "key 'params.columns.anggaran'"),
+    (("check: required", "check: number\n  columns: {capaian: [sasaran]}"), None),
+    (("Kolom {column} kosong", "Kolom {kolom} kosong"), "key 'message.id': unknown placeholder {kolom}"),
+    (("title: {id: Judul, en: Title}", "title: {id: Judul}"), "missing key 'title.en'"),
+    (("id: TBL901", "id: tbl-901"), "key 'id'"),
+])
+def test_mistakes_are_refused_with_file_rule_and_key(tmp_path, change, detail):
+    old, new = change
+    text = GOOD.replace(old, new, 1)
+    if detail is None:  # a figure check on a text column
+        text = text.replace("  columns: {capaian: [target]}\n", "", 1)
+        detail = "column capaian.sasaran holds text; 'number' needs figures"
+    folder = _folder(tmp_path, text)
+    with pytest.raises(RuleError) as caught:
+        load_rules([folder])
+    message = str(caught.value)
+    assert message.startswith(str(folder / "TBL901-contoh.yaml"))
+    assert detail in message
+
+
+def test_duplicate_id_and_bad_yaml(tmp_path):
+    folder = _folder(tmp_path, GOOD)
+    (folder / "TBL902-lagi.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match=r"TBL902-lagi.yaml: TBL901: duplicate id \(also in .*TBL901"):
+        load_rules([folder])
+    folder = _folder(tmp_path / "b", "id: [unclosed")
+    with pytest.raises(RuleError, match="not valid YAML"):
+        load_rules([folder])
+    with pytest.raises(RuleError, match="rule folder not found"):
+        load_rules([tmp_path / "nowhere"])
+
+
+def test_shipped_rules_are_copied_whole_into_the_package_data(tmp_path):
+    # The rules folder is the package data of renjacheck._rules: every file must be YAML.
+    shipped = default_rules_dir()
+    assert sorted(p.suffix for p in shipped.iterdir() if p.is_file()) == [".yaml"] * 6
+    copy = shutil.copytree(shipped, tmp_path / "copy")
+    assert [r.id for r in load_rules([copy])] == [r.id for r in load_rules()]
