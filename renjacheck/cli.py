@@ -47,7 +47,8 @@ def check(
     """Check workbooks and report every inconsistency at its cell."""
     lang = lang or os.environ.get("RENJACHECK_LANG") or "id"
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}",
+                                 param_hint="--format")
     if lang not in LANGS:
         raise typer.BadParameter(f"{lang!r} is not one of {', '.join(LANGS)}", param_hint="--lang")
 
@@ -86,7 +87,8 @@ def main() -> None:
         code = app(standalone_mode=False)
     except Exception as exc:
         # Usage errors (click's, vendored or not, have both attributes): one line, their exit code.
-        if not (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)):
+        code = getattr(exc, "exit_code", None)
+        if not (hasattr(exc, "format_message") and isinstance(code, int)):
             raise
         message = exc.format_message()
         if type(exc).__name__ == "NoArgsIsHelpError":

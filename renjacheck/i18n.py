@@ -14,7 +14,8 @@ LANGS = ("id", "en")
 MESSAGES: dict[str, dict[str, str]] = {
     # Why a file could not be checked: one line each.
     "file_missing": {"id": "berkas tidak ditemukan", "en": "file not found"},
-    "file_is_dir": {"id": "ini folder, bukan berkas .xlsx", "en": "this is a folder, not an .xlsx file"},
+    "file_is_dir": {"id": "ini folder, bukan berkas .xlsx",
+                    "en": "this is a folder, not an .xlsx file"},
     "file_unreadable": {"id": "berkas tidak dapat dibuka ({reason})",
                         "en": "the file cannot be opened ({reason})"},
     "file_empty": {"id": "berkas kosong (0 bait)", "en": "the file is empty (0 bytes)"},
@@ -37,7 +38,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entry_too_big": {"id": "bagian {name} terlalu besar bila dibuka ({size} bait)",
                       "en": "part {name} is too big when unpacked ({size} bytes)"},
     "too_big_unpacked": {"id": "isi berkas terlalu besar bila dibuka ({size} bait; batas {limit})",
-                         "en": "the contents are too big when unpacked ({size} bytes; limit {limit})"},
+                         "en": "the contents are too big when unpacked "
+                               "({size} bytes; limit {limit})"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
     "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",

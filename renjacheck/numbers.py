@@ -64,7 +64,8 @@ def _under_thousand_words(n: int) -> list[str]:
     hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
     words = [] if hundreds == 0 else ["seratus"] if hundreds == 1 else [_DIGITS[hundreds], "ratus"]
     if tens == 1:
-        words += ["sepuluh"] if ones == 0 else ["sebelas"] if ones == 1 else [_DIGITS[ones], "belas"]
+        teen = [_DIGITS[ones], "belas"]
+        words += ["sepuluh"] if ones == 0 else ["sebelas"] if ones == 1 else teen
     else:
         words += [_DIGITS[tens], "puluh"] if tens else []
         words += [_DIGITS[ones]] if ones else []
@@ -77,7 +78,8 @@ def to_words(n: int) -> str:
         raise ValueError(f"to_words needs 0 <= n < 10**{3 * len(_SCALES)}, got {n}")
     if n == 0:
         return "nol"
-    if 1000 <= n < 2000:  # only 1000..1999 say "seribu"; num2words writes 1001000 "satu juta satu ribu"
+    # Only 1000..1999 say "seribu"; num2words writes 1001000 as "satu juta satu ribu".
+    if 1000 <= n < 2000:
         return " ".join(["seribu"] + _under_thousand_words(n - 1000))
     words: list[str] = []
     for scale in range(len(_SCALES) - 1, -1, -1):
@@ -136,7 +138,8 @@ def parse_words(text: str) -> int:
                 raise NumberError("not_a_number", text)
             scale = _SCALE_VALUE.get(tokens[j], 1) if j < len(tokens) else 1  # 1: the last group
             i = j + (scale > 1)
-        if last_scale is not None and scale >= last_scale:  # scales must fall: no "dua ribu tiga ribu"
+        # Scales must fall: no "dua ribu tiga ribu".
+        if last_scale is not None and scale >= last_scale:
             raise NumberError("not_a_number", text)
         total, last_scale = total + group * scale, scale
     return total
@@ -283,6 +286,7 @@ def format_number(value: Decimal, decimals: int, lang: str = "id", *, percent: b
         rounded = rounded.copy_abs()  # no "-0,00"
     places = max(decimals, 0)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(rounded.copy_abs(), format=pattern, locale=lang, decimal_quantization=False)
+    text = format_decimal(rounded.copy_abs(), format=pattern, locale=lang,
+                          decimal_quantization=False)
     text = ("Rp" if currency else "") + text + ("%" if percent else "")
     return "-" + text if rounded < 0 else text

@@ -30,43 +30,69 @@ def _unique_key(value: object, scoped: str | None) -> str | None:
     return "".join((scoped or value.value).split()).upper()
 
 
+_PANDERA_NAMES = {"not_nullable": "required", "field_uniqueness": "unique"}
+_UNIQUE = "#unique"  # suffix of the column holding a column's scoped uniqueness keys
+
+
 @lru_cache(maxsize=None)
-def _schema(check: str, columns: tuple[str, ...]):
+def _schema(specs: tuple[tuple[str, tuple[str, ...]], ...]):
     import pandera.pandas as pa
 
-    def column(name: str):
-        if check == "number":
-            return pa.Column(checks=pa.Check(_is_number, element_wise=True, name=check),
-                             nullable=True)
-        if check == "non_negative":
-            return pa.Column(checks=pa.Check(_non_negative, element_wise=True, name=check),
-                             nullable=True)
-        if check == "unique":
-            return pa.Column(nullable=True, unique=True, report_duplicates="exclude_first")
-        return pa.Column(nullable=False)
+    checks: dict[str, list] = {}
+    required: set[str] = set()
+    unique: set[str] = set()
+    for check, columns in specs:
+        for name in columns:
+            checks.setdefault(name, [])
+            if check == "number":
+                checks[name].append(pa.Check(_is_number, element_wise=True, name=check))
+            elif check == "non_negative":
+                checks[name].append(pa.Check(_non_negative, element_wise=True, name=check))
+            elif check == "required":
+                required.add(name)
+            else:
+                unique.add(name)
+    schema = {name: pa.Column(checks=found, nullable=name not in required)
+              for name, found in checks.items()}
+    schema.update({name + _UNIQUE: pa.Column(nullable=True, unique=True,
+                                             report_duplicates="exclude_first")
+                   for name in unique})
+    return pa.DataFrameSchema(schema, coerce=False)
 
-    return pa.DataFrameSchema({name: column(name) for name in columns}, coerce=False)
 
+def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list]:
+    """Run every (check, columns) of `specs` on `frame` in one lazy validation.
 
-def failures(frame: Frame, check: str, columns: list[str]) -> list[tuple[int, str]]:
-    """The (record index, column) of every cell of `columns` that fails `check`, in table order."""
-    if not frame.records or not columns:
-        return []
+    Returns, per check, the (record index, column) of each failing cell, in table order.
+    """
+    result: dict[str, list] = {check: [] for check, _ in specs}
+    if not frame.records:
+        return result
     import pandas as pd
     from pandera.errors import SchemaErrors
 
     data = {}
-    for name in columns:
-        values = [record.get(name) for record in frame.records]
-        if check == "unique":
-            scope = frame.scopes.get(name) or [None] * len(values)
-            values = [_unique_key(v, scoped) for v, scoped in zip(values, scope)]
-        data[name] = pd.Series(values, dtype=object)
+    for check, columns in specs:
+        for name in columns:
+            values = [record.get(name) for record in frame.records]
+            if check == "unique":
+                scope = frame.scopes.get(name) or [None] * len(values)
+                keys = [_unique_key(v, scoped) for v, scoped in zip(values, scope, strict=True)]
+                data[name + _UNIQUE] = pd.Series(keys, dtype=object)
+            else:
+                data[name] = pd.Series(values, dtype=object)
     try:
-        _schema(check, tuple(columns)).validate(pd.DataFrame(data), lazy=True)
+        _schema(specs).validate(pd.DataFrame(data), lazy=True)
     except SchemaErrors as errors:
         cases = errors.failure_cases
-        found = {(int(i), str(c)) for i, c in zip(cases["index"], cases["column"])
-                 if i is not None and i == i}
-        return sorted(found, key=lambda ic: (ic[0], columns.index(ic[1])))
-    return []
+        found = set()
+        for index, column, check in zip(cases["index"], cases["column"], cases["check"],
+                                        strict=True):
+            if index is None or index != index:
+                continue  # a failure of the table as a whole, not of a cell
+            check = _PANDERA_NAMES.get(str(check), str(check))
+            found.add((check, int(index), str(column).removesuffix(_UNIQUE)))
+        order = {name: i for i, name in enumerate(frame.labels)}
+        for check, index, column in sorted(found, key=lambda f: (f[1], order.get(f[2], 0))):
+            result[check].append((index, column))
+    return result

@@ -29,7 +29,8 @@ ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 CAPAIAN = ["nomor", "sasaran", "indikator", "target", "realisasi", "capaian"]
 MATRIKS = ["nomor", "kegiatan", "sasaran", "indikator", "target", "satuan", "anggaran", "bidang"]
 RO = ["nomor", "kegiatan", "indikator", "ro", "volume"]
-PATCH_KEYS = {"sheet", "where", "contains", "line", "set", "replace", "delete", "renumber", "reason"}
+PATCH_KEYS = {"sheet", "where", "contains", "line", "set", "replace", "delete", "renumber",
+              "reason"}
 LEVELS = [r"\d{3}\.\d{2}\.[A-Z]{2}", r"\d{4}", r"\d{4}\.[A-Z]{3}", r"\d{4}\.[A-Z]{3}\.\d{3}",
           r"\d{3}", r"[A-Z]", r"\d{6}"]  # program, kegiatan, KRO, RO, komponen, subkomponen, akun
 
@@ -56,9 +57,9 @@ def apply_patches(plan: dict, patches: list) -> dict:
 
 
 def _apply(plan: dict, patch: dict) -> None:
-    if set(patch) - PATCH_KEYS or not patch.get("reason"):
-        raise BuildError(f"unknown keys {sorted(set(patch) - PATCH_KEYS)}" if set(patch) - PATCH_KEYS
-                         else "every patch needs a reason:")
+    unknown = sorted(set(patch) - PATCH_KEYS)
+    if unknown or not patch.get("reason"):
+        raise BuildError(f"unknown keys {unknown}" if unknown else "every patch needs a reason:")
     table = plan.get(patch.get("sheet"))
     items = table if isinstance(table, list) else (table or {}).get("rows")
     where, contains = patch.get("where", {}), patch.get("contains", {})
@@ -74,7 +75,8 @@ def _apply(plan: dict, patch: dict) -> None:
         for r in items[hits[0]:] if patch.get("renumber") else []:
             if isinstance(r, dict) and "nomor" in r:
                 n = r["nomor"]
-                r["nomor"] = n - 1 if isinstance(n, int) else re.sub(r"^\d+", lambda m: str(int(m[0]) - 1), n)
+                r["nomor"] = (n - 1 if isinstance(n, int)
+                              else re.sub(r"^\d+", lambda m: str(int(m[0]) - 1), n))
         return
     target = items[hits[0]]
     if "line" in patch:
@@ -96,7 +98,7 @@ def _apply(plan: dict, patch: dict) -> None:
         target[key] = text
 
 
-# ------------------------------------------------------------------------------------ layout helpers
+# ----------------------------------------------------------------------------- layout helpers
 def put(ws, row: int, col: int, value, bold: bool = False, fmt: str | None = None) -> None:
     """Writes a value; None and "" leave the cell empty."""
     if value is None or value == "":
@@ -146,7 +148,7 @@ def table_rows(ws, row: int, items: list, cols: list[str], redo_header, write_it
     return row
 
 
-# ------------------------------------------------------------------------------------ a function a table kind
+# ------------------------------------------------------------------- a function a table kind
 def identitas(ws, data: dict) -> None:
     for row, (key, value) in enumerate(data.items(), 1):
         put(ws, row, 1, key)
@@ -250,11 +252,12 @@ def rka(ws, t: dict) -> int:
     """The RKA table (title B2, header B4): akun amounts from the YAML, every sum computed here;
     returns the grand total."""
     satker, rows, akun = t["satker"], t["rows"], len(LEVELS) - 1
-    level = [next((n for n, rx in enumerate(LEVELS) if re.fullmatch(rx, r["kode"])), None) for r in rows]
+    level = [next((n for n, rx in enumerate(LEVELS) if re.fullmatch(rx, r["kode"])), None)
+             for r in rows]
     amounts: list[dict[str, int]] = []
     parent: list[int | None] = []
     stack: list[int] = []
-    for i, (r, lv) in enumerate(zip(rows, level)):
+    for i, (r, lv) in enumerate(zip(rows, level, strict=True)):
         if lv is None:
             raise BuildError(f"row {r['kode']!r} {r['uraian']!r}: unknown code shape")
         while stack and level[stack[-1]] >= lv:
@@ -265,7 +268,8 @@ def rka(ws, t: dict) -> int:
             raise BuildError(f"row {r['kode']}: write amounts like \"12.480.000\"")
         amounts.append({s: int(str(r[s]).replace(".", "")) for s in satker if s in r})
         if bool(amounts[i]) != (lv == akun):
-            raise BuildError(f"row {r['kode']} {r['uraian']!r}: amounts go on (every) akun row only")
+            raise BuildError(f"row {r['kode']} {r['uraian']!r}: "
+                             "amounts go on (every) akun row only")
         parent.append(stack[-1] if stack else None)
         stack.append(i)
     childless = [rows[i]["kode"] for i in range(len(rows)) if level[i] != akun and i not in parent]
@@ -278,7 +282,8 @@ def rka(ws, t: dict) -> int:
             up[s] = up.get(s, 0) + v
     put(ws, 2, 2, t["title"], bold=True)
     row = header(ws, 4, t["header"] + satker + [t["total"]], numbers=False, col=2)
-    for r, sums in zip(rows + [{"kode": "", "uraian": t["total"]}], amounts + [grand]):
+    for r, sums in zip(rows + [{"kode": "", "uraian": t["total"]}], amounts + [grand],
+                       strict=True):
         put(ws, row, 2, r["kode"])
         put(ws, row, 3, r["uraian"], bold=not r["kode"])
         for col, s in enumerate(satker + [None], 4):
@@ -293,9 +298,10 @@ def banten_workbook(plan: dict) -> Workbook:
     wb = Workbook()
     wb.active.title = "Identitas"
     identitas(wb.active, plan["identitas"])
-    for title, layout, key in [("Capaian 2023", capaian, "capaian"), ("Pendanaan", pendanaan, "pendanaan"),
-                               ("Matriks 2024", matriks, "matriks"), ("Lampiran RO", lampiran_ro, "ro"),
-                               ("Narasi", narasi, "narasi")]:
+    for title, layout, key in [("Capaian 2023", capaian, "capaian"),
+                               ("Pendanaan", pendanaan, "pendanaan"),
+                               ("Matriks 2024", matriks, "matriks"),
+                               ("Lampiran RO", lampiran_ro, "ro"), ("Narasi", narasi, "narasi")]:
         layout(wb.create_sheet(title), plan[key])
     return wb
 
@@ -314,7 +320,8 @@ def save(wb: Workbook, path: Path) -> Path:
     wb.properties.creator = "renjacheck samples"
     wb.properties.created = wb.properties.modified = STAMP
     raw, out = io.BytesIO(), io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()  # wb.save() stamps "now"
+    # Not wb.save(): that stamps the modification time with "now".
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
@@ -332,7 +339,8 @@ def build_all(outdir: Path) -> list[Path]:
     if repairs.get("base") != "banten-2024.yaml":
         raise BuildError("banten-2024-perbaikan.yaml must say base: banten-2024.yaml")
     return [save(banten_workbook(seed), outdir / "banten-2024.xlsx"),
-            save(banten_workbook(apply_patches(seed, repairs["patches"])), outdir / "banten-2024-perbaikan.xlsx"),
+            save(banten_workbook(apply_patches(seed, repairs["patches"])),
+                 outdir / "banten-2024-perbaikan.xlsx"),
             save(rka_workbook(load("rka-lengkap-2025.yaml")), outdir / "rka-lengkap-2025.xlsx")]
 
 
@@ -342,7 +350,8 @@ def dump_workbook(path: Path) -> list:
     [coordinate, python type name, str(value), number_format]}."""
     out = []
     for ws in load_workbook(path).worksheets:
-        ranges = sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col, m.max_row, m.max_col))
+        ranges = sorted(ws.merged_cells.ranges,
+                        key=lambda m: (m.min_row, m.min_col, m.max_row, m.max_col))
         cells = [[c.coordinate, type(c.value).__name__, str(c.value), c.number_format]
                  for row in ws.iter_rows() for c in row if c.value is not None]
         out.append({"sheet": ws.title, "merged": [m.coord for m in ranges], "cells": cells})
@@ -356,7 +365,8 @@ def differences(committed: Path, built: Path, limit: int = 20) -> list[str]:
     if committed.read_bytes() == built.read_bytes():
         return []
     old, new = ({s["sheet"]: s for s in dump_workbook(p)} for p in (committed, built))
-    lines = [] if list(old) == list(new) else [f"{committed.name}: sheets {list(old)} != {list(new)}"]
+    lines = [] if list(old) == list(new) else [
+        f"{committed.name}: sheets {list(old)} != {list(new)}"]
     for name in [n for n in old if n in new]:
         if old[name]["merged"] != new[name]["merged"]:
             lines.append(f"{committed.name}: {name}: merged ranges differ")
@@ -364,12 +374,14 @@ def differences(committed: Path, built: Path, limit: int = 20) -> list[str]:
         lines += [f"{committed.name}: {name}!{k}: committed {a.get(k)} != built {b.get(k)}"
                   for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
     lines = lines or [f"{committed.name}: same cells, different bytes (another openpyxl version?)"]
-    return lines[:limit] + [f"{committed.name}: ... {len(lines) - limit} more"] * (len(lines) > limit)
+    more = [f"{committed.name}: ... {len(lines) - limit} more"] * (len(lines) > limit)
+    return lines[:limit] + more
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Builds the renjacheck sample workbooks.")
-    parser.add_argument("--check", action="store_true", help="compare the committed files with a fresh build")
+    parser.add_argument("--check", action="store_true",
+                        help="compare the committed files with a fresh build")
     args = parser.parse_args(argv)
     try:
         if not args.check:
@@ -381,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
-    print("\n".join(diffs + ["rebuild with: python samples/build.py"]) if diffs else "samples are up to date")
+    print("\n".join(diffs + ["rebuild with: python samples/build.py"]) if diffs
+          else "samples are up to date")
     return 1 if diffs else 0
 
 

@@ -66,7 +66,8 @@ def template_blocks() -> dict[str, list[list]]:
     """The plan's tables as the blank template writes them, a sheet each."""
     pendanaan = [["Kode", "Uraian", *SATKER, "Total"], [None, "TOTAL PAGU", *GRAND]]
     pendanaan += [[k, u, *a, t] for k, u, a, t in PENDANAAN]
-    capaian = [H_CAPAIAN + ["Bidang"]] + [[no, s, i, t, r, c, b] for b, no, s, i, t, r, c in CAPAIAN]
+    capaian = [H_CAPAIAN + ["Bidang"]]
+    capaian += [[no, s, i, t, r, c, b] for b, no, s, i, t, r, c in CAPAIAN]
     matriks = [H_MATRIKS + ["Bidang"]]
     for no, keg, ang, bidang, rows in MATRIKS:
         for j, (s, i, t, sat) in enumerate(rows):
@@ -126,7 +127,7 @@ def planner(path: Path) -> Path:
     sheet.update(block("B7", [[no, s, head + " di", t, r, 1.5]]))
     sheet.update(block("B8", [H_CAPAIAN, [None, None, "wilayah provinsi"]]))  # page break
     sheet.update(block("B10", [["Bidang Rehabilitasi"]]))
-    sheet.update(block("B11", [[no2, s2, i2, t2, r2, None] for _, no2, s2, i2, t2, r2, _ in CAPAIAN[1:]]))
+    sheet.update(block("B11", [[n, s, i, t, r, None] for _, n, s, i, t, r, _ in CAPAIAN[1:]]))
     sheet["E11"], sheet["G11"], sheet["G12"] = 0.6, 1.2857, 1.225
     sheet["F11"] = 0.7714
     fmt = {"G7": "0%", "E11": "0%", "F11": "0.00%", "G11": "0.00%", "G12": "0.0%"}
@@ -183,6 +184,7 @@ def planner(path: Path) -> Path:
     cells["Narasi"] = block("B2", [["Tahun", "Bidang", "Teks"]] + [list(n) for n in NARASI])
     cells["Sampul"] = {"A1": "Unit Kerja : BNN Provinsi Contoh", "A2": "Tahun", "B2": ":",
                        "C2": str(YEAR)}
-    cells = {name: {k: v for k, v in sheet.items() if v is not None} for name, sheet in cells.items()}
+    cells = {name: {k: v for k, v in sheet.items() if v is not None}
+             for name, sheet in cells.items()}
     order = ["Catatan", "Narasi", "Lampiran RO", "Rencana Kerja", "Anggaran", "Sampul"]
     return write(path, {n: cells[n] for n in order}, merges, formats)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,8 @@ from renjacheck import __version__
 from renjacheck.cli import main
 from tests import plans
 from tests.xlsx import block, write
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
@@ -50,7 +55,8 @@ def test_errors_exit_1_and_json_contract(monkeypatch, capsys, faulty):
     assert data["tool"] == {"name": "renjacheck", "version": __version__}
     (file,) = data["files"]
     assert file["path"] == str(faulty)
-    assert file["tables"] == [{"kind": "pendanaan", "sheet": "Anggaran", "range": "B2:E4", "rows": 2}]
+    assert file["tables"] == [
+        {"kind": "pendanaan", "sheet": "Anggaran", "range": "B2:E4", "rows": 2}]
     flat = [(i["rule"], i["severity"], i["locations"][0]["cell"] if i["locations"] else None)
             for i in file["issues"]]
     assert flat == [
@@ -101,7 +107,8 @@ def _zip(path, entries):
      "berformat Excel lama (.xls) atau dilindungi kata sandi"),
     (lambda p: _zip(p, {"readme.txt": "hello"}), "tidak berisi buku kerja Excel"),
     (lambda p: _zip(p, {f"x{i}.xml": "" for i in range(2001)}), "terlalu banyak bagian (2001"),
-    (lambda p: (p.write_bytes(plans.template(p).read_bytes()[:3000]), p)[1], "rusak atau terpotong"),
+    (lambda p: (p.write_bytes(plans.template(p).read_bytes()[:3000]), p)[1],
+     "rusak atau terpotong"),
     (lambda p: (p.mkdir(), p)[1], "ini folder"),
 ], ids=["missing", "empty", "csv", "xls", "no-workbook", "too-many-entries", "truncated", "folder"])
 def test_files_that_cannot_be_checked_get_one_line_and_exit_2(monkeypatch, capsys, tmp_path, make,
@@ -135,3 +142,27 @@ def test_the_workbook_is_never_written(monkeypatch, capsys, faulty):
     run(monkeypatch, capsys, "check", "-f", "json", faulty)
     assert hashlib.sha256(faulty.read_bytes()).hexdigest() == before
     assert faulty.stat().st_mtime_ns == mtime
+
+
+def test_a_workbook_without_tables_gets_a_report(monkeypatch, capsys, tmp_path):
+    path = write(tmp_path / "kosong.xlsx", {"Sampul": {"A1": "RENCANA KERJA 2024"}})
+    code, out, err = run(monkeypatch, capsys, "check", path)
+    assert (code, err) == (0, "")
+    assert "Tidak ada tabel yang dikenali." in out
+    for table in ("Identitas", "Pendanaan", "Capaian", "Matriks", "RO", "Narasi"):
+        assert f"Tabel {table} tidak ditemukan; aturan yang dilewati:" in out
+
+
+def test_python_dash_m(tmp_path):
+    path = plans.template(tmp_path / "bersih.xlsx")
+    done = subprocess.run([sys.executable, "-m", "renjacheck", "check", "-f", "json", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and json.loads(done.stdout)["files"][0]["issues"] == []
+
+
+@pytest.mark.skipif(shutil.which("renjacheck") is None, reason="renjacheck is not installed")
+def test_installed_command_finds_its_rules_from_another_folder(tmp_path):
+    done = subprocess.run(["renjacheck", "check", str(ROOT / "samples" / "banten-2024.xlsx")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "Lampiran RO!D28" in done.stdout

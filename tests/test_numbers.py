@@ -23,7 +23,8 @@ from renjacheck.numbers import (
 )
 
 
-def P(value: str, decimals: int, percent: bool = False, unit: str | None = None, **kw) -> ParsedNumber:
+def P(value: str, decimals: int, percent: bool = False, unit: str | None = None,
+      **kw) -> ParsedNumber:
     """Shorthand for an expected ParsedNumber; value is the exact Decimal text."""
     if "upper" in kw:
         kw["upper"] = Decimal(kw["upper"])

@@ -1,4 +1,4 @@
-"""Each layout freedom of the workbook contract, in a fixture built here, and the model it reads to."""
+"""Each layout freedom of the workbook contract: a fixture built here and the model it reads to."""
 
 from __future__ import annotations
 
@@ -133,7 +133,8 @@ def test_amounts_dash_blank_rupiah_and_numeric(tmp_path):
     grand = pendanaan.grand_total
     assert grand.amounts["A"].value == Decimal("15500127000") and grand.amounts["B"].value == 0
     assert not grand.amounts["B"].empty and grand.total.text == "15.500.127.000"
-    assert pendanaan.rows[0].amounts["B"].empty and str(pendanaan.rows[0].amounts["B"].loc) == "P!D3"
+    blank = pendanaan.rows[0].amounts["B"]
+    assert blank.empty and str(blank.loc) == "P!D3"
 
 
 def test_sheets_without_tables_and_no_identitas(tmp_path):
@@ -158,8 +159,8 @@ def test_identitas_as_key_value_and_inline(tmp_path):
 
 def test_ro_multi_line_cell_and_volume_satuan_columns(tmp_path):
     rows = [["No.", "Kegiatan", "Indikator Kinerja Kegiatan", "Rincian Output", "Volume", "Satuan"],
-            ["2.", "Advokasi", "Indikator", "Pendampingan Keluarga\nAdvokasi Desa", "5 Keluarga\n2 Desa",
-             None],
+            ["2.", "Advokasi", "Indikator", "Pendampingan Keluarga\nAdvokasi Desa",
+             "5 Keluarga\n2 Desa", None],
             ["3.", "Pemberdayaan", "1. Ind A 2. Ind B", "Kota Tanggap", 2, "Lembaga"]]
     reading = _read(tmp_path, {"R": block("A1", rows)})
     assert [(r.rincian_output.value, r.volume.value, r.volume.unit, str(r.volume.loc))

@@ -51,7 +51,8 @@ def test_a_good_rule_file_loads(tmp_path):
     (("{capaian: [target]}", "{capaian: [targett]}"), "table 'capaian' has no column 'targett'"),
     (("{capaian: [target]}", "{anggaran: [target]}"), "key 'params.columns.anggaran'"),
     (("check: required", "check: number\n  columns: {capaian: [sasaran]}"), None),
-    (("Kolom {column} kosong", "Kolom {kolom} kosong"), "key 'message.id': unknown placeholder {kolom}"),
+    (("Kolom {column} kosong", "Kolom {kolom} kosong"),
+     "key 'message.id': unknown placeholder {kolom}"),
     (("title: {id: Judul, en: Title}", "title: {id: Judul}"), "missing key 'title.en'"),
     (("id: TBL901", "id: tbl-901"), "key 'id'"),
 ])
@@ -72,7 +73,8 @@ def test_mistakes_are_refused_with_file_rule_and_key(tmp_path, change, detail):
 def test_duplicate_id_and_bad_yaml(tmp_path):
     folder = _folder(tmp_path, GOOD)
     (folder / "TBL902-lagi.yaml").write_text(GOOD, encoding="utf-8")
-    with pytest.raises(RuleError, match=r"TBL902-lagi.yaml: TBL901: duplicate id \(also in .*TBL901"):
+    duplicate = r"TBL902-lagi.yaml: TBL901: duplicate id \(also in .*TBL901"
+    with pytest.raises(RuleError, match=duplicate):
         load_rules([folder])
     folder = _folder(tmp_path / "b", "id: [unclosed")
     with pytest.raises(RuleError, match="not valid YAML"):

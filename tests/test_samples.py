@@ -72,7 +72,8 @@ def test_seed_identity_and_pendanaan(readings):
     intel = pendanaan.rows[1]
     assert intel.amounts["TANGSEL"].value == 0 and not intel.amounts["TANGSEL"].empty
     tahanan = pendanaan.rows[4]
-    assert tahanan.amounts["TANGSEL"].empty and str(tahanan.amounts["TANGSEL"].loc) == "Pendanaan!D10"
+    blank = tahanan.amounts["TANGSEL"]
+    assert blank.empty and str(blank.loc) == "Pendanaan!D10"
     assert str(pendanaan.rows[9].total.loc) == "Pendanaan!G17"
 
 
@@ -86,8 +87,8 @@ def test_seed_capaian(readings):
     assert (last.realisasi.value, last.capaian.value, last.capaian.decimals,
             str(last.capaian.loc)) == (Decimal("75.32"), Decimal("100.45"), 2, "Capaian 2023!F36")
     assert [bidang_key(r.bidang.value) for r in capaian].count("rehabilitasi") == 6
-    assert [(r.no.value, bidang_key(r.bidang.value)) for r in capaian if r.no.value in ("5", "6",
-                                                                                          "15")] == [
+    chosen = [r for r in capaian if r.no.value in ("5", "6", "15")]
+    assert [(r.no.value, bidang_key(r.bidang.value)) for r in chosen] == [
         ("5", "pencegahan dan pemberdayaan masyarakat"), ("6", "rehabilitasi"), ("15", "umum")]
 
 
@@ -103,7 +104,8 @@ def test_seed_matriks(readings):
         "Matriks 2024!B17:B19", ["Matriks 2024!G17:G19"], Decimal("788031000"))
     assert [r.target.value for r in six.rows] == [2, 8, Decimal("3.06")]
     seven = matriks[6]
-    assert seven.kegiatan.value.startswith("Penyidikan Jaringan Gelap") and seven.total == 490_000_000
+    assert seven.kegiatan.value.startswith("Penyidikan Jaringan Gelap")
+    assert seven.total == 490_000_000
     eleven = matriks[10]
     assert (eleven.kegiatan, eleven.total, bidang_key(eleven.bidang.value)) == (None, 0, "umum")
 

@@ -27,9 +27,10 @@ def shift(ref: str, rows: int = 0, cols: int = 0) -> str:
     return ":".join(one(part) for part in ref.split(":"))
 
 
-def write(path: Path, sheets: dict[str, dict[str, object]], merges: dict[str, list[str]] | None = None,
+def write(path: Path, sheets: dict[str, dict[str, object]],
+          merges: dict[str, list[str]] | None = None,
           formats: dict[str, dict[str, str]] | None = None) -> Path:
-    """Save a workbook: sheets in order, each a {cell: value} map, with merges and number formats."""
+    """Save a workbook: sheets in order, each a {cell: value} map, with merges and formats."""
     book = Workbook()
     book.remove(book.active)
     for name, cells in sheets.items():

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.engine.rules import Rule, load_rules
 from renjacheck.findings import FileReport, Finding, Report
 from renjacheck.kinds import get_kind
 from renjacheck.model.build import Reading, read
-from renjacheck.workbook.safety import CannotCheck, Limits
+from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
 __all__ = ["Context", "check_files", "check_reading", "load_rules"]
 
@@ -22,18 +22,19 @@ class Context:
     frames: dict
     notes: list
     rules: list[Rule]
+    # Work shared by the rules of one workbook (a table's schema validation), computed once.
+    memo: dict = field(default_factory=dict)
 
 
 def check_reading(reading: Reading, rules: list[Rule]) -> list[Finding]:
-    """Run `rules` on a workbook already read; findings in workbook order, each place once."""
+    """Run `rules` on a workbook already read; findings in workbook order, each once."""
     ctx = Context(plan=reading.plan, frames=reading.frames, notes=reading.notes, rules=rules)
     findings: dict[tuple, Finding] = {}
     for rule in rules:
         if rule.requires and not any(reading.plan.present(t) for t in rule.requires):
             continue  # noted by the table_present rule
         for hit in get_kind(rule.kind).check(ctx, rule):
-            # Records sharing a merged cell fail at the same place: report it once.
-            ident = (rule.id, hit.locations or hit.key)
+            ident = (rule.id, hit.locations, hit.key)
             findings.setdefault(ident, Finding(
                 rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
                 locations=hit.locations, templates=rule.message.model_dump(), args=hit.args,
@@ -43,7 +44,7 @@ def check_reading(reading: Reading, rules: list[Rule]) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: f.sort_key(sheets))
 
 
-def check_file(path: Path, rules: list[Rule], limits: Limits = Limits()) -> FileReport:
+def check_file(path: Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> FileReport:
     """Read and check one file; a file that cannot be read gets its reason, not findings."""
     try:
         reading = read(path, limits)

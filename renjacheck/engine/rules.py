@@ -66,7 +66,7 @@ class Rule:
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with renjacheck: inside the installed package, or the source tree's rules/."""
+    """The shipped rules: inside the installed package, or the source tree's rules/."""
     package = Path(__file__).resolve().parent.parent
     shipped = package / "_rules"
     return shipped if shipped.is_dir() else package.parent / "rules"

@@ -40,7 +40,8 @@ class Params(BaseParams):
                     known = ", ".join(c.name for c in kind.columns)
                     raise ValueError(f"table {table!r} has no column {name!r} (columns: {known})")
                 if self.check in ("number", "non_negative") and ftype not in _NUMERIC:
-                    raise ValueError(f"column {table}.{name} holds text; '{self.check}' needs figures")
+                    raise ValueError(f"column {table}.{name} holds text; "
+                                     f"'{self.check}' needs figures")
         return self
 
 
@@ -51,21 +52,41 @@ def requires(params: Params) -> frozenset[str]:
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every cell that fails the rule's check."""
-    from renjacheck.schemas import failures
-
     params: Params = rule.params
-    for table, names in params.columns.items():
+    seen = set()
+    for table in params.columns:
         frame = ctx.frames.get(table)
         if frame is None:
             continue
-        columns = [c for name in names for c in frame.columns(name)]
-        for index, column in failures(frame, params.check, columns):
+        # All schema rules of a table are validated together, once: pandera's cost is per call.
+        results = ctx.memo.get(("table_schema", table))
+        if results is None:
+            results = ctx.memo[("table_schema", table)] = _validate(ctx, frame, table)
+        for index, column in results.get((rule.id, params.check), []):
             value = frame.records[index].get(column)
             loc = frame.locs[index][column]
+            if loc in seen:
+                continue  # records sharing a merged cell fail at the same place: report it once
+            seen.add(loc)
             found = getattr(value, "text", None) or getattr(value, "value", None)
+            label = frame.labels[column]
             yield Hit(locations=(loc,), table=table,
-                      args={"table": TABLE_LABELS[table], "column": frame.labels[column],
-                            "cell": loc.cell, "found": found},
+                      args={"table": TABLE_LABELS[table], "column": label, "cell": loc.cell,
+                            "found": found},
                       expected=EXPECTED[params.check], actual=found,
-                      key=(column if not column.startswith("satker:") else frame.labels[column],
-                           frame.keys[index]))
+                      key=(label if column.startswith("satker:") else column, frame.keys[index]))
+
+
+def _validate(ctx, frame, table: str) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """Failures of every table_schema rule on `table`, by (rule id, check)."""
+    from renjacheck.schemas import failures
+
+    wanted = {}
+    for rule in ctx.rules:
+        if rule.kind == "table_schema" and table in rule.params.columns:
+            columns = [c for name in rule.params.columns[table] for c in frame.columns(name)]
+            wanted[rule.id] = (rule.params.check, tuple(columns))
+    found = failures(frame, tuple(sorted(set(wanted.values()))))
+    # Two rules may share a check on different columns: each gets the cells of its columns.
+    return {(rule_id, check): [f for f in found[check] if f[1] in columns]
+            for rule_id, (check, columns) in wanted.items()}

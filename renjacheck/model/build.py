@@ -13,7 +13,7 @@ from renjacheck.model.values import Location, Quantity, Text
 from renjacheck.workbook.grid import Grid, load
 from renjacheck.workbook.headers import FieldType
 from renjacheck.workbook.identitas import RawIdentitas, find_identitas
-from renjacheck.workbook.safety import Limits
+from renjacheck.workbook.safety import DEFAULT_LIMITS, Limits
 from renjacheck.workbook.tables import RawTable, read_tables
 
 
@@ -35,7 +35,7 @@ class Reading:
     notes: list[Note]
 
 
-def read(path: Path, limits: Limits = Limits()) -> Reading:
+def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> Reading:
     """Read the workbook at `path`; raises CannotCheck when it is not a readable .xlsx."""
     return read_grids(str(path), load(path, limits))
 
@@ -64,8 +64,10 @@ def read_grids(path: str, grids: list[Grid]) -> Reading:
         frame = new_frame(table)
         fields[kind] = READERS[kind](table, frame)
         frames[kind] = frame
-        infos.append(TableInfo(kind=kind, sheet=table.sheet, range=table.range, rows=len(table.rows)))
-    return Reading(plan=Plan(path=path, sheets=[g.name for g in grids], tables=infos, **fields), frames=frames, notes=notes)
+        infos.append(TableInfo(kind=kind, sheet=table.sheet, range=table.range,
+                               rows=len(table.rows)))
+    plan = Plan(path=path, sheets=[g.name for g in grids], tables=infos, **fields)
+    return Reading(plan=plan, frames=frames, notes=notes)
 
 
 def _order(grids: list[Grid], table: RawTable) -> tuple[int, int]:

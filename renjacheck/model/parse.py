@@ -76,7 +76,10 @@ def parse_figure(cell: RawCell, amount: bool) -> Quantity | Invalid | None:
 def _numeric(value: int | float, cell: RawCell) -> Quantity | Invalid:
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return Invalid(text=str(value), loc=cell.loc, reason="not_finite")
-    number = Decimal(value) if isinstance(value, int) else Decimal(format(value, f".{_SIGNIFICANT}g"))
+    if isinstance(value, int):
+        number = Decimal(value)
+    else:
+        number = Decimal(format(value, f".{_SIGNIFICANT}g"))
     decimals, percent = format_precision(cell.number_format)
     if percent:
         number = number * 100
@@ -94,7 +97,8 @@ def parse_year(cell: RawCell) -> Quantity | Invalid | None:
     if cell.empty:
         return None
     value = cell.value
-    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+    integral = isinstance(value, float) and value.is_integer()
+    text = str(int(value)) if integral else str(value).strip()
     if isinstance(value, bool) or not _YEAR.match(text):
         return Invalid(text=text, loc=cell.loc, reason="not_a_year")
     return Quantity(value=Decimal(text), decimals=0, loc=cell.loc, text=text)

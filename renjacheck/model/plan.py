@@ -31,7 +31,7 @@ def level_of(code: str) -> Level | None:
 
 
 def bidang_key(name: str) -> str:
-    """`Bidang Rehabilitasi`, `rehabilitasi` and `b. Bidang Rehabilitasi` all give `rehabilitasi`."""
+    """`Bidang Rehabilitasi`, `rehabilitasi`, `b. Bidang Rehabilitasi` all give `rehabilitasi`."""
     text = " ".join(name.casefold().split())
     return _BIDANG_PREFIX.sub("", text).strip(" .:")
 

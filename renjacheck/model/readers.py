@@ -172,7 +172,7 @@ def split_enumeration(text: str) -> list[str]:
     if not cuts or cuts[0].start() != 0:
         return [text.strip()]
     ends = [m.start() for m in cuts[1:]] + [len(text)]
-    return [text[m.end():end].strip() for m, end in zip(cuts, ends)]
+    return [text[m.end():end].strip() for m, end in zip(cuts, ends, strict=True)]
 
 
 def read_ro(table: RawTable, frame: Frame) -> list[RORow]:
@@ -214,7 +214,7 @@ def _split_volumes(values: dict, raw: RawRow) -> list[dict]:
     if len(lines) < 2 or len(lines) != len(volumes):
         return [values]
     parts = []
-    for line, volume in zip(lines, volumes):
+    for line, volume in zip(lines, volumes, strict=True):
         cell = type(volume_cell)(volume, volume_cell.number_format, volume_cell.loc)
         parts.append({**values, "rincian_output": Text(value=line, loc=names.loc),
                       "volume": parse_figure(cell, amount=False)})

@@ -1,4 +1,4 @@
-"""Values read from a workbook: each knows the cell it came from and the precision it was written with."""
+"""Values read from a workbook: each knows its cell and the precision it was written with."""
 
 from __future__ import annotations
 

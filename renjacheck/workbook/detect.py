@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import KINDS, PAGU_LABELS, TableKind, match_column, norm_label
+from renjacheck.workbook.headers import (KINDS, PAGU_LABELS, TableKind, known_label,
+                                         match_column, norm_label)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def header_at(grid: Grid, row: int) -> Header | None:
     """The header that starts at `row`, if the row starts one."""
     single = {c: [norm_label(grid.text(row, c))] for c in range(1, grid.max_col + 1)}
     single = {c: labels for c, labels in single.items() if labels[0]}
-    if len(single) < 2:
+    if len(single) < 2 or not any(known_label(labels[0]) for labels in single.values()):
         return None
     texts = {c: " ".join(grid.text(row, c).split()) for c in single}
     best = _best(single, texts, row, 1)

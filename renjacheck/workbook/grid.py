@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.model.values import Location
-from renjacheck.workbook.safety import CannotCheck, Limits, vet
+from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits, vet
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Grid:
         return str(value).strip()
 
 
-def load(path: Path, limits: Limits = Limits()) -> list[Grid]:
+def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Vet and read every worksheet of the workbook at `path` into grids, in sheet order."""
     vet(path, limits)
     import openpyxl  # imported here: start-up of `--help` and friends stays fast
@@ -82,7 +82,7 @@ def load(path: Path, limits: Limits = Limits()) -> list[Grid]:
         raise CannotCheck("no_defusedxml")
     try:
         with warnings.catch_warnings():
-            # openpyxl warns about data validation and header/footer quirks; they do not matter here.
+            # openpyxl warns about data validation and header/footer quirks; they do not matter.
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=False, data_only=True, keep_links=False)
     except CannotCheck:

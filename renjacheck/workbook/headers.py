@@ -115,7 +115,8 @@ KINDS: dict[str, TableKind] = {k.name: k for k in (
 TABLE_LABELS = {"identitas": "Identitas", **{name: kind.label for name, kind in KINDS.items()}}
 
 # The Pendanaan grand-total row and the super-header over its amount columns.
-TOTAL_LABELS = frozenset({"totalpagu", "jumlah", "total", "jumlahpagu", "jumlahtotal", "grandtotal"})
+TOTAL_LABELS = frozenset({"totalpagu", "jumlah", "total", "jumlahpagu", "jumlahtotal",
+                          "grandtotal"})
 PAGU_LABELS = frozenset({"pagu", "pagurp", "paguanggaran", "alokasi"})
 
 # Labels of the Identitas key | value pairs.
@@ -124,6 +125,9 @@ IDENTITAS_KEYS = {
     "tahun": frozenset({"tahun", "tahunanggaran", "tahunrencana"}),
 }
 
+# Every label any column of any kind goes by: a row with none of them starts no header.
+KNOWN_LABELS = frozenset(a for kind in KINDS.values() for c in kind.columns for a in c.aliases)
+
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 _YEAR_TAIL = re.compile(r"(?:tahun|th|ta)?(?:19|20)\d\d$")
 
@@ -131,6 +135,11 @@ _YEAR_TAIL = re.compile(r"(?:tahun|th|ta)?(?:19|20)\d\d$")
 def norm_label(text: str) -> str:
     """Lower-case `text` and drop whitespace and punctuation: the form header labels match in."""
     return _PUNCT.sub("", text.casefold())
+
+
+def known_label(label: str) -> bool:
+    """True when `label` (normalised) is a heading of some column of some kind."""
+    return label in KNOWN_LABELS or _YEAR_TAIL.sub("", label) in KNOWN_LABELS
 
 
 def match_column(kind: TableKind, label: str) -> str | None:

@@ -39,7 +39,10 @@ class Limits:
     total_bytes: int = MAX_TOTAL_BYTES
 
 
-def vet(path: Path, limits: Limits = Limits()) -> None:
+DEFAULT_LIMITS = Limits()
+
+
+def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise CannotCheck unless `path` is a zip holding an .xlsx workbook part within the limits."""
     if not path.exists():
         raise CannotCheck("file_missing")

@@ -23,7 +23,8 @@ _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
     "kode": re.compile(r"^\s*[0-9A-Z][0-9A-Z.]*\s*$"),
 }
-_GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,80}$", re.IGNORECASE)
+_GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,80}$",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,9 @@ def _anchored(anchors: tuple[str, ...], filled: dict[str, RawCell]) -> bool:
             continue
         # A row number or a code anchors a row; a title written in that column does not.
         pattern = _ANCHOR_SHAPES.get(name)
-        if pattern is None or isinstance(cell.value, (int, float)) or pattern.match(str(cell.value)):
+        if pattern is None or isinstance(cell.value, (int, float)):
+            return True
+        if pattern.match(str(cell.value)):
             return True
     return any(n.startswith("satker:") for n in filled)
 
