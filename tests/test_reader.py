@@ -207,3 +207,16 @@ def test_a_table_kind_twice_is_noted_and_the_first_is_read(tmp_path):
     assert (note.code, str(note.locations[0]), note.args["used"]) == (
         "duplicate_table", "B!C3:E3", "A!A1:C2")
     assert reading.plan.narasi[0].teks.loc.sheet == "A"
+
+
+def test_an_anggaran_a_row_under_a_merged_kegiatan_stays_with_it(tmp_path):
+    rows = [MATRIKS_HEADER,
+            [1, "Pembinaan", "S", "IKPA", "98,78", "Indeks", "100.000.000"],
+            [None, None, "S", "Jumlah BNNK", "3", "Kab/Kota", "50.000.000"],
+            [None, None, "S", "Nilai ZI", "76", "Indeks", "25.000.000"]]
+    reading = _read(tmp_path, {"M": block("A1", rows)}, {"M": ["A2:A3", "B2:B3"]})
+    first, second = reading.plan.matriks
+    assert (first.kegiatan.value, len(first.rows), first.total) == ("Pembinaan", 2, 150_000_000)
+    assert [str(q.loc) for q in first.anggaran] == ["M!G2", "M!G3"]
+    # Below the merge, a row with its own anggaran and no kegiatan is a kegiatan of its own.
+    assert (second.kegiatan, second.no, second.total) == (None, None, 25_000_000)

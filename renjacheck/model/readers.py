@@ -107,15 +107,28 @@ def read_capaian(table: RawTable, frame: Frame) -> list[CapaianRow]:
     return rows
 
 
-def _starts_group(values: dict, previous: dict | None, keys: Iterable[str]) -> bool:
-    """A row starts a new group when one of `keys` is written there (not merged from above)."""
-    for key in keys:
-        value = known(values.get(key))
-        if value is None or (isinstance(value, Quantity) and value.empty):
-            continue
-        if previous is None or known(previous.get(key)) is None or previous[key].loc != value.loc:
-            return True
-    return previous is None
+def _written(values: dict, previous: dict | None, key: str) -> bool | None:
+    """None when the row has no value for `key`; True when written on this row, not merged."""
+    value = known(values.get(key))
+    if value is None or (isinstance(value, Quantity) and value.empty):
+        return None
+    return previous is None or known(previous.get(key)) is None or previous[key].loc != value.loc
+
+
+def _starts_group(values: dict, previous: dict | None, keys: Iterable[str],
+                  budget: str | None = None) -> bool:
+    """A row starts a new group when one of `keys` (No, Kegiatan) is written on it.
+
+    An anggaran of its own starts one only on a row without No or Kegiatan at all: under a
+    merged kegiatan, an anggaran a row is that kegiatan's, split over its rows.
+    """
+    if previous is None:
+        return True
+    written = [_written(values, previous, key) for key in keys]
+    if any(written):
+        return True
+    return budget is not None and all(w is None for w in written) \
+        and bool(_written(values, previous, budget))
 
 
 def _inherit(values: dict, group: dict, keys: Iterable[str]) -> None:
@@ -131,7 +144,7 @@ def read_matriks(table: RawTable, frame: Frame) -> list[MatriksKegiatan]:
     for raw in table.rows:
         values = typed(raw, frame)
         values["bidang"] = _bidang(values, raw)
-        if _starts_group(values, previous, ("no", "kegiatan", "anggaran", "kode")) or not groups:
+        if _starts_group(values, previous, ("no", "kegiatan", "kode"), "anggaran") or not groups:
             groups.append({"head": dict(values), "rows": [], "anggaran": {}})
         group = groups[-1]
         _inherit(values, group["head"], ("no", "kegiatan", "kode", "bidang"))
