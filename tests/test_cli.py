@@ -166,3 +166,21 @@ def test_installed_command_finds_its_rules_from_another_folder(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert "Lampiran RO!D28" in done.stdout
+
+
+def test_a_bad_rule_file_stops_before_any_workbook_is_read(monkeypatch, capsys, tmp_path, clean):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "X001.yaml").write_text("id: X001\nslug: x\nkind: nothing\n", encoding="utf-8")
+    monkeypatch.setattr("renjacheck.engine.rules.default_rules_dir", lambda: folder)
+    code, out, err = run(monkeypatch, capsys, "check", clean)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"renjacheck: rule file: {folder / 'X001.yaml'}: X001: ")
+    assert err.count("\n") == 1
+
+
+def test_every_format_has_a_reporter():
+    from renjacheck.cli import FORMATS
+    from renjacheck.reporters import REPORTERS
+
+    assert set(FORMATS) == set(REPORTERS)
