@@ -46,6 +46,8 @@ class RuleFile(BaseModel):
     title: Bilingual
     message: Bilingual
     rationale: Bilingual
+    example: Bilingual | None = None
+    fix: Bilingual | None = None
     params: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -63,6 +65,8 @@ class Rule:
     params: Any
     requires: frozenset[str]
     source: Path
+    example: Bilingual | None = None
+    fix: Bilingual | None = None
 
 
 def default_rules_dir() -> Path:
@@ -119,7 +123,7 @@ def _decode(path: Path, data: object) -> Rule:
                                 f"{', '.join(sorted(kind.PLACEHOLDERS))})")
     return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
                 title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
-                requires=kind.requires(params), source=path)
+                requires=kind.requires(params), source=path, example=spec.example, fix=spec.fix)
 
 
 def _explain(exc: ValidationError, prefix: str | None = None) -> str:
