@@ -9,12 +9,39 @@ from __future__ import annotations
 
 from types import ModuleType
 
+# Reading and table schemas.
 from renjacheck.kinds import reader_note, table_present, table_schema
 
+# Pendanaan.
+from renjacheck.kinds import (blank_amount, header_repeat, narrative_total, pendanaan_codes,
+                              pendanaan_sums)
+
+# Targets and naming.
+from renjacheck.kinds import indicator_changes, naming, target_trend
+
+# Expressions and waivers.
+from renjacheck.kinds import expression, stale_waiver
+
 KINDS: dict[str, ModuleType] = {
+    # Reading and table schemas.
     "reader_note": reader_note,
     "table_present": table_present,
     "table_schema": table_schema,
+    # Pendanaan.
+    "pendanaan_sums": pendanaan_sums,
+    "pendanaan_codes": pendanaan_codes,
+    "header_repeat": header_repeat,
+    "blank_amount": blank_amount,
+    "narrative_total": narrative_total,
+    # Capaian and narrative.
+    # Matriks and RO.
+    # Targets and naming.
+    "target_trend": target_trend,
+    "indicator_changes": indicator_changes,
+    "naming": naming,
+    # Expressions and waivers.
+    "expression": expression,
+    "stale_waiver": stale_waiver,
 }
 
 

@@ -1,0 +1,1 @@
+"""Shared arithmetic, text matching and narrative reading used by the rule kinds."""

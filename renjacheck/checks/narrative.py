@@ -1,0 +1,164 @@
+"""Reading the narrative's claims: counts, digits with words, unmet targets, the total, figures.
+
+Each reader takes the Narasi rows and returns what the statements claim, with the row they
+came from; the rule kinds compare the claims with the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renjacheck.model.plan import NarasiRow, Plan, bidang_key
+from renjacheck.numbers import NumberError, parse_number, parse_words
+
+_WORDS = r"(?:\s*\((?P<{0}w>[a-z ]+)\))?"
+_COUNT = re.compile(r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+sasaran(?:\s+kegiatan)?\s+"
+                    r"dengan\s+(?:indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+)?"
+                    r"(?P<m>\d+)" + _WORDS.format("m") + r"\s+indikator", re.IGNORECASE)
+_BIDANG = re.compile(r"\b(?:bidang|bagian)\s+(?P<name>[a-z ]+?)\s+(?:selaku\b.*?\s+)?"
+                     r"(?:mempunyai|memiliki)\b", re.IGNORECASE)
+_DIGITS_WORDS = re.compile(r"\b(?P<n>\d+)\s*\((?P<w>[a-zA-Z ]+)\)")
+_UNMET = re.compile(r"terdapat\s+(?P<n>\d+)" + _WORDS.format("n") + r"\s+target\s+kinerja\b"
+                    r".*?\btidak\s+tercapai", re.IGNORECASE)
+_TOTAL = re.compile(r"jumlah\s+dana\s+yang\s+dibutuhkan\b.*?\bsebesar\s+"
+                    r"(?P<amount>Rp\.?\s*[\d.]+(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
+_VALUE = re.compile(r"(?P<lead>(?:\b(?:dengan|capaian|nilai|sebesar|sebanyak)\b\s*)+)"
+                    r"(?P<num>\d[\d.]*(?:,\d+)?)\s*(?P<pct>%)?"
+                    r"(?:\s*(?P<unit>[a-z]+(?:\s*/\s*[a-z]+)?(?:\s+perkara)?))?", re.IGNORECASE)
+# The first "indikator kinerja (yakni)" or "yakni" ends the sasaran; the indicator follows.
+_LEAD_IN = re.compile(r"^.*?\b(?:indikator\s+kinerja(?:\s+yakni)?|yakni)\s+", re.IGNORECASE)
+_NOT_FIGURES = {"sasaran", "indikator"}
+_CONNECTOR = re.compile(r"^\s*(?:dan|serta)\s+(?:indikator\s+kinerja\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A written count: digits, and the words after them if any."""
+
+    value: int
+    words: str | None
+
+    @property
+    def words_value(self) -> int | None:
+        """What the words say, or None when they are not number words."""
+        if self.words is None:
+            return None
+        try:
+            return parse_words(self.words)
+        except NumberError:
+            return None
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """"N sasaran kegiatan dengan M indikator": of one bidang, or of the unit (bidang None)."""
+
+    row: NarasiRow
+    bidang: str | None
+    sasaran: Count
+    indikator: Count
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """An indicator named with its value: "... dengan capaian sebesar 87,18 indeks"."""
+
+    row: NarasiRow
+    phrase: str
+    value: Decimal
+    decimals: int
+    text: str
+
+
+def statement_year(plan: Plan, row: NarasiRow) -> int | None:
+    """The year a statement speaks of."""
+    return int(row.tahun.value) if row.tahun is not None else None
+
+
+def counts(rows: list[NarasiRow]) -> list[CountClaim]:
+    """Every "N sasaran ... M indikator" statement."""
+    claims = []
+    for row in rows:
+        text = row.teks.value
+        for match in _COUNT.finditer(text):
+            named = _BIDANG.search(text[:match.start()])
+            bidang = row.bidang.value if row.bidang else (named.group("name") if named else None)
+            unit_wide = "sebanyak" in match.group(0).casefold() and named is None
+            claims.append(CountClaim(
+                row=row, bidang=None if unit_wide and row.bidang is None else bidang,
+                sasaran=Count(int(match.group("n")), match.group("nw")),
+                indikator=Count(int(match.group("m")), match.group("mw"))))
+    return claims
+
+
+def digits_with_words(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count, str]]:
+    """Every "N (words)" whose words are number words: (row, count, as written)."""
+    found = []
+    for row in rows:
+        for match in _DIGITS_WORDS.finditer(row.teks.value):
+            count = Count(int(match.group("n")), " ".join(match.group("w").split()).casefold())
+            if count.words_value is not None or _looks_like_number_words(count.words):
+                found.append((row, count, match.group(0)))
+    return found
+
+
+def _looks_like_number_words(words: str) -> bool:
+    vocabulary = {"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                  "sembilan", "sepuluh", "sebelas", "belas", "puluh", "ratus", "seratus",
+                  "ribu", "seribu", "juta", "miliar"}
+    return any(word in vocabulary for word in words.split())
+
+
+def unmet(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count]]:
+    """Every "Terdapat N target kinerja ... yang tidak tercapai"."""
+    return [(row, Count(int(m.group("n")), m.group("nw")))
+            for row in rows for m in _UNMET.finditer(row.teks.value)]
+
+
+def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, str]]:
+    """Every "jumlah dana yang dibutuhkan ... sebesar Rp...": (row, amount, as written)."""
+    found = []
+    for row in rows:
+        for match in _TOTAL.finditer(row.teks.value):
+            try:
+                found.append((row, parse_number(match.group("amount")).value,
+                              match.group("amount")))
+            except NumberError:
+                continue
+    return found
+
+
+def figures(rows: list[NarasiRow]) -> list[FigureClaim]:
+    """Every indicator named with its value; a sentence naming two is split in two.
+
+    A value counts when the sentence says "capaian", or when the row is a bidang's bullet
+    ("... sebanyak 1 kawasan"); background figures ("13 berkas perkara") are left alone.
+    """
+    claims = []
+    for row in rows:
+        text, start = row.teks.value, 0
+        for match in _VALUE.finditer(text):
+            lead = match.group("lead").casefold()
+            if not any(word in lead for word in ("capaian", "sebesar", "sebanyak")):
+                continue
+            if "capaian" not in lead and row.bidang is None:
+                continue
+            unit = (match.group("unit") or "").casefold()
+            phrase = _CONNECTOR.sub("", _LEAD_IN.sub("", text[start:match.start()])).strip()
+            start = match.end()
+            written = match.group("num") + ("%" if match.group("pct") else "")
+            try:
+                number = parse_number(written)
+            except NumberError:
+                continue
+            if phrase and unit not in _NOT_FIGURES:
+                claims.append(FigureClaim(row, phrase, number.value, number.decimals,
+                                          match.group(0).strip()))
+    return claims
+
+
+def same_bidang(a: str | None, b: str | None) -> bool:
+    """True when two bidang names name the same bidang."""
+    return a is not None and b is not None and bidang_key(a) == bidang_key(b)

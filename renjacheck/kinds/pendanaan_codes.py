@@ -1,0 +1,59 @@
+"""Pendanaan codes: every item's code has the shape of a budget level (`shape`), and a KRO or
+RO carries the code of the kegiatan or KRO it sits under as its prefix (`prefix`).
+
+Levels by shape: program 066.01.WA, kegiatan 3247, KRO 3247.PBC, RO 3247.PBC.001, komponen
+051, subkomponen A, akun 521211. Uniqueness is the table schema's (TBL003).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from renjacheck.checks.budget import tree
+from renjacheck.kinds.base import Hit, Params as BaseParams
+
+PLACEHOLDERS = frozenset({"kode", "uraian", "parent", "level"})
+# The levels whose code repeats its parent's: KRO under kegiatan, RO under KRO.
+PREFIXED = {"kro": "kegiatan", "ro": "kro"}
+
+
+class Params(BaseParams):
+    """Which property of the codes."""
+
+    check: Literal["shape", "prefix"]
+
+
+def requires(params: Params) -> frozenset[str]:
+    """Needs the Pendanaan."""
+    return frozenset({"pendanaan"})
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    """Yield a hit at every malformed code, or every KRO/RO code without its parent's prefix."""
+    rows = ctx.plan.pendanaan.rows
+    if rule.params.check == "shape":
+        for row in rows:
+            if row.level is None and not row.is_total:
+                loc = row.kode.loc if row.kode else (row.uraian.loc if row.uraian else None)
+                found = row.kode.value if row.kode else None
+                yield Hit(locations=(loc,), table="pendanaan", actual=found,
+                          key=(found, row.uraian.value if row.uraian else ""),
+                          args=_args(row, None))
+        return
+    children, _ = tree(ctx.plan.pendanaan)
+    for parent, kids in children.items():
+        above = rows[parent]
+        for kid in (rows[k] for k in kids):
+            if PREFIXED.get(kid.level) != above.level:
+                continue
+            if not kid.kode.value.startswith(above.kode.value + "."):
+                yield Hit(locations=(kid.kode.loc, above.kode.loc), table="pendanaan",
+                          expected=f"{above.kode.value}.", actual=kid.kode.value,
+                          key=(kid.kode.value, above.kode.value), args=_args(kid, above))
+
+
+def _args(row, parent) -> dict:
+    return {"kode": row.kode.value if row.kode else None,
+            "uraian": row.uraian.value if row.uraian else "-",
+            "parent": parent.kode.value if parent else "-", "level": row.level or "-"}
