@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,6 +19,34 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 FORMATS = ("text", "json")
 LANGS = ("id", "en")
+
+# Options shared by the commands.
+Files = Annotated[list[Path], typer.Argument(help="Workbooks (.xlsx) to check.", metavar="FILE",
+                                             show_default=False)]
+Format = Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
+                                     help="Output format.")]
+Lang = Annotated[Optional[str], typer.Option(
+    "--lang", "-l", metavar="[id|en]", show_default=False,
+    help="Language: id (Bahasa Indonesia) or en. Default: $RENJACHECK_LANG, else the "
+         "configuration's lang, else id.")]
+Select = Annotated[Optional[list[str]], typer.Option(
+    "--select", metavar="IDS", show_default=False,
+    help="Run only these rules (ids or prefixes, comma-separated; repeatable).")]
+Ignore = Annotated[Optional[list[str]], typer.Option(
+    "--ignore", metavar="IDS", show_default=False,
+    help="Do not run these rules (ids or prefixes, comma-separated; repeatable).")]
+SeverityOpt = Annotated[Optional[list[str]], typer.Option(
+    "--severity", metavar="ID=LEVEL", show_default=False,
+    help="Report a rule (id or prefix) at error, warning or info (repeatable).")]
+RulesDir = Annotated[Optional[list[Path]], typer.Option(
+    "--rules", metavar="DIR", show_default=False,
+    help="Also load the rule files in DIR (repeatable).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", metavar="FILE", show_default=False,
+    help="Use this configuration file (pyproject.toml or renjacheck.toml); no search.")]
+NoConfig = Annotated[bool, typer.Option("--no-config", help="Use no configuration file.")]
+WaiversOpt = Annotated[Optional[Path], typer.Option(
+    "--waivers", metavar="FILE", show_default=False, help="Use this waiver file.")]
 
 
 def _version(value: bool) -> None:
@@ -34,34 +63,22 @@ def _root(version: Annotated[bool, typer.Option(
 
 
 @app.command()
-def check(
-    files: Annotated[list[Path], typer.Argument(help="Workbooks (.xlsx) to check.",
-                                                metavar="FILE", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
-                                     help="Report format.")] = "text",
-    lang: Annotated[Optional[str], typer.Option(
-        "--lang", "-l", metavar="[id|en]", show_default=False,
-        help="Report language: id (Bahasa Indonesia) or en. "
-             "Default: $RENJACHECK_LANG, else id.")] = None,
-) -> None:
+def check(files: Files, fmt: Format = "text", lang: Lang = None, select: Select = None,
+          ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
+          config: ConfigOpt = None, no_config: NoConfig = False,
+          waivers: WaiversOpt = None) -> None:
     """Check workbooks and report every inconsistency at its cell."""
-    lang = lang or os.environ.get("RENJACHECK_LANG") or "id"
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}",
-                                 param_hint="--format")
-    if lang not in LANGS:
-        raise typer.BadParameter(f"{lang!r} is not one of {', '.join(LANGS)}", param_hint="--lang")
-
+    _choice(fmt, FORMATS, "--format")
+    _lang(lang, None)  # a bad flag is refused before any file is read
     from renjacheck.engine import check_files
-    from renjacheck.engine.rules import RuleError, load_rules
     from renjacheck.i18n import text
     from renjacheck.reporters import REPORTERS
 
-    try:
-        rules = load_rules()
-    except RuleError as exc:
-        _fail(f"rule file: {exc}")
-    report = check_files(files, rules)
+    resolver = _resolver(select, ignore, severity, rules, config, no_config, waivers)
+    with _stops():
+        settings = [resolver.for_workbook(path) for path in files]  # every config before reading
+    lang = _lang(lang, settings[0].lang if settings else None)
+    report = check_files(files, resolve=resolver)
     code = report.exit_code
     for file in report.files:
         if file.error is not None:
@@ -70,10 +87,142 @@ def check(
                   file=sys.stderr)
     if fmt == "text":
         report.files = [f for f in report.files if f.error is None]
-    output = REPORTERS[fmt](lang).render(report)
+    _out(REPORTERS[fmt](lang).render(report))
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def rules_(fmt: Format = "text", lang: Lang = None, schema: Annotated[bool, typer.Option(
+               "--schema", help="Print the JSON Schema of a rule file instead.")] = False,
+           rules: RulesDir = None, config: ConfigOpt = None, no_config: NoConfig = False) -> None:
+    """List the rule catalogue: id, slug, severity, title."""
+    _choice(fmt, FORMATS, "--format")
+    if schema:
+        from renjacheck.engine.schema import schema_text
+
+        _out(schema_text())
+        raise typer.Exit(0)
+    from renjacheck.reporters.catalogue import rule_list
+
+    settings = _catalogue(rules, config, no_config)
+    _out(rule_list(settings.catalogue, _lang(lang, settings.lang), fmt))
+
+
+@app.command()
+def rule(rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id or slug.")],
+         fmt: Format = "text", lang: Lang = None, rules: RulesDir = None,
+         config: ConfigOpt = None, no_config: NoConfig = False) -> None:
+    """Explain one rule: what it checks and why, an example, how to fix it."""
+    _choice(fmt, FORMATS, "--format")
+    from renjacheck.i18n import text
+    from renjacheck.reporters.catalogue import find_rule, nearest, rule_detail
+
+    settings = _catalogue(rules, config, no_config)
+    lang = _lang(lang, settings.lang)
+    found = find_rule(settings.catalogue, rule_id)
+    if found is None:
+        near = ", ".join(nearest(settings.catalogue, rule_id))
+        _fail(text("unknown_rule", lang, query=rule_id, near=near))
+    _out(rule_detail(found, lang, fmt))
+
+
+@app.command()
+def waive(files: Files, rule_ids: Annotated[Optional[list[str]], typer.Option(
+              "--rule", metavar="IDS", show_default=False,
+              help="Only findings of these rules (ids or prefixes, comma-separated).")] = None,
+          lang: Lang = None, select: Select = None, ignore: Ignore = None,
+          rules: RulesDir = None, config: ConfigOpt = None, no_config: NoConfig = False,
+          waivers: WaiversOpt = None) -> None:
+    """Print waiver entries for the findings not yet waived, to fill in and add to a waiver file."""
+    import datetime as dt
+
+    from renjacheck.engine import check_files
+    from renjacheck.i18n import text
+    from renjacheck.waivers import stub
+
+    from renjacheck.config import COMMAND_LINE, check_selectors
+
+    resolver = _resolver(select, ignore, None, rules, config, no_config, waivers)
+    wanted = _split(rule_ids) or []
+    with _stops():
+        settings = [resolver.for_workbook(path) for path in files]
+        for setting in settings:
+            check_selectors(wanted, [r.id for r in setting.catalogue], COMMAND_LINE, "--rule")
+    wanted = wanted or [""]  # every rule
+    lang = _lang(lang, settings[0].lang if settings else None)
+    parts, code = ["waivers:"], 0
+    for file, setting in zip(check_files(files, resolve=resolver).files, settings, strict=True):
+        if file.error is not None:
+            print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
+                  file=sys.stderr)
+            code = 2
+            continue
+        late = {r.id for r in setting.catalogue if r.kind == "stale_waiver"}  # never waived
+        chosen = [f for f in file.findings if f.waived is None and f.rule not in late
+                  and any(f.rule.startswith(w) for w in wanted)]
+        base = setting.waivers.parent if setting.waivers else None
+        if chosen:
+            parts.append(stub(chosen, Path(file.path), base, dt.date.today(), lang))
+    _out("\n".join(parts))
+    raise typer.Exit(code)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """Comma-separated, repeatable flag values as one list; None when the flag is not given."""
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _resolver(select, ignore, severity, rules, config, no_config, waivers):
+    from renjacheck.config import Flags, Resolver, parse_severity
+
+    with _stops():
+        flags = Flags(select=_split(select), ignore=_split(ignore),
+                      severity=parse_severity(severity or []), rules=list(rules or []),
+                      waivers=waivers, config=config, no_config=no_config)
+    return Resolver(flags)
+
+
+def _catalogue(rules, config, no_config):
+    """The catalogue the configuration found from the current folder loads (extra rules too)."""
+    resolver = _resolver(None, None, None, rules, config, no_config, None)
+    with _stops():
+        return resolver.settings(resolver.config_for(Path.cwd()))
+
+
+@contextmanager
+def _stops():
+    """A bad configuration, rule file or waiver file: one line on stderr, exit code 2."""
+    from renjacheck.config import ConfigError
+    from renjacheck.engine.rules import RuleError
+    from renjacheck.waivers import WaiverError
+
+    try:
+        yield
+    except ConfigError as exc:
+        _fail(f"config: {exc}")
+    except RuleError as exc:
+        _fail(f"rule file: {exc}")
+    except WaiverError as exc:
+        _fail(f"waiver file: {exc}")
+
+
+def _lang(flag: str | None, configured: str | None) -> str:
+    lang = flag or os.environ.get("RENJACHECK_LANG") or configured or "id"
+    _choice(lang, LANGS, "--lang")
+    return lang
+
+
+def _choice(value: str, choices: tuple[str, ...], hint: str) -> None:
+    if value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
+                                 param_hint=hint)
+
+
+def _out(output: str) -> None:
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    raise typer.Exit(code)
 
 
 def _fail(message: str) -> None:

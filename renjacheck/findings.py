@@ -44,6 +44,8 @@ class Finding:
     key: tuple = ()
     title: Mapping[str, str] = field(default_factory=dict)
     rationale: Mapping[str, str] = field(default_factory=dict)
+    # The waiver (renjacheck.waivers.Waiver) that accepts this finding, if any.
+    waived: Any = None
 
     def message(self, lang: str) -> str:
         """The message in `lang`, its figures formatted for that language."""
@@ -76,12 +78,17 @@ class FileReport:
     error_args: Mapping[str, Any] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
-        """How many findings of `severity`."""
-        return sum(f.severity is severity for f in self.findings)
+        """How many findings of `severity`, waived ones left out."""
+        return sum(f.severity is severity and f.waived is None for f in self.findings)
+
+    @property
+    def waived(self) -> int:
+        """How many findings a waiver accepts."""
+        return sum(f.waived is not None for f in self.findings)
 
     @property
     def exit_code(self) -> int:
-        """2 could not check, 1 errors found, 0 otherwise."""
+        """2 could not check, 1 errors found (waived ones do not count), 0 otherwise."""
         if self.error is not None:
             return 2
         return 1 if self.count(Severity.ERROR) else 0

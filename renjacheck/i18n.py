@@ -62,6 +62,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.warning": {"id": "PERINGATAN", "en": "WARNING"},
     "severity.info": {"id": "INFO", "en": "INFO"},
     "empty": {"id": "(kosong)", "en": "(empty)"},
+    # Waived findings.
+    "waived": {"id": "DIKECUALIKAN", "en": "WAIVED"},
+    "waived_by": {"id": "disetujui oleh {who}", "en": "accepted by {who}"},
+    "summary_waived": {"id": ", {n} dikecualikan", "en": ", {n} waived"},
+    # The rule catalogue.
+    "rule_kind": {"id": "jenis", "en": "kind"},
+    "rule_what": {"id": "Yang diperiksa", "en": "What it checks"},
+    "rule_example": {"id": "Contoh temuan", "en": "Example"},
+    "rule_fix": {"id": "Cara memperbaiki", "en": "How to fix"},
+    "rule_tables": {"id": "Tabel yang diperlukan", "en": "Tables needed"},
+    "rule_any_table": {"id": "(tidak ada; berjalan pada setiap buku kerja)",
+                       "en": "(none; runs on every workbook)"},
+    "rule_source": {"id": "Berkas aturan", "en": "Rule file"},
+    "unknown_rule": {"id": "tidak ada aturan {query!r}; yang terdekat: {near}",
+                     "en": "no rule {query!r}; nearest: {near}"},
 }
 
 
@@ -85,6 +100,10 @@ def show(value: Any, lang: str) -> str:
         return MESSAGES["empty"][lang]
     if isinstance(value, Quantity):
         shown = format_number(value.value, value.decimals, lang, percent=value.percent)
+        if value.upper is not None:  # a range target: "80 - 90%"
+            upper = format_number(value.upper, value.upper_decimals or 0, lang,
+                                  percent=value.percent)
+            shown = f"{shown.removesuffix('%')} - {upper}"
         return f"{shown} {value.unit}" if value.unit else shown
     if isinstance(value, Decimal):
         return format_number(value, decimals_of(value), lang)

@@ -48,6 +48,8 @@ RO = [  # no, kegiatan, indikator cell, [(ro, volume)]
     ("2.", "Pembinaan Administrasi dan Pengelolaan Keuangan",
      "1. Nilai IKPA\n2. Jumlah BNNK dengan nilai IKPA mencapai target",
      [("Layanan Manajemen Keuangan", "12 Layanan"), ("Layanan Perkantoran", "12 Layanan")]),
+    ("3.", "Pelaksanaan Intelijen Berbasis Teknologi", "Jumlah jaringan yang dipetakan",
+     [("Laporan Informasi Intelijen", "3 Laporan")]),
 ]
 NARASI = [
     (2023, "Rehabilitasi", "b. Bidang Rehabilitasi memiliki 2 (dua) sasaran kegiatan dengan "

@@ -70,7 +70,7 @@ def test_errors_exit_1_and_json_contract(monkeypatch, capsys, faulty):
     assert tbl001["message"] == 'Kolom A harus berisi angka, tetapi berisi "abc"'
     assert (tbl001["expected"], tbl001["actual"]) == ("number", "abc")
     assert file["issues"][7]["actual"] == "-5"
-    assert file["summary"] == {"error": 4, "warning": 0, "info": 5}
+    assert file["summary"] == {"error": 4, "warning": 0, "info": 5, "waived": 0}
     assert len({i["fingerprint"] for i in file["issues"]}) == 9
 
 

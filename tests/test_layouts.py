@@ -53,7 +53,8 @@ def test_template_reads_every_value(template_plan):
         ("Layanan Manajemen Keuangan", 12, "Layanan",
          ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"]),
         ("Layanan Perkantoran", 12, "Layanan",
-         ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"])]
+         ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"]),
+        ("Laporan Informasi Intelijen", 3, "Laporan", ["Jumlah jaringan yang dipetakan"])]
     assert [(n.tahun.value if n.tahun else None, n.bidang.value if n.bidang else None)
             for n in plan.narasi] == [(2023, "Rehabilitasi"), (2024, None)]
 
@@ -70,7 +71,7 @@ def test_planner_layout_tables_and_ranges(tmp_path):
     assert [(t.kind, t.sheet, t.range, t.rows) for t in reading.plan.tables] == [
         ("identitas", "Sampul", "A1:C2", 2),
         ("narasi", "Narasi", "B2:D4", 2),
-        ("ro", "Lampiran RO", "A4:E7", 3),
+        ("ro", "Lampiran RO", "A4:E8", 4),
         ("capaian", "Rencana Kerja", "B4:G12", 3),
         ("matriks", "Rencana Kerja", "B16:H23", 4),
         ("pendanaan", "Anggaran", "C4:H12", 4),
@@ -85,4 +86,4 @@ def test_stacked_layout_ranges(tmp_path):
     plan = read(plans.stacked(tmp_path / "plan.xlsx")).plan
     assert [(t.kind, t.range, t.rows) for t in plan.tables] == [
         ("identitas", "C5:D6", 2), ("pendanaan", "C12:H16", 4), ("capaian", "C22:I25", 3),
-        ("matriks", "C31:J35", 4), ("ro", "C41:G44", 3), ("narasi", "C50:E52", 2)]
+        ("matriks", "C31:J35", 4), ("ro", "C41:G45", 4), ("narasi", "C51:E53", 2)]

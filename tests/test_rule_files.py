@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -85,8 +87,17 @@ def test_duplicate_id_and_bad_yaml(tmp_path):
 
 
 def test_shipped_rules_are_copied_whole_into_the_package_data(tmp_path):
-    # The rules folder is the package data of renjacheck._rules: every file must be YAML.
+    # The rules folder is the package data of renjacheck._rules: rule files at the top, the
+    # schema beside them, data files in data/; the package-data globs must cover every one.
     shipped = default_rules_dir()
-    assert sorted(p.suffix for p in shipped.iterdir() if p.is_file()) == [".yaml"] * 6
+    top = sorted(p.name for p in shipped.iterdir() if p.is_file() and p.suffix != ".yaml")
+    assert top == ["renjacheck-rule.schema.json"]
+    assert sorted(p.name for p in shipped.iterdir() if p.is_dir() and p.name != "__pycache__") \
+        == ["data"]
+    pyproject = tomllib.loads((shipped.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]["renjacheck._rules"]
+    files = [p.relative_to(shipped).as_posix() for p in shipped.rglob("*") if p.is_file()
+             and "__pycache__" not in p.parts]
+    assert [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)] == []
     copy = shutil.copytree(shipped, tmp_path / "copy")
     assert [r.id for r in load_rules([copy])] == [r.id for r in load_rules()]

@@ -38,6 +38,8 @@ class Served:
     group: MatriksKegiatan | None = None
     row: MatriksRow | None = None
     match: Match | None = None
+    # The group's position in the Matriks, to find what its kegiatan cell names (Links.matriks).
+    group_index: int | None = None
 
 
 @dataclass
@@ -59,10 +61,9 @@ def kegiatan_rows(plan: Plan) -> list[PendanaanRow]:
 
 def name_kegiatan(text: str, kegiatan: list[PendanaanRow]) -> Named:
     """The kegiatan a cell names: by code, by name, or as "X dan Y" naming two of them."""
-    by_code = {r.kode.value: r for r in kegiatan}
-    codes = [by_code[c] for c in _CODE.findall(text) if c in by_code]
+    codes = _by_code(text, kegiatan)
     if codes:
-        return Named(rows=tuple(dict.fromkeys(codes)))
+        return Named(rows=codes)
     names = [r.uraian.value for r in kegiatan]
     whole = best_match(text, names)
     if whole is not None and whole.identical:
@@ -81,9 +82,9 @@ def _readings(text: str):
     """Every way to cut `text` at " dan " into two or three parts."""
     cuts = list(_AND.finditer(text))
     for i, a in enumerate(cuts):
-        yield [text[:a.start()], text[a.end():]]
+        yield [text[:a.start()].strip(), text[a.end():].strip()]
         for b in cuts[i + 1:]:
-            yield [text[:a.start()], text[a.end():b.start()], text[b.end():]]
+            yield [text[:a.start()].strip(), text[a.end():b.start()], text[b.end():].strip()]
 
 
 def _split(text: str, names: list[str]) -> list[tuple[str, Match]] | None:
@@ -104,8 +105,7 @@ def resolve(plan: Plan) -> Links:
     links = Links()
     kegiatan = kegiatan_rows(plan)
     groups = plan.matriks or []
-    links.matriks = [name_kegiatan(g.kegiatan.value, kegiatan) if g.kegiatan else Named()
-                     for g in groups]
+    links.matriks = [_name_group(g, kegiatan) for g in groups]
     for ro in plan.ro or []:
         named = name_kegiatan(ro.kegiatan.value, kegiatan) if ro.kegiatan else Named()
         links.ro_kegiatan.append(named)
@@ -119,23 +119,44 @@ def resolve(plan: Plan) -> Links:
     return links
 
 
+def _name_group(group: MatriksKegiatan, kegiatan: list[PendanaanRow]) -> Named:
+    """What a Matriks kegiatan names; codes in its optional Kode column decide over the name."""
+    text = group.kegiatan.value if group.kegiatan else ""
+    named = name_kegiatan(text, kegiatan) if text else Named()
+    rows = _by_code(group.kode.value, kegiatan) if group.kode is not None else ()
+    if rows and named.codes != {r.kode.value for r in rows}:
+        return Named(rows=rows)
+    return named
+
+
+def _by_code(text: str, kegiatan: list[PendanaanRow]) -> tuple[PendanaanRow, ...]:
+    """The kegiatan whose codes `text` cites, each once, in the order cited."""
+    by_code = {r.kode.value: r for r in kegiatan}
+    # Rows are unhashable models: keep the first of each code.
+    return tuple(by_code[c] for c in dict.fromkeys(_CODE.findall(text)) if c in by_code)
+
+
 def _serve(text: str, named: Named, cell, groups: list[MatriksKegiatan],
            matriks: list[Named]) -> Served:
-    """The Matriks indicator an RO indicator names: identical anywhere, near in its kegiatan."""
+    """The Matriks indicator an RO indicator names.
+
+    In order: identical in the RO's own kegiatan, identical anywhere (an indicator may be
+    repeated under several kegiatan: the RO's own is the one it serves), a loose near match
+    among its own kegiatan's few indicators, a strict near match anywhere.
+    """
     rows = [(g, r) for g in range(len(groups)) for r in groups[g].rows if r.indikator is not None]
     names = [r.indikator.value for _, r in rows]
-    anywhere = best_match(text, names, NEAR)
-    if anywhere is not None and anywhere.identical:
-        g, row = rows[anywhere.index]
-        return Served(text, groups[g], row, anywhere)
     own = [i for i, (g, _) in enumerate(rows) if _same_kegiatan(groups[g], matriks[g], cell, named)]
     local = best_match(text, [names[i] for i in own], NEAR_IN_KEGIATAN, loose=True)
-    if local is not None:
-        anywhere = Match(own[local.index], local.score, local.identical)
-    if anywhere is None:
+    anywhere = best_match(text, names, NEAR)
+    if local is not None and (local.identical or anywhere is None or not anywhere.identical):
+        found = Match(own[local.index], local.score, local.identical)
+    else:
+        found = anywhere
+    if found is None:
         return Served(text)
-    g, row = rows[anywhere.index]
-    return Served(text, groups[g], row, anywhere)
+    g, row = rows[found.index]
+    return Served(text, groups[g], row, found, g)
 
 
 def _same_kegiatan(group: MatriksKegiatan, codes: Named, cell, named: Named) -> bool:

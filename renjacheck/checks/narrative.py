@@ -1,7 +1,8 @@
 """Reading the narrative's claims: counts, digits with words, unmet targets, the total, figures.
 
 Each reader takes the Narasi rows and returns what the statements claim, with the row they
-came from; the rule kinds compare the claims with the tables.
+came from; the rule kinds compare the claims with the tables. `year_table` says which table a
+statement's year points to: the Matriks for the plan year, the Capaian for the year before.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from renjacheck.model.plan import NarasiRow, Plan, bidang_key
+from renjacheck.model.values import Quantity, Text
 from renjacheck.numbers import NumberError, parse_number, parse_words
+from renjacheck.units import normalize_unit
 
 _WORDS = r"(?:\s*\((?P<{0}w>[a-z ]+)\))?"
 _COUNT = re.compile(r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+sasaran(?:\s+kegiatan)?\s+"
@@ -19,9 +23,16 @@ _COUNT = re.compile(r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+sasaran(?:\s+kegia
                     r"(?P<m>\d+)" + _WORDS.format("m") + r"\s+indikator", re.IGNORECASE)
 _BIDANG = re.compile(r"\b(?:bidang|bagian)\s+(?P<name>[a-z ]+?)\s+(?:selaku\b.*?\s+)?"
                      r"(?:mempunyai|memiliki)\b", re.IGNORECASE)
-_DIGITS_WORDS = re.compile(r"\b(?P<n>\d+)\s*\((?P<w>[a-zA-Z ]+)\)")
-_UNMET = re.compile(r"terdapat\s+(?P<n>\d+)" + _WORDS.format("n") + r"\s+target\s+kinerja\b"
-                    r".*?\btidak\s+tercapai", re.IGNORECASE)
+# Whole numbers only: "2.000 (dua ribu)" is two thousand, "Rp.15.500.127.000,- (...)" and
+# "40% (...)" are read whole, and "2,5 (...)" is no count at all.
+_DIGITS_WORDS = re.compile(r"(?<![\d,])(?<!\d\.)(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:,-+)?"
+                           r"(?![\d,]|\.\d)\s*%?\s*\((?P<w>[a-zA-Z -]+)\)")
+# What the words may end with besides the number: "(... ribu rupiah)", "(empat puluh persen)".
+_WORDS_TAIL = re.compile(r"\s+(?:rupiah|persen)$")
+# Within one sentence: "... yang tidak tercapai" may not borrow a later sentence's words.
+_UNMET = re.compile(r"terdapat\s+(?P<n>\d+)" + _WORDS.format("n") +
+                    r"\s+(?:target|indikator)(?:\s+kinerja)?\b(?:(?!\.\s)[^;])*?"
+                    r"\btidak\s+tercapai", re.IGNORECASE)
 _TOTAL = re.compile(r"jumlah\s+dana\s+yang\s+dibutuhkan\b.*?\bsebesar\s+"
                     r"(?P<amount>Rp\.?\s*[\d.]+(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
 _VALUE = re.compile(r"(?P<lead>(?:\b(?:dengan|capaian|nilai|sebesar|sebanyak)\b\s*)+)"
@@ -30,6 +41,8 @@ _VALUE = re.compile(r"(?P<lead>(?:\b(?:dengan|capaian|nilai|sebesar|sebanyak)\b\
 # The first "indikator kinerja (yakni)" or "yakni" ends the sasaran; the indicator follows.
 _LEAD_IN = re.compile(r"^.*?\b(?:indikator\s+kinerja(?:\s+yakni)?|yakni)\s+", re.IGNORECASE)
 _NOT_FIGURES = {"sasaran", "indikator"}
+# Words that may follow a figure without being its unit ("sebesar 100 dan ...").
+_NOT_UNITS = {"", "dan", "serta", "atau", "yang", "dengan", "di", "pada", "untuk", "dari"}
 _CONNECTOR = re.compile(r"^\s*(?:dan|serta)\s+(?:indikator\s+kinerja\s+)?", re.IGNORECASE)
 
 
@@ -46,7 +59,7 @@ class Count:
         if self.words is None:
             return None
         try:
-            return parse_words(self.words)
+            return parse_words(_WORDS_TAIL.sub("", self.words))
         except NumberError:
             return None
 
@@ -70,6 +83,8 @@ class FigureClaim:
     value: Decimal
     decimals: int
     text: str
+    percent: bool = False
+    unit: str | None = None
 
 
 def statement_year(plan: Plan, row: NarasiRow) -> int | None:
@@ -98,7 +113,8 @@ def digits_with_words(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count, str
     found = []
     for row in rows:
         for match in _DIGITS_WORDS.finditer(row.teks.value):
-            count = Count(int(match.group("n")), " ".join(match.group("w").split()).casefold())
+            count = Count(int(match.group("n").replace(".", "")),
+                          " ".join(match.group("w").split()).casefold())
             if count.words_value is not None or _looks_like_number_words(count.words):
                 found.append((row, count, match.group(0)))
     return found
@@ -154,11 +170,70 @@ def figures(rows: list[NarasiRow]) -> list[FigureClaim]:
             except NumberError:
                 continue
             if phrase and unit not in _NOT_FIGURES:
-                claims.append(FigureClaim(row, phrase, number.value, number.decimals,
-                                          match.group(0).strip()))
+                claims.append(FigureClaim(
+                    row, phrase, number.value, number.decimals, match.group(0).strip(),
+                    percent=number.percent,
+                    unit=None if unit in _NOT_UNITS else normalize_unit(match.group("unit"))))
     return claims
 
 
 def same_bidang(a: str | None, b: str | None) -> bool:
     """True when two bidang names name the same bidang."""
     return a is not None and b is not None and bidang_key(a) == bidang_key(b)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator row of the table a statement's year points to, with its figure."""
+
+    bidang: str | None
+    sasaran: Text | None
+    indikator: Text | None
+    # The realisasi of a Capaian row, the target of a Matriks row (with its Satuan).
+    value: Quantity | None
+
+
+@dataclass(frozen=True)
+class YearTable:
+    """The table statements about `year` are checked against."""
+
+    kind: Literal["capaian", "matriks"]
+    year: int
+    rows: list[Indicator]
+
+    def of_bidang(self, bidang: str | None) -> list[Indicator] | None:
+        """The rows of `bidang` (every row for None); None when the table names no bidang."""
+        if bidang is None:
+            return self.rows
+        if all(r.bidang is None for r in self.rows):
+            return None
+        return [r for r in self.rows if same_bidang(r.bidang, bidang)]
+
+
+def year_table(plan: Plan, year: int | None) -> YearTable | None:
+    """The Matriks for the plan year, the Capaian for the year before; else None."""
+    if year is None or plan.year is None:
+        return None
+    if year == plan.year and plan.matriks is not None:
+        rows = [Indicator(_name(r.bidang or g.bidang), r.sasaran, r.indikator,
+                          _with_satuan(r.target, r.satuan))
+                for g in plan.matriks for r in g.rows]
+        return YearTable("matriks", year, rows)
+    if year == plan.year - 1 and plan.capaian is not None:
+        rows = [Indicator(_name(r.bidang), r.sasaran, r.indikator, r.realisasi)
+                for r in plan.capaian]
+        return YearTable("capaian", year, rows)
+    return None
+
+
+def _name(text: Text | None) -> str | None:
+    return text.value if text is not None and text.value.strip() else None
+
+
+def _with_satuan(target: Quantity | None, satuan: Text | None) -> Quantity | None:
+    """A Matriks target as the table states it: its figure with the Satuan column's unit."""
+    if target is None or target.unit or target.percent or satuan is None:
+        return target
+    if satuan.value.strip() == "%":
+        return target.model_copy(update={"percent": True})
+    return target.model_copy(update={"unit": normalize_unit(satuan.value)})

@@ -21,6 +21,8 @@ NEAR_IN_KEGIATAN = 75.0
 _ENUMERATION = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _PUNCT = re.compile(r"[^\w/\-\s]+")
 _SPACES = re.compile(r"\s+")
+# "Kabupaten / Kota", "Kabupaten /Kota" and "Kabupaten/Kota" are written alike.
+_SLASH = re.compile(r"\s*/\s*")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +40,7 @@ def abbreviations() -> dict[str, str]:
 def _basic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _ENUMERATION.sub("", text)
-    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return _SLASH.sub("/", _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip())
 
 
 @lru_cache(maxsize=4096)
@@ -110,3 +112,36 @@ def assign(names: list[str], candidates: list[str], near: float = NEAR) -> dict[
             pairs[i] = Match(j, score, False)
             taken.add(j)
     return pairs
+
+
+def item_number(cell) -> str:
+    """A No cell as a message quotes it: `3.` and `3)` give `3`; an empty cell gives `-`."""
+    if cell is None:
+        return "-"
+    return cell.value.strip().rstrip(".)") or "-"
+
+
+# Words planners write for one another in output names: "Narkoba" is the everyday word for
+# narkotika, not a different drug.
+INTERCHANGEABLE = (frozenset({"narkoba", "narkotika"}),)
+# A word at least this alike to another is the same word mistyped (`Rehabilitas`). Lower would
+# take different words of one stem for typos: `tahanan` and `tahunan`, `teknis` and `teknik`.
+TYPO_IN_WORD = 90.0
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two names say the same word for word, up to typos within a word.
+
+    Stricter than a near match: "Lingkungan Kerja Pemerintah ..." and "Lingkungan Kerja Swasta
+    ..." are alike as strings but name two outputs; every word must match its counterpart.
+    """
+    from rapidfuzz import fuzz
+
+    words_a, words_b = normalize(a).split(" "), normalize(b).split(" ")
+    if "".join(words_a).replace("-", "") == "".join(words_b).replace("-", ""):
+        return True  # "non-narkotika" and "non narkotika", "penyalah guna" and "penyalahguna"
+    if len(words_a) != len(words_b):
+        return False
+    return all(x == y or fuzz.ratio(x, y) >= TYPO_IN_WORD
+               or any({x, y} <= words for words in INTERCHANGEABLE)
+               for x, y in zip(words_a, words_b, strict=True))

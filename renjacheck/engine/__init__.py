@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from renjacheck.engine.rules import Rule, load_rules
 from renjacheck.findings import FileReport, Finding, Report
 from renjacheck.kinds import get_kind
 from renjacheck.model.build import Reading, read
+from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
-__all__ = ["Context", "check_files", "check_reading", "load_rules"]
+__all__ = ["Context", "Setup", "check_files", "check_reading", "load_rules"]
 
 
 @dataclass(frozen=True)
@@ -24,31 +26,67 @@ class Context:
     rules: list[Rule]
     # Work shared by the rules of one workbook (a table's schema validation), computed once.
     memo: dict = field(default_factory=dict)
+    # The waivers that apply to this workbook; for AFTER_FINDINGS kinds, the findings of the
+    # other rules and the ids of the rules that ran.
+    waivers: tuple[Waiver, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    ran: frozenset[str] = frozenset()
 
 
-def check_reading(reading: Reading, rules: list[Rule]) -> list[Finding]:
-    """Run `rules` on a workbook already read; findings in workbook order, each once."""
-    ctx = Context(plan=reading.plan, frames=reading.frames, notes=reading.notes, rules=rules)
+@dataclass(frozen=True)
+class Setup:
+    """What a workbook is checked with: the enabled rules (severities as configured), waivers."""
+
+    rules: list[Rule]
+    waivers: tuple[Waiver, ...] = ()
+
+
+def check_reading(reading: Reading, rules: list[Rule],
+                  waivers: Iterable[Waiver] = ()) -> list[Finding]:
+    """Run `rules` on a workbook already read; findings in workbook order, each once, those a
+    waiver accepts marked as waived."""
+    waivers = tuple(waivers)
+    ctx = Context(plan=reading.plan, frames=reading.frames, notes=reading.notes, rules=rules,
+                  waivers=waivers)
     findings: dict[tuple, Finding] = {}
+    late, ran = [], set()
     for rule in rules:
+        kind = get_kind(rule.kind)
+        if getattr(kind, "AFTER_FINDINGS", False):
+            late.append(rule)
+            continue
         if rule.requires and not any(reading.plan.present(t) for t in rule.requires):
             continue  # noted by the table_present rule
-        for hit in get_kind(rule.kind).check(ctx, rule):
-            ident = (rule.id, hit.locations, hit.key)
-            findings.setdefault(ident, Finding(
-                rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
-                locations=hit.locations, templates=rule.message.model_dump(), args=hit.args,
-                expected=hit.expected, actual=hit.actual, key=hit.key,
-                title=rule.title.model_dump(), rationale=rule.rationale.model_dump()))
+        ran.add(rule.id)
+        _collect(findings, rule, kind.check(ctx, rule))
+    for ident, finding in findings.items():
+        waiver = next((w for w in waivers if w.matches(finding)), None)
+        if waiver is not None:
+            findings[ident] = replace(finding, waived=waiver)
+    if late:  # rules about the findings themselves (stale waivers): never waived
+        after = replace(ctx, findings=tuple(findings.values()), ran=frozenset(ran))
+        for rule in late:
+            _collect(findings, rule, get_kind(rule.kind).check(after, rule))
     sheets = reading.plan.sheets
     return sorted(findings.values(), key=lambda f: f.sort_key(sheets))
 
 
-def check_file(path: Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> FileReport:
+def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
+    for hit in hits:
+        ident = (rule.id, hit.locations, hit.key)
+        findings.setdefault(ident, Finding(
+            rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
+            locations=hit.locations, templates=rule.message.model_dump(), args=hit.args,
+            expected=hit.expected, actual=hit.actual, key=hit.key,
+            title=rule.title.model_dump(), rationale=rule.rationale.model_dump()))
+
+
+def check_file(path: Path, setup: Setup, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     """Read and check one file; a file that cannot be read gets its reason, not findings."""
+    waivers = [w for w in setup.waivers if w.applies_to(path)]
     try:
         reading = read(path, limits)
-        findings = check_reading(reading, rules)
+        findings = check_reading(reading, setup.rules, waivers)
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_)
     except Exception as exc:  # a reader bug must not cost the other files their report
@@ -57,7 +95,11 @@ def check_file(path: Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -
     return FileReport(path=str(path), tables=list(reading.plan.tables), findings=findings)
 
 
-def check_files(paths: list[Path], rules: list[Rule] | None = None) -> Report:
-    """Check every file with `rules` (default: the shipped rules) into one Report."""
-    rules = load_rules() if rules is None else rules
-    return Report(files=[check_file(path, rules) for path in paths])
+def check_files(paths: list[Path], rules: list[Rule] | None = None,
+                resolve: Callable[[Path], Setup] | None = None) -> Report:
+    """Check every file into one Report: with `resolve(path)`'s setup (each workbook its own
+    configuration), else with `rules` (default: the shipped rules) and no waivers."""
+    if resolve is None:
+        setup = Setup(rules=load_rules() if rules is None else rules)
+        resolve = lambda _path: setup  # noqa: E731
+    return Report(files=[check_file(path, resolve(path)) for path in paths])

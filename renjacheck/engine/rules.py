@@ -87,7 +87,8 @@ def load_rules(folders: list[Path] | None = None) -> list[Rule]:
         for path in sorted(folder.glob("*.y*ml")):
             try:
                 data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+            except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:
+                # ValueError: a date YAML cannot build (2024-13-45)
                 raise RuleError(path, None, f"not valid YAML ({type(exc).__name__})") from None
             rule = _decode(path, data)
             if rule.id in rules:
@@ -115,12 +116,13 @@ def _decode(path: Path, data: object) -> Rule:
         params = kind.Params.model_validate(spec.params)
     except ValidationError as exc:
         raise RuleError(path, spec.id, _explain(exc, prefix="params")) from None
+    # A kind whose placeholders depend on its parameters (expression) says so per rule.
+    names = kind.placeholders(params) if hasattr(kind, "placeholders") else kind.PLACEHOLDERS
     for lang, template in (("id", spec.message.id), ("en", spec.message.en)):
         for _, name, _, _ in string.Formatter().parse(template):
-            if name is not None and name not in kind.PLACEHOLDERS:
+            if name is not None and name not in names:
                 raise RuleError(path, spec.id, f"key 'message.{lang}': unknown placeholder "
-                                f"{{{name}}} (kind {spec.kind} provides: "
-                                f"{', '.join(sorted(kind.PLACEHOLDERS))})")
+                                f"{{{name}}} (this rule provides: {', '.join(sorted(names))})")
     return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
                 title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
                 requires=kind.requires(params), source=path, example=spec.example, fix=spec.fix)
@@ -135,4 +137,6 @@ def _explain(exc: ValidationError, prefix: str | None = None) -> str:
         return f"unknown key '{key}'"
     if error["type"] == "missing":
         return f"missing key '{key}'"
-    return f"key '{key}': {error['msg']}"
+    # A validator's own message says enough without pydantic's "Value error, " in front.
+    message = error["msg"].removeprefix("Value error, ")
+    return f"key '{key}': {message}" if key else message

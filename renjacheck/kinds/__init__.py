@@ -22,6 +22,14 @@ from renjacheck.kinds import indicator_changes, naming, target_trend
 # Expressions and waivers.
 from renjacheck.kinds import expression, stale_waiver
 
+# Capaian and narrative.
+from renjacheck.kinds import (capaian_ratio, narrative_counts, narrative_figures,
+                              narrative_unmet, number_words, unit_match)
+
+# Matriks and RO.
+from renjacheck.kinds import (kegiatan_names, matriks_budget, matriks_coverage, ro_coverage,
+                              ro_duplicate, ro_indicator, ro_kegiatan, ro_unit, ro_volume)
+
 KINDS: dict[str, ModuleType] = {
     # Reading and table schemas.
     "reader_note": reader_note,
@@ -34,7 +42,22 @@ KINDS: dict[str, ModuleType] = {
     "blank_amount": blank_amount,
     "narrative_total": narrative_total,
     # Capaian and narrative.
+    "capaian_ratio": capaian_ratio,
+    "unit_match": unit_match,
+    "narrative_unmet": narrative_unmet,
+    "number_words": number_words,
+    "narrative_counts": narrative_counts,
+    "narrative_figures": narrative_figures,
     # Matriks and RO.
+    "matriks_budget": matriks_budget,
+    "matriks_coverage": matriks_coverage,
+    "kegiatan_names": kegiatan_names,
+    "ro_indicator": ro_indicator,
+    "ro_volume": ro_volume,
+    "ro_coverage": ro_coverage,
+    "ro_kegiatan": ro_kegiatan,
+    "ro_duplicate": ro_duplicate,
+    "ro_unit": ro_unit,
     # Targets and naming.
     "target_trend": target_trend,
     "indicator_changes": indicator_changes,

@@ -27,11 +27,14 @@ def requires(params: Params) -> frozenset[str]:
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every note of the rule's kind."""
+    seen: dict[str, int] = {}
     for note in ctx.notes:
         if note.code != rule.params.note:
             continue
         table = note.args.get("table")
+        # The n-th extra copy of a table, not its cell: rows inserted above keep the fingerprint.
+        seen[table] = seen.get(table, 0) + 1
         yield Hit(locations=note.locations, table=table,
                   args={"table": TABLE_LABELS.get(table, table),
                         "used": note.args.get("used")},
-                  key=(note.code, table, str(note.locations[0])))
+                  key=(note.code, table, seen[table]))

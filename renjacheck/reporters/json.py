@@ -1,6 +1,7 @@
 """JSON for machines: the tables read and the findings of every file, with a summary.
 
 Figures are JSON numbers when a JSON number shows them exactly, otherwise strings of digits.
+A waived finding carries its waiver (`waived`); the summary counts waived findings apart.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ class JsonReporter(Reporter):
                                                                 **file.error_args)}
         out["tables"] = [t.model_dump() for t in file.tables]
         out["issues"] = [self._issue(f) for f in file.findings]
-        out["summary"] = {s.value: file.count(s) for s in Severity}
+        out["summary"] = {**{s.value: file.count(s) for s in Severity}, "waived": file.waived}
         return out
 
     def _issue(self, finding: Finding) -> dict:
+        waiver = finding.waived
         return {
             "rule": finding.rule,
             "slug": finding.slug,
@@ -64,4 +66,7 @@ class JsonReporter(Reporter):
             "expected": plain(finding.expected),
             "actual": plain(finding.actual),
             "fingerprint": finding.fingerprint,
+            "waived": None if waiver is None else {
+                "reason": waiver.reason, "accepted_by": waiver.accepted_by,
+                "date": waiver.date.isoformat() if waiver.date else None},
         }

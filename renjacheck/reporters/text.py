@@ -1,7 +1,8 @@
 """Text for people: per file, the tables read and where, then the findings grouped by table.
 
 Each finding shows its cell, its message (what was expected, what was found), and each rule's
-reason why it matters is given once, under the rule's first finding.
+reason why it matters is given once, under the rule's first finding. A waived finding is marked
+DIKECUALIKAN (WAIVED) with the waiver's reason and who accepted it.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class TextReporter(Reporter):
                 lines += self._finding(finding, explained)
         if not file.findings:
             lines += ["", f"  {self._t('no_findings')}"]
-        summary = {s.value: file.count(s) for s in Severity}
-        lines += ["", f"  {self._t('summary', **summary)}", ""]
+        summary = self._t("summary", **{s.value: file.count(s) for s in Severity})
+        if file.waived:
+            summary += self._t("summary_waived", n=file.waived)
+        lines += ["", f"  {summary}", ""]
         return "\n".join(lines)
 
     def _finding(self, finding: Finding, explained: set[str]) -> list[str]:
@@ -68,6 +71,12 @@ class TextReporter(Reporter):
                 and not isinstance(finding.expected, str):
             lines.append(f"      {self._t('expected')}: {show(finding.expected, self.lang)}; "
                          f"{self._t('found')}: {show(finding.actual, self.lang)}")
+        if finding.waived is not None:
+            waiver = finding.waived
+            who = self._t("waived_by", who=waiver.accepted_by)
+            when = f", {waiver.date.isoformat()}" if waiver.date else ""
+            lines += textwrap.wrap(f"{self._t('waived')}: {waiver.reason} ({who}{when})",
+                                   width=100, initial_indent=" " * 6, subsequent_indent=" " * 8)
         if finding.rule not in explained and finding.rationale:
             explained.add(finding.rule)
             why = f"{self._t('why')}: {finding.rationale.get(self.lang, '')}"

@@ -1,0 +1,228 @@
+"""Configuration: `[tool.renjacheck]` in a pyproject.toml, or the same keys at the top of a
+renjacheck.toml, found from each workbook's folder upwards; command-line flags override it.
+
+Keys: `select`, `ignore` (rule ids or prefixes), `severity` (id or prefix -> level), `rules`
+(extra rule folders), `lang`, `waivers` (a waiver file); paths are relative to the config file.
+Decoded strictly: every mistake is a ConfigError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from renjacheck.engine import Setup
+from renjacheck.engine import rules as rule_files
+from renjacheck.engine.rules import Rule
+from renjacheck.findings import Severity
+from renjacheck.waivers import WaiverError, load_waivers
+
+NAMES = ("renjacheck.toml", "pyproject.toml")  # in one folder, renjacheck.toml wins
+COMMAND_LINE = "command line"
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: names the file (or the command line) and the key."""
+
+    def __init__(self, source: Path | str, key: str | None, detail: str) -> None:
+        self.source, self.key, self.detail = source, key, detail
+        word = "option" if source == COMMAND_LINE else "key"
+        super().__init__(f"{source}: " + (f"{word} '{key}': " if key else "") + detail)
+
+
+class ConfigFile(BaseModel):
+    """The keys a configuration may set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    select: list[str] | None = None
+    ignore: list[str] = []
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    rules: list[str] = []
+    lang: Literal["id", "en"] | None = None
+    waivers: str | None = None
+
+
+@dataclass(frozen=True)
+class Flags:
+    """What the command line says; None (or empty) leaves the configuration's value."""
+
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: list[Path] = field(default_factory=list)
+    waivers: Path | None = None
+    config: Path | None = None
+    no_config: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One configuration resolved: the catalogue, the enabled rules, waivers and language."""
+
+    path: Path | None
+    catalogue: list[Rule]
+    setup: Setup
+    lang: str | None = None
+    waivers: Path | None = None
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest renjacheck.toml, or pyproject.toml with [tool.renjacheck], from `folder` up."""
+    for place in [folder, *folder.parents]:
+        for name in NAMES:
+            candidate = place / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(path: Path) -> bool:
+    try:
+        return "renjacheck" in _toml(path).get("tool", {})
+    except ConfigError:
+        return True  # a broken pyproject.toml is reported, not passed over
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, None, "config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise ConfigError(path, None, f"not valid TOML ({exc})") from None
+
+
+def read_config(path: Path) -> ConfigFile:
+    """The configuration in `path`: [tool.renjacheck] of a pyproject.toml, else the top level."""
+    data = _toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("renjacheck")
+        if not isinstance(data, dict):
+            raise ConfigError(path, None, "no [tool.renjacheck] table")
+    try:
+        return ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(p) for p in error["loc"] if p != "[key]")
+        if error["type"] == "extra_forbidden":
+            raise ConfigError(path, None, f"unknown key '{key}'") from None
+        raise ConfigError(path, key, error["msg"]) from None
+
+
+class Resolver:
+    """Finds and resolves each workbook's configuration, each configuration once."""
+
+    def __init__(self, flags: Flags = Flags()) -> None:
+        self.flags = flags
+        self._settings: dict[Path | None, Settings] = {}
+        self._catalogues: dict[tuple[Path, ...], list[Rule]] = {}
+
+    def config_for(self, folder: Path) -> Path | None:
+        """The configuration file that applies in `folder`."""
+        if self.flags.no_config:
+            return None
+        if self.flags.config is not None:
+            return self.flags.config.resolve()
+        return find_config(folder.resolve())
+
+    def for_workbook(self, workbook: Path) -> Settings:
+        """The settings a workbook is checked with."""
+        return self.settings(self.config_for(workbook.resolve().parent))
+
+    def __call__(self, workbook: Path) -> Setup:
+        """The engine's view: the rules and waivers for `workbook`."""
+        return self.for_workbook(workbook).setup
+
+    def settings(self, path: Path | None) -> Settings:
+        """The settings of the configuration at `path` (None: no file) with the flags applied."""
+        if path not in self._settings:
+            self._settings[path] = self._resolve(path)
+        return self._settings[path]
+
+    def _resolve(self, path: Path | None) -> Settings:
+        config = read_config(path) if path is not None else ConfigFile()
+        flags = self.flags
+        folders = [rule_files.default_rules_dir()]
+        for name in config.rules:
+            folders.append(_folder(path.parent / name, path, "rules"))
+        folders += [_folder(f, COMMAND_LINE, "--rules") for f in flags.rules]
+        catalogue = self._catalogue(tuple(folders))
+        ids = [r.id for r in catalogue]
+        source = path or COMMAND_LINE
+        for key, values in (("select", config.select or []), ("ignore", config.ignore),
+                            ("severity", list(config.severity))):
+            check_selectors(values, ids, source, key)
+        for key, values in (("--select", flags.select or []), ("--ignore", flags.ignore or []),
+                            ("--severity", list(flags.severity))):
+            check_selectors(values, ids, COMMAND_LINE, key)
+        select = flags.select if flags.select is not None else config.select
+        ignore = flags.ignore if flags.ignore is not None else config.ignore
+        levels = {**config.severity, **flags.severity}
+        rules = [_graded(r, levels) for r in catalogue if _enabled(r.id, select, ignore)]
+        waivers_path = flags.waivers or (path.parent / config.waivers
+                                         if path is not None and config.waivers else None)
+        waivers = ()
+        if waivers_path is not None:
+            try:
+                waivers = load_waivers(waivers_path, set(ids))
+            except WaiverError:
+                if flags.waivers is None and not waivers_path.is_file():
+                    raise ConfigError(path, "waivers",
+                                      f"file not found: {waivers_path}") from None
+                raise
+        return Settings(path=path, catalogue=catalogue, setup=Setup(rules=rules, waivers=waivers),
+                        lang=config.lang, waivers=waivers_path)
+
+    def _catalogue(self, folders: tuple[Path, ...]) -> list[Rule]:
+        if folders not in self._catalogues:
+            self._catalogues[folders] = rule_files.load_rules(list(folders))
+        return self._catalogues[folders]
+
+
+def _folder(folder: Path, source: Path | str, key: str) -> Path:
+    if not folder.is_dir():
+        raise ConfigError(source, key, f"rule folder not found: {folder}")
+    return folder
+
+
+def check_selectors(selectors: list[str], ids: list[str], source: Path | str, key: str) -> None:
+    """ConfigError for an id or prefix in `selectors` that matches none of `ids`."""
+    for selector in selectors:
+        if not selector or not any(i.startswith(selector) for i in ids):
+            raise ConfigError(source, key, f"{selector!r} matches no rule")
+
+
+def _longest(rule_id: str, selectors) -> int:
+    """The length of the longest selector that is a prefix of `rule_id`; -1 for none."""
+    return max((len(s) for s in selectors if rule_id.startswith(s)), default=-1)
+
+
+def _enabled(rule_id: str, select: list[str] | None, ignore: list[str]) -> bool:
+    """Selected (by default every rule is) and not ignored; the more specific entry wins, and
+    on a tie, ignore."""
+    chosen = 0 if select is None else _longest(rule_id, select)  # "everything" is least specific
+    return chosen >= 0 and chosen > _longest(rule_id, ignore)
+
+
+def _graded(rule: Rule, levels: dict[str, str]) -> Rule:
+    """`rule` with the severity of the most specific matching entry of `levels`."""
+    matching = [s for s in levels if rule.id.startswith(s)]
+    if not matching:
+        return rule
+    return replace(rule, severity=Severity(levels[max(matching, key=len)]))
+
+
+def parse_severity(items: list[str]) -> dict[str, str]:
+    """`--severity ID=level` flags as a mapping; ConfigError for a malformed one."""
+    levels = {}
+    for item in items:
+        key, sep, level = item.partition("=")
+        if not sep or not key.strip() or level.strip() not in {s.value for s in Severity}:
+            raise ConfigError(COMMAND_LINE, "--severity",
+                              f"{item!r} is not ID=error|warning|info")
+        levels[key.strip()] = level.strip()
+    return levels

@@ -1,0 +1,84 @@
+"""Capaian ratio: each Capaian row's capaian is realisasi / target x 100 (positive indicators),
+(2 - realisasi / target) x 100 (negative ones); against a range target (`80 - 90%`) realisasi
+above the range is divided by the upper bound, below it by the lower bound, within it is 100%.
+
+Target and realisasi stand for what they were written as (exact without decimals); the written
+capaian for every value that rounds to it (renjacheck.checks.arith).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from renjacheck.checks.arith import Interval
+from renjacheck.checks.text import item_number
+from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.model.plan import CapaianRow
+from renjacheck.model.values import Quantity
+
+PLACEHOLDERS = frozenset({"no", "indikator", "target", "realisasi", "polaritas", "computed",
+                          "expected", "found"})
+# The computed capaian is shown with at least this many decimals, so 122,50% is not hidden
+# behind a capaian written as a whole percent.
+SHOWN_DECIMALS = 2
+
+
+class Params(BaseParams):
+    """No parameters."""
+
+
+def requires(params: Params) -> frozenset[str]:
+    """Needs the Capaian."""
+    return frozenset({"capaian"})
+
+
+def ratio(row: CapaianRow) -> Interval | None:
+    """The capaian the row's target and realisasi give, in percent; None when undefined."""
+    target, realisasi = row.target, row.realisasi
+    actual = Interval.written(realisasi.value, realisasi.decimals)
+    bound = Interval.written(target.value, target.decimals)
+    if target.is_range:
+        upper = Interval.written(target.upper, target.upper_decimals or 0)
+        if realisasi.value > target.upper:
+            bound = upper
+        elif realisasi.value >= target.value:
+            return Interval.exact(100)  # within the range: the target is met exactly
+    share = actual.divide(bound)
+    if share is None:
+        return None
+    if row.polaritas == "negatif":
+        return share.affine(Fraction(-100), Fraction(200))
+    return share.scale(100)
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    """Yield a hit at every written capaian its target and realisasi do not give."""
+    for row in ctx.plan.capaian or []:
+        written = row.capaian
+        if None in (row.target, row.realisasi, written) or row.target.value <= 0 \
+                or row.realisasi.is_range:
+            continue  # a missing or zero target is the table schema's and CAP010's finding
+        computed = ratio(row)
+        if computed is None or computed.meets(Interval.rounded(written.value, written.decimals)):
+            continue
+        expected = _percent(written, computed.estimate(written.decimals), written.decimals)
+        shown = max(written.decimals, SHOWN_DECIMALS)
+        yield Hit(locations=(written.loc,), table="capaian", expected=expected, actual=written,
+                  key=(row.indikator.value if row.indikator else item_number(row.no),),
+                  args={"no": item_number(row.no),
+                        "indikator": row.indikator.value if row.indikator else "-",
+                        "target": _figure(row.target), "realisasi": _figure(row.realisasi),
+                        "polaritas": row.polaritas,
+                        "computed": _percent(written, computed.estimate(shown), shown),
+                        "expected": expected, "found": written})
+
+
+def _percent(like: Quantity, value, decimals: int) -> Quantity:
+    """A capaian figure shown as the written one is (with its percent sign, if any)."""
+    return like.model_copy(update={"value": value, "decimals": decimals, "unit": None})
+
+
+def _figure(value: Quantity) -> Quantity | str:
+    # The i18n layer shows one figure; a range target is quoted as written.
+    return value.text if value.is_range else value

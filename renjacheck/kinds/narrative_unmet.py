@@ -1,0 +1,48 @@
+"""Narrative unmet: "Terdapat N (kata) target kinerja ... yang tidak tercapai" counts the Capaian
+rows whose written capaian is under 100%.
+
+Only statements about the Capaian year (the year before the plan year) are compared; a statement
+without a year can only mean the Capaian, the one table of realisasi. A row without a written
+capaian is not counted: the table schema reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from renjacheck.checks.narrative import statement_year, unmet
+from renjacheck.checks.text import item_number
+from renjacheck.kinds.base import Hit, Params as BaseParams
+
+PLACEHOLDERS = frozenset({"written", "expected", "year", "rows"})
+MET = Decimal(100)
+
+
+class Params(BaseParams):
+    """No parameters."""
+
+
+def requires(params: Params) -> frozenset[str]:
+    """Needs the narrative and the Capaian."""
+    return frozenset({"narasi", "capaian"})
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    """Yield a hit at every statement whose count of unmet targets the Capaian does not give."""
+    plan = ctx.plan
+    if plan.narasi is None or plan.capaian is None:
+        return
+    year = plan.year - 1 if plan.year is not None else None
+    short = [r for r in plan.capaian if r.capaian is not None and r.capaian.value < MET]
+    for row, count in unmet(plan.narasi):
+        said = statement_year(plan, row)
+        if said is not None and year is not None and said != year:
+            continue
+        if count.value == len(short):
+            continue
+        yield Hit(locations=(row.teks.loc,), table="narasi", expected=len(short),
+                  actual=count.value, key=("unmet", said),
+                  args={"written": count.value, "expected": len(short),
+                        "year": year if year is not None else "-",
+                        "rows": ", ".join(item_number(r.no) for r in short) or "-"})

@@ -1,0 +1,67 @@
+"""RO duplicates: the same RO listed twice under the same kegiatan with different volumes, so
+the appendix plans two outputs where there may be one.
+
+RO names are the same when they agree word for word up to typos and interchangeable words
+(renjacheck.checks.text.same_name): "... Narkoba dan Prekursor Narkoba" is "... Narkotika dan
+Prekursor Narkotika", but "Lingkungan Kerja Pemerintah" is not "Lingkungan Kerja Swasta" however
+alike the strings. Kegiatan are the same when their cells name a Pendanaan kegiatan in common
+(renjacheck.checks.links), or, without codes, when their names are the same.
+
+Reported at the later volume, with the earlier one as second location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renjacheck.checks.links import links_of
+from renjacheck.checks.text import item_number, same_name
+from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.units import unit_key
+
+PLACEHOLDERS = frozenset({"ro", "volume", "no", "earlier", "earlier_volume", "earlier_no"})
+
+
+class Params(BaseParams):
+    """No parameters."""
+
+
+def requires(params: Params) -> frozenset[str]:
+    """Needs the RO appendix."""
+    return frozenset({"ro"})
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    """Yield a hit at every RO that repeats an earlier one of its kegiatan with another volume."""
+    plan = ctx.plan
+    named = links_of(ctx).ro_kegiatan
+    rows = [(i, ro) for i, ro in enumerate(plan.ro or [])
+            if ro.rincian_output is not None and ro.volume is not None]
+    for n, (j, later) in enumerate(rows):
+        for i, earlier in rows[:n]:
+            # A cell shared by several rows has one volume: the same volume is no conflict.
+            if _same_volume(earlier.volume, later.volume) \
+                    or not _same_kegiatan(earlier, later, named[i], named[j]) \
+                    or not same_name(earlier.rincian_output.value, later.rincian_output.value):
+                continue
+            yield Hit(locations=(later.volume.loc, earlier.volume.loc), table="ro",
+                      key=(later.rincian_output.value, earlier.rincian_output.value),
+                      expected=earlier.volume.text, actual=later.volume.text,
+                      args={"ro": later.rincian_output.value, "volume": later.volume,
+                            "no": item_number(later.no),
+                            "earlier": earlier.rincian_output.value,
+                            "earlier_volume": earlier.volume,
+                            "earlier_no": item_number(earlier.no)})
+            break  # one finding per later RO, against the first it repeats
+
+
+def _same_volume(a, b) -> bool:
+    return a.value == b.value and unit_key(a.unit) == unit_key(b.unit)
+
+
+def _same_kegiatan(a, b, named_a, named_b) -> bool:
+    if named_a.codes and named_b.codes:
+        return bool(named_a.codes & named_b.codes)
+    if a.kegiatan is None or b.kegiatan is None:
+        return False
+    return same_name(a.kegiatan.value, b.kegiatan.value)

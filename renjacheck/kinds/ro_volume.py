@@ -1,0 +1,43 @@
+"""RO volume: an RO's planned volume is a positive figure with its unit (`2 Lembaga`, or a
+Volume and a Satuan column). An empty, unreadable or negative volume is the table schema's
+(TBL004, TBL001, TBL002); this kind reports a zero volume and a volume without a unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renjacheck.checks.text import item_number
+from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.units import normalize_unit
+
+PLACEHOLDERS = frozenset({"ro", "volume", "no"})
+
+
+class Params(BaseParams):
+    """No parameters."""
+
+
+def requires(params: Params) -> frozenset[str]:
+    """Needs the RO appendix."""
+    return frozenset({"ro"})
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    """Yield a hit at every RO volume that is zero or has no unit."""
+    seen = set()
+    for ro in ctx.plan.ro or []:
+        volume = ro.volume
+        if volume is None or volume.value < 0:
+            continue
+        # A percent sign is a unit too, if an odd one for an output.
+        has_unit = normalize_unit(volume.unit) is not None or volume.percent
+        if volume.value > 0 and has_unit:
+            continue
+        name = ro.rincian_output.value if ro.rincian_output else None
+        if (volume.loc, name) in seen:
+            continue
+        seen.add((volume.loc, name))
+        yield Hit(locations=(volume.loc,), table="ro", key=(name, volume.text),
+                  expected="> 0 + satuan", actual=volume.text,
+                  args={"ro": name, "volume": volume, "no": item_number(ro.no)})

@@ -1,0 +1,89 @@
+"""Capaian and narrative rules on the samples: the seed's mistakes found at their cells, the
+repaired plan clean, and the narrative's claims read and matched as an auditor would."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from renjacheck.checks.narrative import counts, digits_with_words, figures, unmet
+from renjacheck.engine import check_reading, load_rules
+from renjacheck.kinds import narrative_figures
+from renjacheck.model.build import read
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+OURS = {"CAP001", "CAP002", "CAP003", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006"}
+
+
+@pytest.fixture(scope="module")
+def readings():
+    return {name: read(SAMPLES / name) for name in ("banten-2024.xlsx",
+                                                    "banten-2024-perbaikan.xlsx")}
+
+
+@pytest.fixture(scope="module")
+def findings(readings):
+    rules = [r for r in load_rules() if r.id in OURS]
+    return {name: check_reading(reading, rules) for name, reading in readings.items()}
+
+
+def test_seed_findings_at_their_cells(findings):
+    assert [(f.rule, str(f.locations[0])) for f in findings["banten-2024.xlsx"]] == [
+        ("CAP001", "Capaian 2023!F36"),
+        ("NAR005", "Narasi!C24"),
+        ("NAR005", "Narasi!C25"),
+        ("NAR002", "Narasi!C68"),
+    ]
+
+
+def test_seed_findings_say_what_is_expected(findings):
+    cap, ikpa, zi, words = findings["banten-2024.xlsx"]
+    assert (cap.expected.value, cap.actual.value) == (Decimal("100.43"), Decimal("100.45"))
+    assert "75,32 Indeks dan target 75 Indeks" in cap.message("id")
+    assert "give a capaian of 100.43%, but 100.45% is written" in cap.message("en")
+    assert [str(loc) for loc in ikpa.locations] == ["Narasi!C24", "Capaian 2023!E33"]
+    assert (ikpa.expected.value, ikpa.actual.value) == (3, 2)
+    assert [str(loc) for loc in zi.locations] == ["Narasi!C25", "Capaian 2023!E36"]
+    assert (zi.expected.value, zi.actual.value) == (Decimal("75.32"), Decimal("83.56"))
+    assert "Nilai zona integritas BNN berdasarkan penilaian internal" in zi.message("id")
+    assert (words.expected, words.actual) == (3, 4)
+    assert '"3 (empat)"' in words.message("id")
+
+
+def test_repaired_sample_has_no_findings_of_these_rules(findings):
+    assert [(f.rule, str(f.locations[0])) for f in findings["banten-2024-perbaikan.xlsx"]] == []
+
+
+def test_seed_narrative_claims_are_read(readings):
+    narasi = readings["banten-2024.xlsx"].plan.narasi
+    assert [(str(c.row.teks.loc), c.bidang, c.sasaran.value, c.indikator.value)
+            for c in counts(narasi)] == [
+        ("Narasi!C7", None, 13, 19),
+        ("Narasi!C8", "Pencegahan dan Pemberdayaan Masyarakat", 4, 5),
+        ("Narasi!C14", "Rehabilitasi", 4, 6),
+        ("Narasi!C19", "Pemberantasan", 2, 3),
+        ("Narasi!C22", "Bagian Umum", 3, 5),
+        ("Narasi!C68", "Pencegahan dan Pemberdayaan Masyarakat", 3, 3),
+        ("Narasi!C72", "Rehabilitasi", 4, 5),
+        ("Narasi!C77", "Pemberantasan", 2, 3),
+        ("Narasi!C80", "Bagian Umum", 3, 5),
+    ]
+    assert [(str(r.teks.loc), c.value, c.words) for r, c in unmet(narasi)] == [
+        ("Narasi!C27", 1, "satu")]
+    slips = [(str(r.teks.loc), w) for r, c, w in digits_with_words(narasi)
+             if c.words_value != c.value]
+    assert slips == [("Narasi!C68", "3 (empat)")]
+
+
+def test_every_seed_figure_names_the_right_capaian_row(readings):
+    plan = readings["banten-2024.xlsx"].plan
+    ctx = SimpleNamespace(plan=plan, memo={})
+    resolved = narrative_figures.resolve(ctx)
+    assert len(resolved) == len(figures(plan.narasi)) == 19
+    by_indicator = {c.indikator.value: c.no.value for c in plan.capaian}
+    assert [by_indicator[row.indikator.value] for _, _, row in resolved] == [
+        str(n) for n in range(1, 20)]
+    assert {table.kind for _, table, _ in resolved} == {"capaian"}
