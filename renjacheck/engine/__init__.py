@@ -59,6 +59,7 @@ def check_reading(reading: Reading, rules: list[Rule],
             continue  # noted by the table_present rule
         ran.add(rule.id)
         _collect(findings, rule, kind.check(ctx, rule))
+    _number_repeats(findings, reading.plan.sheets)
     for ident, finding in findings.items():
         waiver = next((w for w in waivers if w.matches(finding)), None)
         if waiver is not None:
@@ -69,6 +70,18 @@ def check_reading(reading: Reading, rules: list[Rule],
             _collect(findings, rule, get_kind(rule.kind).check(after, rule))
     sheets = reading.plan.sheets
     return sorted(findings.values(), key=lambda f: f.sort_key(sheets))
+
+
+def _number_repeats(findings: dict[tuple, Finding], sheets: list[str]) -> None:
+    """Findings about the same thing twice (an akun code under two komponen) get the second,
+    third ... occurrence's number in their key, in workbook order, so fingerprints differ."""
+    groups: dict[tuple, list[tuple]] = {}
+    for ident, finding in findings.items():
+        groups.setdefault((finding.rule, finding.table, finding.key), []).append(ident)
+    for idents in groups.values():
+        ordered = sorted(idents, key=lambda i: findings[i].sort_key(sheets))
+        for n, ident in enumerate(ordered[1:], start=2):
+            findings[ident] = replace(findings[ident], key=findings[ident].key + (n,))
 
 
 def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
