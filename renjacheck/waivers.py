@@ -88,8 +88,10 @@ def load_waivers(path: Path, rule_ids: set[str] | None = None) -> tuple[Waiver, 
     """The waivers in `path`; `rule_ids` (the catalogue) checks each entry's `rule`."""
     import yaml
 
+    from renjacheck.engine.rules import load_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise WaiverError(path, "waiver file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:

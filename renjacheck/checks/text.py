@@ -28,12 +28,10 @@ _SLASH = re.compile(r"\s*/\s*")
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Abbreviation (case-folded) -> what it stands for (normalised), from rules/data."""
-    import yaml
-
-    from renjacheck.engine.rules import default_rules_dir
+    from renjacheck.engine.rules import default_rules_dir, load_yaml
 
     path = Path(default_rules_dir()) / "data" / "singkatan.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {str(k).casefold(): _basic(str(v)) for k, v in data.items()}
 
 
