@@ -4,7 +4,8 @@ tests/fixtures/rules/<RULE>.yaml holds `rule:` and `cases:`; each case builds a 
 `sheets:` ({sheet: {anchor cell: rows}}), optional `merges:` and `formats:`, runs every shipped
 rule on it and compares the findings of the file's rule, in report order, with `expect:` —
 a list of [rule, "Sheet!A1"] pairs, or mappings with `at`, and optionally `expected`,
-`actual` and `message` (a text the Indonesian message must contain).
+`actual` and `message` (a text the Indonesian message must contain). A case may bring
+`waivers:`, the entries of a waiver file checked with the workbook.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import yaml
 
 from renjacheck.engine import check_reading, load_rules
 from renjacheck.model.build import read
+from renjacheck.waivers import load_waivers
 from tests.xlsx import block, write
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -49,7 +51,12 @@ def test_rule_case(rule, case, tmp_path):
                      for k, v in block(anchor, rows).items()}
               for name, blocks in case["sheets"].items()}
     path = write(tmp_path / "case.xlsx", sheets, case.get("merges"), case.get("formats"))
-    found = [f for f in check_reading(read(path), RULES) if f.rule == rule]
+    waivers = ()
+    if case.get("waivers"):
+        waiver_file = tmp_path / "waivers.yaml"
+        waiver_file.write_text(yaml.safe_dump({"waivers": case["waivers"]}), encoding="utf-8")
+        waivers = load_waivers(waiver_file)
+    found = [f for f in check_reading(read(path), RULES, waivers) if f.rule == rule]
     expect = case.get("expect") or []
     assert [(f.rule, str(f.locations[0]) if f.locations else None) for f in found] == [
         (e[0], e[1]) if isinstance(e, list) else (rule, e["at"]) for e in expect]
