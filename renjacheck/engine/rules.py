@@ -132,7 +132,13 @@ def _decode(path: Path, data: object) -> Rule:
                                 f"{{{name}}} (this rule provides: {', '.join(sorted(names))})")
     return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
                 title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
-                requires=kind.requires(params), source=path, example=spec.example, fix=spec.fix)
+                requires=_requires(kind, params), source=path, example=spec.example,
+                fix=spec.fix)
+
+
+def _requires(kind, params) -> frozenset[str]:
+    """The tables a rule needs: the kind's TABLES, or its requires(params) when they vary."""
+    return kind.requires(params) if hasattr(kind, "requires") else kind.TABLES
 
 
 def _explain(exc: ValidationError, prefix: str | None = None) -> str:

@@ -1,8 +1,11 @@
 """Rule kinds: the code behind the rule files. Each kind is one small module, registered here.
 
 A kind module has a docstring, `Params` (a pydantic model of its parameters that forbids unknown
-keys), `PLACEHOLDERS` (the names its message templates may use), `requires(params)` (the tables
-it needs) and a generator `check(ctx, rule)` that yields `Hit`s.
+keys), `PLACEHOLDERS` (the names its message templates may use), `TABLES` (the tables it needs;
+or a function `requires(params)` when they depend on the parameters) and a generator
+`check(ctx, rule)` that yields `Hit`s. Optional: `placeholders(params)` when the message names
+depend on the parameters, and `AFTER_FINDINGS = True` for a kind that judges the findings of the
+other rules (stale waivers).
 """
 
 from __future__ import annotations

@@ -9,15 +9,12 @@ from collections.abc import Iterator
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"kode", "uraian", "column"})
+TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan."""
-    return frozenset({"pendanaan"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

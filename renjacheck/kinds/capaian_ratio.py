@@ -22,15 +22,12 @@ PLACEHOLDERS = frozenset({"no", "indikator", "target", "realisasi", "polaritas",
 # The computed capaian is shown with at least this many decimals, so 122,50% is not hidden
 # behind a capaian written as a whole percent.
 SHOWN_DECIMALS = 2
+TABLES = frozenset({"capaian"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Capaian."""
-    return frozenset({"capaian"})
 
 
 def ratio(row: CapaianRow) -> Interval | None:

@@ -9,15 +9,12 @@ from renjacheck.checks.text import normalize
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"expected", "found", "first"})
+TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan."""
-    return frozenset({"pendanaan"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -10,6 +10,7 @@ from renjacheck.checks.links import links_of
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"indikator", "year", "previous"})
+TABLES = frozenset({"capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -17,10 +18,6 @@ class Params(BaseParams):
 
     report: Literal["dropped", "added"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Capaian and the Matriks."""
-    return frozenset({"capaian", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

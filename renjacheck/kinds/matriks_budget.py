@@ -16,15 +16,12 @@ from renjacheck.checks.links import links_of
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"kode", "kegiatan", "expected", "found"})
+TABLES = frozenset({"pendanaan", "matriks"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan and the Matriks."""
-    return frozenset({"pendanaan", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

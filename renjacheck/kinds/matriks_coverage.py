@@ -11,15 +11,12 @@ from renjacheck.checks.links import kegiatan_rows, links_of
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"kode", "uraian", "pagu"})
+TABLES = frozenset({"pendanaan", "matriks"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan and the Matriks."""
-    return frozenset({"pendanaan", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

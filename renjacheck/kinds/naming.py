@@ -12,6 +12,7 @@ from renjacheck.checks.text import NEAR, normalize, similarity
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"matriks", "capaian", "score"})
+TABLES = frozenset({"capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -19,10 +20,6 @@ class Params(BaseParams):
 
     field: Literal["indikator", "sasaran"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Capaian and the Matriks."""
-    return frozenset({"capaian", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -24,6 +24,7 @@ TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks"}
 # What is counted, for the Indonesian message (`what`) and the English one (`what_en`).
 WHAT = {"sasaran": ("sasaran kegiatan", "activity sasaran"),
         "indikator": ("indikator kinerja", "performance indicators")}
+TABLES = frozenset({"narasi", "capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -31,10 +32,6 @@ class Params(BaseParams):
 
     scope: Literal["bidang", "unit"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the narrative and the Capaian or the Matriks."""
-    return frozenset({"narasi", "capaian", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

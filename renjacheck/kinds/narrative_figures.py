@@ -27,6 +27,7 @@ PLACEHOLDERS = frozenset({"indikator", "phrase", "written", "found", "expected",
 # What the figure of each table is, and the table's name: the same in both languages.
 WHAT = {"capaian": "realisasi", "matriks": "target"}
 TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks"}
+TABLES = frozenset({"narasi", "capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -34,10 +35,6 @@ class Params(BaseParams):
 
     report: Literal["mismatch", "unmatched"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the narrative and the Capaian or the Matriks."""
-    return frozenset({"narasi", "capaian", "matriks"})
 
 
 def resolve(ctx) -> list[tuple[FigureClaim, YearTable, Indicator | None]]:

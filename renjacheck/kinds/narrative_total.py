@@ -11,15 +11,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.numbers import decimals_of
 
 PLACEHOLDERS = frozenset({"expected", "found", "written"})
+TABLES = frozenset({"narasi", "pendanaan"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the narrative and the Pendanaan."""
-    return frozenset({"narasi", "pendanaan"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

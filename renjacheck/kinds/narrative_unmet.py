@@ -17,15 +17,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"written", "expected", "year", "rows"})
 MET = Decimal(100)
+TABLES = frozenset({"narasi", "capaian"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the narrative and the Capaian."""
-    return frozenset({"narasi", "capaian"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -14,15 +14,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.numbers import to_words
 
 PLACEHOLDERS = frozenset({"written", "digits", "words", "words_value", "spelled"})
+TABLES = frozenset({"narasi"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the narrative."""
-    return frozenset({"narasi"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

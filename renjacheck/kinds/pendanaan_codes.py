@@ -16,6 +16,7 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 PLACEHOLDERS = frozenset({"kode", "uraian", "parent", "level"})
 # The levels whose code repeats its parent's: KRO under kegiatan, RO under KRO.
 PREFIXED = {"kro": "kegiatan", "ro": "kro"}
+TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -23,10 +24,6 @@ class Params(BaseParams):
 
     check: Literal["shape", "prefix"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan."""
-    return frozenset({"pendanaan"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -17,6 +17,7 @@ from renjacheck.model.plan import PendanaanRow
 from renjacheck.model.values import Quantity
 
 PLACEHOLDERS = frozenset({"kode", "uraian", "column", "expected", "found", "parts"})
+TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -24,10 +25,6 @@ class Params(BaseParams):
 
     scope: Literal["row", "children", "grand"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan."""
-    return frozenset({"pendanaan"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -12,6 +12,7 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.workbook.headers import TABLE_LABELS
 
 PLACEHOLDERS = frozenset({"table", "used"})
+TABLES = frozenset()
 
 
 class Params(BaseParams):
@@ -19,10 +20,6 @@ class Params(BaseParams):
 
     note: Literal["duplicate_table"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Notes need no table."""
-    return frozenset()
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -11,15 +11,12 @@ from renjacheck.checks.text import item_number
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"indikator", "kegiatan", "no"})
+TABLES = frozenset({"matriks", "ro"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Matriks and the RO appendix."""
-    return frozenset({"matriks", "ro"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

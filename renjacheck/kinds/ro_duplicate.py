@@ -20,15 +20,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.units import unit_key
 
 PLACEHOLDERS = frozenset({"ro", "volume", "no", "earlier", "earlier_volume", "earlier_no"})
+TABLES = frozenset({"ro"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the RO appendix."""
-    return frozenset({"ro"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

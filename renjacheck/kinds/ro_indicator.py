@@ -16,6 +16,7 @@ from renjacheck.checks.text import item_number, normalize
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"indikator", "matriks", "no"})
+TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
@@ -23,10 +24,6 @@ class Params(BaseParams):
 
     report: Literal["missing", "near"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the RO appendix and the Matriks."""
-    return frozenset({"ro", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -15,15 +15,12 @@ from renjacheck.checks.text import NEAR, item_number, normalize, similarity
 from renjacheck.kinds.base import Hit, Params as BaseParams
 
 PLACEHOLDERS = frozenset({"kegiatan", "matriks", "indikator", "no"})
+TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the RO appendix and the Matriks."""
-    return frozenset({"ro", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -18,15 +18,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.units import normalize_unit, unit_key
 
 PLACEHOLDERS = frozenset({"ro", "volume", "satuan", "indikator", "no"})
+TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the RO appendix and the Matriks."""
-    return frozenset({"ro", "matriks"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

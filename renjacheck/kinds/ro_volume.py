@@ -12,15 +12,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.units import normalize_unit
 
 PLACEHOLDERS = frozenset({"ro", "volume", "no"})
+TABLES = frozenset({"ro"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the RO appendix."""
-    return frozenset({"ro"})
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -15,15 +15,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 PLACEHOLDERS = frozenset({"fingerprint", "rule", "reason", "accepted_by", "source"})
 # The engine runs this kind last, with the other rules' findings in ctx.findings.
 AFTER_FINDINGS = True
+TABLES = frozenset()
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Runs on any workbook."""
-    return frozenset()
 
 
 def check(ctx, rule) -> Iterator[Hit]:

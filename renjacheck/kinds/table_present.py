@@ -9,6 +9,7 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.workbook.headers import TABLE_LABELS
 
 PLACEHOLDERS = frozenset({"table", "rules"})
+TABLES = frozenset()
 
 
 class Params(BaseParams):
@@ -16,10 +17,6 @@ class Params(BaseParams):
 
     tables: list[Literal["identitas", "pendanaan", "capaian", "matriks", "ro", "narasi"]]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Runs on any workbook."""
-    return frozenset()
 
 
 def check(ctx, rule) -> Iterator[Hit]:

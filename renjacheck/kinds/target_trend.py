@@ -14,15 +14,12 @@ from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.units import unit_key
 
 PLACEHOLDERS = frozenset({"indikator", "target", "realisasi", "year", "previous"})
+TABLES = frozenset({"capaian", "matriks"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Capaian and the Matriks."""
-    return frozenset({"capaian", "matriks"})
 
 
 def _unit(quantity, satuan=None) -> str | None:

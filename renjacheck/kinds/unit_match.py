@@ -15,15 +15,12 @@ from renjacheck.units import normalize_unit, unit_key
 
 PLACEHOLDERS = frozenset({"no", "indikator", "target", "realisasi", "target_unit",
                           "realisasi_unit"})
+TABLES = frozenset({"capaian"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Capaian."""
-    return frozenset({"capaian"})
 
 
 def unit_of(value: Quantity | None) -> str | None:
