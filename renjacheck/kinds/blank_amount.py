@@ -16,7 +16,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every row with empty amount cells, at those cells."""
     pendanaan = ctx.plan.pendanaan

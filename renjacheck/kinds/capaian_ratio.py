@@ -29,7 +29,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def ratio(row: CapaianRow) -> Interval | None:
     """The capaian the row's target and realisasi give, in percent; None when undefined."""
     target, realisasi = row.target, row.realisasi

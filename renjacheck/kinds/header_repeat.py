@@ -16,7 +16,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every repeated satker heading that differs from the first header's."""
     first, *repeats = ctx.plan.pendanaan.headers

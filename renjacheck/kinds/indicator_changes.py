@@ -19,7 +19,6 @@ class Params(BaseParams):
     report: Literal["dropped", "added"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every indicator present in one year only."""
     plan = ctx.plan

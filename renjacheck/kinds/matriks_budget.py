@@ -23,7 +23,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every anggaran that is not the pagu of the kegiatan its row names."""
     plan = ctx.plan

@@ -18,7 +18,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Pendanaan kegiatan that no Matriks row names."""
     plan = ctx.plan

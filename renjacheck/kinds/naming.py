@@ -21,7 +21,6 @@ class Params(BaseParams):
     field: Literal["indikator", "sasaran"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Matriks name that nearly, but not exactly, repeats the Capaian's."""
     plan = ctx.plan

@@ -33,7 +33,6 @@ class Params(BaseParams):
     scope: Literal["bidang", "unit"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every stated count of sasaran or indicators the table does not give."""
     plan = ctx.plan

@@ -36,7 +36,6 @@ class Params(BaseParams):
     report: Literal["mismatch", "unmatched"]
 
 
-
 def resolve(ctx) -> list[tuple[FigureClaim, YearTable, Indicator | None]]:
     """Every figure claim with its year's table and the indicator it names; once a workbook."""
     if "narrative_figures" not in ctx.memo:

@@ -18,7 +18,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every stated total that differs from the grand total."""
     pendanaan, narasi = ctx.plan.pendanaan, ctx.plan.narasi

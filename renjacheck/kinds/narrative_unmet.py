@@ -24,7 +24,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every statement whose count of unmet targets the Capaian does not give."""
     plan = ctx.plan

@@ -21,7 +21,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every paragraph where digits and words name different numbers."""
     seen: dict[tuple, int] = {}

@@ -25,7 +25,6 @@ class Params(BaseParams):
     check: Literal["shape", "prefix"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every malformed code, or every KRO/RO code without its parent's prefix."""
     rows = ctx.plan.pendanaan.rows

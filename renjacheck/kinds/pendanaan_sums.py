@@ -26,7 +26,6 @@ class Params(BaseParams):
     scope: Literal["row", "children", "grand"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every written amount that is not the sum it should be."""
     pendanaan = ctx.plan.pendanaan

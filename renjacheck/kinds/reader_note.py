@@ -21,7 +21,6 @@ class Params(BaseParams):
     note: Literal["duplicate_table"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every note of the rule's kind."""
     seen: dict[str, int] = {}

@@ -18,7 +18,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Matriks indicator that no RO serves."""
     plan = ctx.plan

@@ -27,7 +27,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO that repeats an earlier one of its kegiatan with another volume."""
     plan = ctx.plan

@@ -25,7 +25,6 @@ class Params(BaseParams):
     report: Literal["missing", "near"]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every RO indicator absent from the Matriks, or worded differently there."""
     plan = ctx.plan

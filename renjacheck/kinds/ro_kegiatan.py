@@ -22,7 +22,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO kegiatan cell that is not its indicator's Matriks kegiatan."""
     plan = ctx.plan

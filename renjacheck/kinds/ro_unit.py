@@ -25,7 +25,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO volume whose unit is not the one its name and indicator share."""
     plan = ctx.plan

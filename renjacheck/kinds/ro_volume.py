@@ -19,7 +19,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO volume that is zero or has no unit."""
     seen = set()

@@ -22,7 +22,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every waiver that applies to the workbook and matches no finding."""
     for waiver in ctx.waivers:

@@ -18,7 +18,6 @@ class Params(BaseParams):
     tables: list[Literal["identitas", "pendanaan", "capaian", "matriks", "ro", "narasi"]]
 
 
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every listed table the workbook does not hold."""
     for table in rule.params.tables:

@@ -21,7 +21,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def _unit(quantity, satuan=None) -> str | None:
     if quantity.percent:
         return "%"

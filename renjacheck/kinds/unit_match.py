@@ -22,7 +22,6 @@ class Params(BaseParams):
     """No parameters."""
 
 
-
 def unit_of(value: Quantity | None) -> str | None:
     """The unit a figure is written with, in display form; `%` for a percentage."""
     if value is None:
