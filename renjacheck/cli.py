@@ -47,6 +47,9 @@ ConfigOpt = Annotated[Optional[Path], typer.Option(
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Use no configuration file.")]
 WaiversOpt = Annotated[Optional[Path], typer.Option(
     "--waivers", metavar="FILE", show_default=False, help="Use this waiver file.")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", show_default=False,
+    help="Write the report to FILE (atomically; never over a workbook) instead of stdout.")]
 
 
 def _version(value: bool) -> None:
@@ -66,7 +69,7 @@ def _root(version: Annotated[bool, typer.Option(
 def check(files: Files, fmt: Format = "text", lang: Lang = None, select: Select = None,
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
-          waivers: WaiversOpt = None) -> None:
+          waivers: WaiversOpt = None, output: OutputOpt = None) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     _choice(fmt, FORMATS, "--format")
     _lang(lang, None)  # a bad flag is refused before any file is read
@@ -87,7 +90,16 @@ def check(files: Files, fmt: Format = "text", lang: Lang = None, select: Select 
                   file=sys.stderr)
     if fmt == "text":
         report.files = [f for f in report.files if f.error is None]
-    _out(REPORTERS[fmt](lang).render(report))
+    rendered = REPORTERS[fmt](lang).render(report)
+    if output is None:
+        _out(rendered)
+    else:
+        from renjacheck.output import OutputError, write_report
+
+        try:
+            write_report(output, rendered, files)
+        except (OutputError, OSError) as exc:
+            _fail(f"--output: {exc}")
     raise typer.Exit(code)
 
 

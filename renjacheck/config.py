@@ -2,7 +2,8 @@
 renjacheck.toml, found from each workbook's folder upwards; command-line flags override it.
 
 Keys: `select`, `ignore` (rule ids or prefixes), `severity` (id or prefix -> level), `rules`
-(extra rule folders), `lang`, `waivers` (a waiver file); paths are relative to the config file.
+(extra rule folders), `lang`, `waivers` (a waiver file), `limits` (the bounds a workbook must
+stay within, see renjacheck.workbook.safety.Limits); paths are relative to the config file.
 Decoded strictly: every mistake is a ConfigError naming the file and the key.
 """
 
@@ -20,6 +21,7 @@ from renjacheck.engine import rules as rule_files
 from renjacheck.engine.rules import Rule
 from renjacheck.findings import Severity
 from renjacheck.waivers import WaiverError, load_waivers
+from renjacheck.workbook.safety import Limits
 
 NAMES = ("renjacheck.toml", "pyproject.toml")  # in one folder, renjacheck.toml wins
 COMMAND_LINE = "command line"
@@ -44,6 +46,7 @@ class ConfigFile(BaseModel):
     rules: list[str] = []
     lang: Literal["id", "en"] | None = None
     waivers: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -174,8 +177,9 @@ class Resolver:
                     raise ConfigError(path, "waivers",
                                       f"file not found: {waivers_path}") from None
                 raise
-        return Settings(path=path, catalogue=catalogue, setup=Setup(rules=rules, waivers=waivers),
-                        lang=config.lang, waivers=waivers_path)
+        setup = Setup(rules=rules, waivers=waivers, limits=config.limits)
+        return Settings(path=path, catalogue=catalogue, setup=setup, lang=config.lang,
+                        waivers=waivers_path)
 
     def _catalogue(self, folders: tuple[Path, ...]) -> list[Rule]:
         if folders not in self._catalogues:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 LANGS = ("id", "en")
+QUOTE_LIMIT = 300
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Why a file could not be checked: one line each.
@@ -21,10 +22,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file_empty": {"id": "berkas kosong (0 bait)", "en": "the file is empty (0 bytes)"},
     "file_too_big": {"id": "berkas terlalu besar ({size} bait; batas {limit})",
                      "en": "the file is too big ({size} bytes; limit {limit})"},
-    "ole2": {"id": "berkas berformat Excel lama (.xls) atau dilindungi kata sandi; buka di Excel "
-                   "atau LibreOffice, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx",
-             "en": "the file is an old-format Excel file (.xls) or password-protected; open it in "
-                   "Excel or LibreOffice, remove any password, and save it as .xlsx"},
+    "xls": {"id": "berkas berformat Excel lama (.xls); buka di Excel atau LibreOffice lalu "
+                  "simpan sebagai Buku Kerja Excel (.xlsx)",
+            "en": "the file is in the old Excel format (.xls); open it in Excel or LibreOffice "
+                  "and save it as an Excel Workbook (.xlsx)"},
+    "encrypted": {"id": "buku kerja dilindungi kata sandi; buka di Excel, hapus kata sandinya "
+                        "(File > Info > Lindungi Buku Kerja), lalu simpan ulang",
+                  "en": "the workbook is password-protected; open it in Excel, remove the "
+                        "password (File > Info > Protect Workbook), and save it again"},
+    "inflates_too_much": {"id": "bagian {name} mengembang {ratio} kali bila dibuka (batas "
+                                "{limit}); berkas ini tampak seperti bom zip",
+                          "en": "part {name} inflates {ratio} times when unpacked (limit "
+                                "{limit}); the file looks like a zip bomb"},
+    "xml_dtd": {"id": "bagian {part} memuat DTD atau entitas XML, yang tidak pernah ditulis "
+                      "Excel; berkas ditolak demi keamanan",
+                "en": "part {part} holds an XML DTD or entities, which Excel never writes; "
+                      "the file is refused for safety"},
+    "too_many_merged": {"id": "gabungan sel di buku kerja ini mencakup terlalu banyak sel "
+                              "({count}; batas {limit})",
+                        "en": "the merged ranges of this workbook cover too many cells "
+                              "({count}; limit {limit})"},
+    "too_many_cells": {"id": "buku kerja berisi terlalu banyak sel ({count}; batas {limit})",
+                       "en": "the workbook holds too many cells ({count}; limit {limit})"},
     "not_xlsx": {"id": "bukan berkas .xlsx (mungkin CSV atau teks yang diganti namanya)",
                  "en": "not an .xlsx file (perhaps a CSV or text file renamed)"},
     "broken_zip": {"id": "berkas .xlsx rusak atau terpotong; unduh atau simpan ulang",
@@ -107,8 +126,12 @@ def show(value: Any, lang: str) -> str:
         return f"{shown} {value.unit}" if value.unit else shown
     if isinstance(value, Decimal):
         return format_number(value, decimals_of(value), lang)
-    if isinstance(value, (Text, Location)):
+    if isinstance(value, Location):
         return str(value)
+    if isinstance(value, (Text, str)):
+        # A cell may hold 32,767 characters; a message quotes the start of it.
+        value = str(value)
+        return value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…"
     if isinstance(value, (list, tuple)):
         return ", ".join(show(v, lang) for v in value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from renjacheck.model.frame import Frame
+from renjacheck.model.parse import UNCALCULATED
 from renjacheck.model.values import Invalid, Quantity, Text
 
 CHECKS = ("number", "non_negative", "unique", "required")
 
 
 def _is_number(value: object) -> bool:
-    return not isinstance(value, Invalid)
+    # A formula never calculated is READ003's finding, not an unreadable number.
+    return not isinstance(value, Invalid) or value.reason == UNCALCULATED
 
 
 def _non_negative(value: object) -> bool:

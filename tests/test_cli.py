@@ -106,7 +106,7 @@ def _zip(path, entries):
     (lambda p: (p.write_bytes(b""), p)[1], "berkas kosong (0 bait)"),
     (lambda p: (p.write_text("No;Kegiatan\n1;Advokasi\n"), p)[1], "bukan berkas .xlsx"),
     (lambda p: (p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504), p)[1],
-     "berformat Excel lama (.xls) atau dilindungi kata sandi"),
+     "berformat Excel lama (.xls); buka di Excel atau LibreOffice"),
     (lambda p: _zip(p, {"readme.txt": "hello"}), "tidak berisi buku kerja Excel"),
     (lambda p: _zip(p, {f"x{i}.xml": "" for i in range(2001)}), "terlalu banyak bagian (2001"),
     (lambda p: (p.write_bytes(plans.template(p).read_bytes()[:3000]), p)[1],

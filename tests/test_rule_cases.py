@@ -5,7 +5,8 @@ tests/fixtures/rules/<RULE>.yaml holds `rule:` and `cases:`; each case builds a 
 rule on it and compares the findings of the file's rule, in report order, with `expect:` —
 a list of [rule, "Sheet!A1"] pairs, or mappings with `at`, and optionally `expected`,
 `actual` and `message` (a text the Indonesian message must contain). A case may bring
-`waivers:`, the entries of a waiver file checked with the workbook.
+`waivers:`, the entries of a waiver file checked with the workbook, and `raw_merges:`, merged
+ranges written into the sheet XML directly (too large for openpyxl to write).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import yaml
 from renjacheck.engine import check_reading, load_rules
 from renjacheck.model.build import read
 from renjacheck.waivers import load_waivers
-from tests.xlsx import block, write
+from tests.xlsx import add_raw_merges, block, write
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 RULES = load_rules()
@@ -51,6 +52,9 @@ def test_rule_case(rule, case, tmp_path):
                      for k, v in block(anchor, rows).items()}
               for name, blocks in case["sheets"].items()}
     path = write(tmp_path / "case.xlsx", sheets, case.get("merges"), case.get("formats"))
+    for index, name in enumerate(sheets, start=1):
+        if name in case.get("raw_merges", {}):
+            add_raw_merges(path, index, case["raw_merges"][name])
     waivers = ()
     if case.get("waivers"):
         waiver_file = tmp_path / "waivers.yaml"

@@ -49,3 +49,21 @@ def write(path: Path, sheets: dict[str, dict[str, object]],
 def col(letter: str) -> int:
     """Column number of a letter."""
     return column_index_from_string(letter)
+
+
+def add_raw_merges(path: Path, sheet: int, refs: list[str]) -> Path:
+    """Merge `refs` on the `sheet`-th worksheet by editing its XML: openpyxl itself would build
+    an object for every covered cell, which is the hostile case some tests need."""
+    import zipfile
+
+    part = f"xl/worksheets/sheet{sheet}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    parts[part] = parts[part].replace(
+        b"</sheetData>", f'</sheetData><mergeCells count="{len(refs)}">{merges}</mergeCells>'
+        .encode(), 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path

@@ -39,6 +39,7 @@ class Setup:
 
     rules: list[Rule]
     waivers: tuple[Waiver, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
 
 
 def check_reading(reading: Reading, rules: list[Rule],
@@ -94,11 +95,11 @@ def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
             title=rule.title.model_dump(), rationale=rule.rationale.model_dump()))
 
 
-def check_file(path: Path, setup: Setup, limits: Limits = DEFAULT_LIMITS) -> FileReport:
+def check_file(path: Path, setup: Setup) -> FileReport:
     """Read and check one file; a file that cannot be read gets its reason, not findings."""
     waivers = [w for w in setup.waivers if w.applies_to(path)]
     try:
-        reading = read(path, limits)
+        reading = read(path, setup.limits)
         findings = check_reading(reading, setup.rules, waivers)
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_)

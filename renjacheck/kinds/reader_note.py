@@ -1,6 +1,10 @@
-"""Reader note: something the reader noticed about the workbook's layout, reported as a finding.
+"""Reader note: something the reader noticed about the workbook, reported as a finding.
 
 `duplicate_table`: a table kind appears twice; the first is read, the other ignored.
+`uncalculated_formula`: formulas on a sheet whose value was never calculated (a file written by
+a script); they are not read as zero or blank.
+`merge_clamped`: a merged range so large that it was cut down to the cells in use before
+loading (openpyxl would build one object per covered cell).
 """
 
 from __future__ import annotations
@@ -11,14 +15,14 @@ from typing import Literal
 from renjacheck.kinds.base import Hit, Params as BaseParams
 from renjacheck.workbook.headers import TABLE_LABELS
 
-PLACEHOLDERS = frozenset({"table", "used"})
+PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped"})
 TABLES = frozenset()
 
 
 class Params(BaseParams):
     """Which note this rule reports."""
 
-    note: Literal["duplicate_table"]
+    note: Literal["duplicate_table", "uncalculated_formula", "merge_clamped"]
 
 
 def check(ctx, rule) -> Iterator[Hit]:
@@ -28,9 +32,12 @@ def check(ctx, rule) -> Iterator[Hit]:
         if note.code != rule.params.note:
             continue
         table = note.args.get("table")
-        # The n-th extra copy of a table, not its cell: rows inserted above keep the fingerprint.
-        seen[table] = seen.get(table, 0) + 1
-        yield Hit(locations=note.locations, table=table,
-                  args={"table": TABLE_LABELS.get(table, table),
-                        "used": note.args.get("used")},
-                  key=(note.code, table, seen[table]))
+        # The n-th note about the same table or sheet, not its cell: rows inserted above keep
+        # the fingerprint.
+        subject = table or note.args.get("sheet")
+        seen[subject] = seen.get(subject, 0) + 1
+        args = {name: note.args.get(name) for name in PLACEHOLDERS}
+        args["table"] = TABLE_LABELS.get(table, table)
+        yield Hit(locations=note.locations, table=table, args=args,
+                  actual=note.args.get("range"), expected=note.args.get("clamped"),
+                  key=(note.code, subject, seen[subject]))

@@ -13,6 +13,7 @@ from renjacheck.model.values import Location, Quantity, Text
 from renjacheck.workbook.grid import Grid, load
 from renjacheck.workbook.headers import FieldType
 from renjacheck.workbook.identitas import RawIdentitas, find_identitas
+from renjacheck.workbook.prescan import column_number
 from renjacheck.workbook.safety import DEFAULT_LIMITS, Limits
 from renjacheck.workbook.tables import RawTable, read_tables
 
@@ -52,6 +53,7 @@ def read_grids(path: str, grids: list[Grid]) -> Reading:
                               {"table": table.kind, "used": f"{first.sheet}!{first.range}"}))
         else:
             chosen[table.kind] = table
+    notes += _prescan_notes(grids)
     fields: dict = {}
     frames: dict[str, Frame] = {}
     infos: list[TableInfo] = []
@@ -68,6 +70,27 @@ def read_grids(path: str, grids: list[Grid]) -> Reading:
                                rows=len(table.rows)))
     plan = Plan(path=path, sheets=[g.name for g in grids], tables=infos, **fields)
     return Reading(plan=plan, frames=frames, notes=notes)
+
+
+def _prescan_notes(grids: list[Grid]) -> list[Note]:
+    """Formulas never calculated (one note a sheet) and merges cut down before loading."""
+    notes = []
+    for grid in grids:
+        if grid.uncalculated:
+            cells = sorted(grid.uncalculated, key=lambda rc: (rc[0], rc[1]))
+            locations = tuple(Location(sheet=grid.name, row=r, col=c) for r, c in cells)
+            notes.append(Note("uncalculated_formula", locations,
+                              {"sheet": grid.name, "count": len(cells),
+                               "cells": ", ".join(loc.cell for loc in locations[:5])
+                               + (", ..." if len(cells) > 5 else "")}))
+        for old, new in grid.clamped:
+            first = new.split(":")[0]
+            letters = first.rstrip("0123456789")
+            loc = Location(sheet=grid.name, row=int(first[len(letters):]),
+                           col=column_number(letters.encode()))
+            notes.append(Note("merge_clamped", (loc,), {"sheet": grid.name, "range": old,
+                                                        "clamped": new}))
+    return notes
 
 
 def _order(grids: list[Grid], table: RawTable) -> tuple[int, int]:

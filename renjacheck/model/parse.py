@@ -21,6 +21,7 @@ _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _ENUM = re.compile(r"^\(?(\d{1,4})[.)]?$|^\(?([a-zA-Z])[.)]$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+UNCALCULATED = "uncalculated"
 # Excel keeps 15 significant digits; more are binary noise of the float.
 _SIGNIFICANT = 15
 
@@ -42,6 +43,9 @@ def format_precision(number_format: str) -> tuple[int | None, bool]:
 
 def parse_cell(cell: RawCell, ftype: FieldType) -> Text | Quantity | Invalid | None:
     """The typed value of `cell` read as a column of type `ftype`."""
+    if cell.uncalculated:
+        # Never a silent zero or blank: READ003 says the value was never calculated.
+        return Invalid(text="", loc=cell.loc, reason=UNCALCULATED)
     if ftype in (FieldType.AMOUNT, FieldType.QUANTITY):
         return parse_figure(cell, amount=ftype is FieldType.AMOUNT)
     if ftype is FieldType.YEAR:

@@ -52,20 +52,18 @@ class Header:
 def find_headers(grid: Grid) -> list[Header]:
     """Every header on the sheet, top to bottom."""
     found: list[Header] = []
-    row = 1
-    while row <= grid.max_row:
+    for row in grid.rows():
+        if found and row <= found[-1].last_row:
+            continue  # the second row of a two-level header
         header = header_at(grid, row)
         if header:
             found.append(header)
-            row += header.height
-        else:
-            row += 1
     return found
 
 
 def header_at(grid: Grid, row: int) -> Header | None:
     """The header that starts at `row`, if the row starts one."""
-    single = {c: [norm_label(grid.text(row, c))] for c in range(1, grid.max_col + 1)}
+    single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
     single = {c: labels for c, labels in single.items() if labels[0]}
     if len(single) < 2 or not any(known_label(labels[0]) for labels in single.values()):
         return None
@@ -83,11 +81,11 @@ def header_at(grid: Grid, row: int) -> Header | None:
 
 def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
     """Labels read through two header rows: the lower label where a super-header spans above it."""
-    if row + 1 > grid.max_row:
+    if row + 1 not in grid.filled:
         return None
     labels: dict[int, list[str]] = {}
     used_lower = False
-    for c in range(1, grid.max_col + 1):
+    for c in sorted({*grid.filled.get(row, ()), *grid.filled[row + 1]}):
         upper = norm_label(grid.text(row, c))
         lower_value = grid.value(row + 1, c)
         lower = "" if isinstance(lower_value, (int, float)) else norm_label(grid.text(row + 1, c))

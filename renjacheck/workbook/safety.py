@@ -7,13 +7,21 @@ directory, so a hostile or broken file is refused in milliseconds with one clear
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, PositiveInt
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2_000
 MAX_ENTRY_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
+# A part that inflates more than this many times (and to more than a MiB) is a zip bomb: real
+# worksheet XML compresses some 5 to 30 times.
+MAX_RATIO = 200
+# openpyxl makes one object per cell a merge covers; no real table merges more than this.
+MAX_MERGED_CELLS = 100_000
+# A national budget of 50,000 rows by 45 columns holds some 2.3 million cells.
+MAX_CELLS = 5_000_000
 
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -29,14 +37,17 @@ class CannotCheck(Exception):
         self.args_ = args
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds a workbook must stay within before it is unpacked."""
+class Limits(BaseModel):
+    """Bounds a workbook must stay within; configurable as `[tool.renjacheck.limits]`."""
 
-    file_bytes: int = MAX_FILE_BYTES
-    entries: int = MAX_ENTRIES
-    entry_bytes: int = MAX_ENTRY_BYTES
-    total_bytes: int = MAX_TOTAL_BYTES
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    file_bytes: PositiveInt = MAX_FILE_BYTES
+    entries: PositiveInt = MAX_ENTRIES
+    entry_bytes: PositiveInt = MAX_ENTRY_BYTES
+    total_bytes: PositiveInt = MAX_TOTAL_BYTES
+    ratio: PositiveInt = MAX_RATIO
+    merged_cells: PositiveInt = MAX_MERGED_CELLS
+    cells: PositiveInt = MAX_CELLS
 
 
 DEFAULT_LIMITS = Limits()
@@ -59,8 +70,11 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     if size > limits.file_bytes:
         raise CannotCheck("file_too_big", size=size, limit=limits.file_bytes)
     if head.startswith(_OLE2_MAGIC):
-        # Both legacy .xls files and password-protected .xlsx files are OLE2 containers.
-        raise CannotCheck("ole2")
+        # Both legacy .xls files and password-protected .xlsx files are OLE2 containers; an
+        # encrypted workbook has an EncryptionInfo stream, named in UTF-16 in its directory.
+        with path.open("rb") as handle:
+            encrypted = "EncryptionInfo".encode("utf-16-le") in handle.read()
+        raise CannotCheck("encrypted" if encrypted else "xls")
     if not head.startswith(_ZIP_MAGIC):
         raise CannotCheck("not_xlsx")
     try:
@@ -79,6 +93,10 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     for info in infos:
         if info.file_size > limits.entry_bytes:
             raise CannotCheck("entry_too_big", name=info.filename, size=info.file_size)
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > limits.ratio:
+            raise CannotCheck("inflates_too_much", name=info.filename, ratio=int(ratio),
+                              limit=limits.ratio)
         total += info.file_size
     if total > limits.total_bytes:
         raise CannotCheck("too_big_unpacked", size=total, limit=limits.total_bytes)

@@ -34,6 +34,8 @@ class RawCell:
     value: object
     number_format: str
     loc: Location
+    # A formula whose value was never calculated: it shows nothing but is not an empty cell.
+    uncalculated: bool = False
 
     @property
     def empty(self) -> bool:
@@ -106,7 +108,8 @@ def _cell(grid: Grid, row: int, col: int) -> RawCell:
     if merge is not None and merge.wide and col != merge.min_col:
         # A value merged across columns belongs to its first column only.
         return RawCell(None, "General", grid.location(row, col))
-    return RawCell(grid.value(row, col), grid.number_format(row, col), grid.location(row, col))
+    return RawCell(grid.value(row, col), grid.number_format(row, col), grid.location(row, col),
+                   grid.origin(row, col) in grid.uncalculated)
 
 
 def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, Header]) -> int:
@@ -124,7 +127,10 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
         filled = {name: cell for name, cell in cells.items() if not cell.empty}
         if not filled:
             after_blank = True
-            row += 1
+            following = grid.next_row(row)  # skip the empty rows in one step
+            if following is None:
+                break
+            row = following
             continue
         repeat = at_row.get(row)
         if repeat is not None:
