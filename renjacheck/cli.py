@@ -11,13 +11,15 @@ from typing import Annotated, Optional
 import typer
 
 from renjacheck import __version__
+from renjacheck.reporters import REPORTERS  # names only: each reporter loads when first used
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None,
                   help="Memeriksa konsistensi buku kerja Renja (Rencana Kerja). "
                        "Checks a Renja workbook for internal consistency.")
 
-FORMATS = ("text", "json")
+FORMATS = tuple(REPORTERS)  # the report formats of `check`
+CATALOGUE_FORMATS = ("text", "json")  # `rules` and `rule`
 LANGS = ("id", "en")
 
 # Options shared by the commands.
@@ -25,6 +27,12 @@ Files = Annotated[list[Path], typer.Argument(help="Workbooks (.xlsx) to check.",
                                              show_default=False)]
 Format = Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
                                      help="Output format.")]
+ReportFormat = Annotated[str, typer.Option(
+    "--format", "-f", metavar=f"[{'|'.join(FORMATS)}]",
+    help="Report format: text is for people, the others for machines and CI.")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Errors only: the text report shows one line per error and the "
+                          "summary line, github only ::error lines; other formats are complete.")]
 Lang = Annotated[Optional[str], typer.Option(
     "--lang", "-l", metavar="[id|en]", show_default=False,
     help="Language: id (Bahasa Indonesia) or en. Default: $RENJACHECK_LANG, else the "
@@ -66,16 +74,15 @@ def _root(version: Annotated[bool, typer.Option(
 
 
 @app.command()
-def check(files: Files, fmt: Format = "text", lang: Lang = None, select: Select = None,
+def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: Select = None,
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
-          waivers: WaiversOpt = None, output: OutputOpt = None) -> None:
+          waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     _choice(fmt, FORMATS, "--format")
     _lang(lang, None)  # a bad flag is refused before any file is read
     from renjacheck.engine import check_files
     from renjacheck.i18n import text
-    from renjacheck.reporters import REPORTERS
 
     resolver = _resolver(select, ignore, severity, rules, config, no_config, waivers)
     with _stops():
@@ -85,12 +92,10 @@ def check(files: Files, fmt: Format = "text", lang: Lang = None, select: Select 
     code = report.exit_code
     for file in report.files:
         if file.error is not None:
-            # One line on stderr; the JSON report also carries it, the text report leaves it out.
+            # One line on stderr; the other formats carry it too, the text report only counts it.
             print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
                   file=sys.stderr)
-    if fmt == "text":
-        report.files = [f for f in report.files if f.error is None]
-    rendered = REPORTERS[fmt](lang).render(report)
+    rendered = REPORTERS[fmt](lang, quiet=quiet).render(report)
     if output is None:
         _out(rendered)
     else:
@@ -108,7 +113,7 @@ def rules_(fmt: Format = "text", lang: Lang = None, schema: Annotated[bool, type
                "--schema", help="Print the JSON Schema of a rule file instead.")] = False,
            rules: RulesDir = None, config: ConfigOpt = None, no_config: NoConfig = False) -> None:
     """List the rule catalogue: id, slug, severity, title."""
-    _choice(fmt, FORMATS, "--format")
+    _choice(fmt, CATALOGUE_FORMATS, "--format")
     if schema:
         from renjacheck.engine.schema import schema_text
 
@@ -125,7 +130,7 @@ def rule(rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id or
          fmt: Format = "text", lang: Lang = None, rules: RulesDir = None,
          config: ConfigOpt = None, no_config: NoConfig = False) -> None:
     """Explain one rule: what it checks and why, an example, how to fix it."""
-    _choice(fmt, FORMATS, "--format")
+    _choice(fmt, CATALOGUE_FORMATS, "--format")
     from renjacheck.i18n import text
     from renjacheck.reporters.catalogue import find_rule, nearest, rule_detail
 
@@ -258,3 +263,6 @@ def main() -> None:
             print(f"renjacheck: {message}", file=sys.stderr)
         sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+from renjacheck import cli_workbook  # noqa: E402,F401  (registers annotate and template)

@@ -76,6 +76,11 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     error_args: Mapping[str, Any] = field(default_factory=dict)
+    # The rules the file was checked with (renjacheck.engine.rules.Rule, severities as
+    # configured) and the ids of those that ran: a rule whose tables are missing is on but does
+    # not run. Reporters that describe the rules (SARIF, JUnit) read them here.
+    rules: tuple = ()
+    ran: frozenset[str] = frozenset()
 
     def count(self, severity: Severity) -> int:
         """How many findings of `severity`, waived ones left out."""

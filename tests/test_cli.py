@@ -14,6 +14,7 @@ import pytest
 
 from renjacheck import __version__
 from renjacheck.cli import main
+from renjacheck.reporters import REPORTERS
 from tests import plans
 from tests.xlsx import block, write
 
@@ -124,7 +125,8 @@ def test_files_that_cannot_be_checked_get_one_line_and_exit_2(monkeypatch, capsy
 def test_bad_arguments_exit_2_with_one_line(monkeypatch, capsys, clean):
     code, out, err = run(monkeypatch, capsys, "check", "--format", "xml", clean)
     assert (code, out) == (2, "")
-    assert err == "renjacheck: Invalid value for --format: 'xml' is not one of text, json\n"
+    formats = ", ".join(REPORTERS)
+    assert err == f"renjacheck: Invalid value for --format: 'xml' is not one of {formats}\n"
     code, _, err = run(monkeypatch, capsys, "check", "--lang", "fr", clean)
     assert code == 2 and "'fr' is not one of id, en" in err
     code, _, err = run(monkeypatch, capsys, "check", "--bogus", clean)
@@ -184,6 +186,55 @@ def test_a_bad_rule_file_stops_before_any_workbook_is_read(monkeypatch, capsys, 
 
 def test_every_format_has_a_reporter():
     from renjacheck.cli import FORMATS
-    from renjacheck.reporters import REPORTERS
+    from renjacheck.reporters.base import Reporter
 
-    assert set(FORMATS) == set(REPORTERS)
+    assert FORMATS == tuple(REPORTERS)
+    assert {"text", "json", "sarif", "github", "junit"} <= set(FORMATS)
+    assert all(issubclass(REPORTERS[name], Reporter) for name in FORMATS)
+
+
+def test_start_up_loads_no_reporter():
+    """`renjacheck --help` lists the formats without loading the reporters and the model."""
+    heavy = ("renjacheck.reporters.", "renjacheck.findings", "renjacheck.model", "pydantic",
+             "openpyxl", "pandas")
+    probe = (f"import sys, renjacheck.cli; print(' '.join(sorted(m for m in sys.modules "
+             f"if m.startswith({heavy!r}))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.split() == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_every_format_to_stdout_or_a_file(monkeypatch, capsys, tmp_path, faulty, fmt):
+    code, out, err = run(monkeypatch, capsys, "check", "-f", fmt, faulty)
+    assert (code, err) == (1, "") and out
+    target = tmp_path / f"laporan.{fmt}"
+    code, written, err = run(monkeypatch, capsys, "check", "-f", fmt, "-o", target, faulty)
+    assert (code, written, err) == (1, "", "")
+    assert target.read_text(encoding="utf-8") == out
+    code, _, err = run(monkeypatch, capsys, "check", "-f", fmt, "-o", faulty, faulty)
+    assert code == 2 and "never overwritten" in err
+
+
+def test_quiet(monkeypatch, capsys, clean, faulty, tmp_path):
+    code, out, _ = run(monkeypatch, capsys, "check", "--quiet", clean, faulty)
+    assert code == 1
+    *errors, summary = out.splitlines()
+    assert [e.split(" [")[0] for e in errors] == [
+        f"{faulty}: Anggaran!D3:", f"{faulty}: Anggaran!B4:", f"{faulty}: Anggaran!D4:",
+        f"{faulty}: Anggaran!E4:"]
+    assert errors[0] == (f'{faulty}: Anggaran!D3: [TBL001 angka-tidak-terbaca] Kolom A harus '
+                         'berisi angka, tetapi berisi "abc"')
+    assert summary == "2 berkas diperiksa: 4 kesalahan, 0 peringatan, 11 info, 0 dikecualikan"
+    code, out, err = run(monkeypatch, capsys, "check", "-q", "-l", "en", clean,
+                         tmp_path / "hilang.xlsx")
+    assert code == 2 and err.endswith("hilang.xlsx: file not found\n")
+    assert out == "1 file checked: 0 errors, 0 warnings, 6 info, 0 waived; " \
+                  "1 file could not be checked\n"
+    code, out, _ = run(monkeypatch, capsys, "check", "-q", "-f", "github", faulty)
+    assert code == 1 and [line[:8] for line in out.splitlines()] == ["::error "] * 4
+
+
+def test_the_catalogue_commands_keep_their_two_formats(monkeypatch, capsys):
+    code, out, err = run(monkeypatch, capsys, "rules", "-f", "sarif")
+    assert (code, out) == (2, "") and "'sarif' is not one of text, json" in err

@@ -13,7 +13,7 @@ from renjacheck.model.build import Reading, read
 from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
-__all__ = ["Context", "Setup", "check_files", "check_reading", "load_rules"]
+__all__ = ["Context", "Setup", "check_files", "check_reading", "load_rules", "run_rules"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,12 @@ def check_reading(reading: Reading, rules: list[Rule],
                   waivers: Iterable[Waiver] = ()) -> list[Finding]:
     """Run `rules` on a workbook already read; findings in workbook order, each once, those a
     waiver accepts marked as waived."""
+    return run_rules(reading, rules, waivers)[0]
+
+
+def run_rules(reading: Reading, rules: list[Rule],
+              waivers: Iterable[Waiver] = ()) -> tuple[list[Finding], frozenset[str]]:
+    """check_reading, and the ids of the rules that ran (those whose tables were found)."""
     waivers = tuple(waivers)
     ctx = Context(plan=reading.plan, frames=reading.frames, notes=reading.notes, rules=rules,
                   waivers=waivers)
@@ -70,7 +76,8 @@ def check_reading(reading: Reading, rules: list[Rule],
         for rule in late:
             _collect(findings, rule, get_kind(rule.kind).check(after, rule))
     sheets = reading.plan.sheets
-    return sorted(findings.values(), key=lambda f: f.sort_key(sheets))
+    ran.update(rule.id for rule in late)
+    return sorted(findings.values(), key=lambda f: f.sort_key(sheets)), frozenset(ran)
 
 
 def _number_repeats(findings: dict[tuple, Finding], sheets: list[str]) -> None:
@@ -98,15 +105,17 @@ def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
 def check_file(path: Path, setup: Setup) -> FileReport:
     """Read and check one file; a file that cannot be read gets its reason, not findings."""
     waivers = [w for w in setup.waivers if w.applies_to(path)]
+    rules = tuple(setup.rules)
     try:
         reading = read(path, setup.limits)
-        findings = check_reading(reading, setup.rules, waivers)
+        findings, ran = run_rules(reading, setup.rules, waivers)
     except CannotCheck as exc:
-        return FileReport(path=str(path), error=exc.key, error_args=exc.args_)
+        return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report
         return FileReport(path=str(path), error="internal_error",
-                          error_args={"reason": f"{type(exc).__name__}: {exc}"})
-    return FileReport(path=str(path), tables=list(reading.plan.tables), findings=findings)
+                          error_args={"reason": f"{type(exc).__name__}: {exc}"}, rules=rules)
+    return FileReport(path=str(path), tables=list(reading.plan.tables), findings=findings,
+                      rules=rules, ran=ran)
 
 
 def check_files(paths: list[Path], rules: list[Rule] | None = None,

@@ -1,16 +1,80 @@
-"""The reporter interface."""
+"""The reporter interface, and what several reporters need to say the same way."""
 
 from __future__ import annotations
 
-from renjacheck.findings import Report
+from dataclasses import dataclass
+
+from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.i18n import show, text
 
 
 class Reporter:
-    """Turns a Report into text in one format and one language."""
+    """Turns a Report into text in one format and one language.
 
-    def __init__(self, lang: str = "id") -> None:
+    `quiet` asks for errors only; a format for people honours it, a complete record for
+    machines (JSON, SARIF, JUnit) ignores it.
+    """
+
+    def __init__(self, lang: str = "id", quiet: bool = False) -> None:
         self.lang = lang
+        self.quiet = quiet
 
     def render(self, report: Report) -> str:
         """The whole report as one string."""
         raise NotImplementedError
+
+
+def where(finding: Finding) -> str:
+    """The cells of a finding, the one to fix first: `Capaian 2023!F36, Narasi!C25`."""
+    return ", ".join(str(loc) for loc in finding.locations)
+
+
+def headline(finding: Finding, lang: str) -> str:
+    """One line for a finding: its cells, then its message."""
+    cells = where(finding)
+    message = finding.message(lang)
+    return f"{cells} {message}" if cells else message
+
+
+def expected_found(finding: Finding, lang: str) -> str | None:
+    """`diharapkan: 100,43%; ditemukan: 100,45%`, when both are figures or values worth showing
+    (not when what was expected is a word such as "filled", which the message says)."""
+    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+        return None
+    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
+            f"{text('found', lang)}: {show(finding.actual, lang)}")
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about a rule, in both languages (dicts keyed by "id" and "en")."""
+
+    id: str
+    slug: str
+    severity: Severity
+    title: dict
+    rationale: dict
+    example: dict | None = None
+    fix: dict | None = None
+    kind: str | None = None
+    tables: tuple[str, ...] = ()
+
+    def text(self, field: str, lang: str) -> str:
+        """A text of the rule in `lang` (falling back to Indonesian); "" when it has none."""
+        value = getattr(self, field) or {}
+        return value.get(lang) or value.get("id") or ""
+
+
+def rules_that_ran(file: FileReport) -> list[RuleInfo]:
+    """The rules that ran on a file, sorted by id; those whose findings are the only trace of
+    them (a report made without its rules) from their findings."""
+    infos = {r.id: RuleInfo(id=r.id, slug=r.slug, severity=r.severity,
+                            title=r.title.model_dump(), rationale=r.rationale.model_dump(),
+                            example=r.example.model_dump() if r.example else None,
+                            fix=r.fix.model_dump() if r.fix else None, kind=r.kind,
+                            tables=tuple(sorted(r.requires)))
+             for r in file.rules if r.id in file.ran}
+    for f in file.findings:
+        infos.setdefault(f.rule, RuleInfo(id=f.rule, slug=f.slug, severity=f.severity,
+                                          title=dict(f.title), rationale=dict(f.rationale)))
+    return [infos[key] for key in sorted(infos)]

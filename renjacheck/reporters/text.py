@@ -2,7 +2,11 @@
 
 Each finding shows its cell, its message (what was expected, what was found), and each rule's
 reason why it matters is given once, under the rule's first finding. A waived finding is marked
-DIKECUALIKAN (WAIVED) with the waiver's reason and who accepted it.
+DIKECUALIKAN (WAIVED) with the waiver's reason and who accepted it. One line ends the report:
+the files checked and their findings by severity, and the files that could not be checked
+(their reasons are on stderr, one line each, so they have no section here).
+
+Quiet: one line per error that is not waived (file, cells, rule, message), then that last line.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ from __future__ import annotations
 import textwrap
 
 from renjacheck.findings import FileReport, Finding, Report, Severity
-from renjacheck.i18n import show, text
-from renjacheck.reporters.base import Reporter
+from renjacheck.i18n import text
+from renjacheck.reporters.base import Reporter, expected_found, where
 from renjacheck.workbook.headers import TABLE_LABELS
 
 
@@ -19,18 +23,47 @@ class TextReporter(Reporter):
     """The default, human-readable report."""
 
     def render(self, report: Report) -> str:
-        """Every file's section, one after another."""
-        return "\n".join(self._file(f) for f in report.files)
+        """Every file's section, one after another, then the summary line of the run; nothing
+        when no file could be checked."""
+        checked = [f for f in report.files if f.error is None]
+        if not checked:
+            return ""
+        if self.quiet:
+            sections = ["\n".join(self._errors(f)) for f in checked]
+            body = "".join(section + "\n" for section in sections if section)
+        else:
+            body = "\n".join(self._file(f) for f in checked) + "\n"
+        return body + self.run_summary(report)
+
+    def run_summary(self, report: Report) -> str:
+        """`3 berkas diperiksa: 11 kesalahan, 20 peringatan, 4 info, 0 dikecualikan`, and the
+        files that could not be checked, if any."""
+        checked = [f for f in report.files if f.error is None]
+        counts = [self._count(s.value, sum(f.count(s) for f in checked)) for s in Severity]
+        counts.append(self._count("waived", sum(f.waived for f in checked)))
+        line = self._t("run_summary", files=self._count("files", len(checked)),
+                       counts=", ".join(counts))
+        unchecked = len(report.files) - len(checked)
+        if unchecked:
+            line += "; " + self._count("unchecked", unchecked)
+        return line
+
+    def _count(self, what: str, n: int) -> str:
+        # English says "1 error", "2 errors"; Indonesian has one form.
+        key = f"count.{what}.one" if n == 1 else f"count.{what}"
+        return self._t(key, n=n)
 
     def _t(self, key: str, **args) -> str:
         return text(key, self.lang, **args)
 
+    def _errors(self, file: FileReport) -> list[str]:
+        # One line each, for grep and for hooks: a line break quoted from a cell is a space.
+        return [f"{file.path}: {where(f) or '-'}: [{f.rule} {f.slug}] "
+                + " ".join(f.message(self.lang).splitlines())
+                for f in file.findings if f.severity is Severity.ERROR and f.waived is None]
+
     def _file(self, file: FileReport) -> str:
         lines = [file.path]
-        if file.error is not None:
-            reason = self._t(file.error, **file.error_args)
-            lines.append(f"  {self._t('cannot_check')}: {reason}")
-            return "\n".join(lines) + "\n"
         if file.tables:
             lines.append(f"  {self._t('tables_read')}")
             width = max(len(f"{t.sheet}!{t.range}") for t in file.tables)
@@ -63,14 +96,13 @@ class TextReporter(Reporter):
 
     def _finding(self, finding: Finding, explained: set[str]) -> list[str]:
         severity = self._t(f"severity.{finding.severity.value}")
-        where = ", ".join(str(loc) for loc in finding.locations) or "-"
+        cells = where(finding) or "-"
         title = finding.title.get(self.lang, "")
-        lines = [f"    {severity:<10} {where}  [{finding.rule} {finding.slug}] {title}",
+        lines = [f"    {severity:<10} {cells}  [{finding.rule} {finding.slug}] {title}",
                  f"      {finding.message(self.lang)}"]
-        if finding.expected is not None and finding.actual is not None \
-                and not isinstance(finding.expected, str):
-            lines.append(f"      {self._t('expected')}: {show(finding.expected, self.lang)}; "
-                         f"{self._t('found')}: {show(finding.actual, self.lang)}")
+        shown = expected_found(finding, self.lang)
+        if shown:
+            lines.append(f"      {shown}")
         if finding.waived is not None:
             waiver = finding.waived
             who = self._t("waived_by", who=waiver.accepted_by)

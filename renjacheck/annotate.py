@@ -1,0 +1,282 @@
+"""The annotated copy: the workbook with every finding marked at its cell, and a results sheet.
+
+The cell to fix (a finding's first location; a merged range's top-left cell) is filled by
+severity and carries a comment that explains the finding; the other cells a finding names get a
+comment pointing at it, without a fill, since they may well be right. Several findings on one
+cell share one comment and the worst severity's fill; a cell whose findings are all waived is
+grey. A first sheet, "Hasil Pemeriksaan" ("Check Results"), lists the file, the counts, the
+tables read, what the copy could not carry over (renjacheck.losses), and every finding with a
+link to its cell. Its headings match no table kind, so checking the copy reads what checking
+the original does. The input is never written to.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from renjacheck import __version__
+from renjacheck.findings import FileReport, Finding, Severity
+from renjacheck.i18n import show, text
+from renjacheck.model.values import Location
+from renjacheck.workbook.prescan import prescan
+from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
+from renjacheck.xlsx_output import formula_results, refuse_inputs, save, write_atomic
+
+# Fills (RGB): Excel's own "Bad" and "Neutral" cell styles, which planners know, a light blue
+# for info, and grey for a finding the inspectorate waived.
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7", "waived": "D9D9D9"}
+AUTHOR = "renjacheck"
+# Columns of the findings list: i18n key and width.
+COLUMNS = (("ann.col_no", 5), ("ann.col_severity", 13), ("ann.col_rule", 10),
+           ("ann.col_cell", 24), ("ann.col_title", 36), ("ann.col_message", 80),
+           ("ann.col_related", 26), ("ann.col_waiver", 40))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One finding at one cell: the cell to fix (primary), or another cell it names."""
+
+    finding: Finding
+    primary: bool
+    at: Location  # the finding's first location, where the primary mark is
+
+
+def annotate(path: Path, report: FileReport, output: Path, lang: str,
+             limits: Limits = DEFAULT_LIMITS) -> list[str]:
+    """Write the annotated copy of the workbook at `path`, whose check gave `report`, to
+    `output`; return one line for each kind of content the copy could not carry over.
+    WriteRefused for an output that is the input; CannotCheck when openpyxl cannot load it."""
+    import openpyxl
+
+    from renjacheck.losses import losses
+
+    refuse_inputs(output, [path])  # before any work: the input is never written to
+    # What openpyxl can load: merges too large cut down (put back when saving), numbers that
+    # are no numbers as text; a copy in memory, the input is not touched.
+    scan = prescan(path, limits)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about what it drops; losses() says
+            book = openpyxl.load_workbook(scan.source, keep_links=True, rich_text=True)
+    except Exception as exc:  # a part renjacheck's reader passes over, openpyxl may refuse
+        raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
+    if hasattr(scan.source, "seek"):
+        scan.source.seek(0)
+    with zipfile.ZipFile(scan.source) as archive:
+        results = formula_results(archive)
+        lost = [_lost_line(key, count, part, lang) for key, count, part in losses(archive, book)]
+    _mark(book, report.findings, lang)
+    _results_sheet(book, path, report, lost, lang)
+    _finite(book)
+    write_atomic(output, save(book, results, scan.clamped), [path])
+    return lost
+
+
+def _finite(book) -> None:
+    """A number no spreadsheet holds (1e309 reads as infinity) as text: openpyxl would write
+    `inf`, which Excel refuses to open. Checking the copy still reports it at its cell."""
+    for sheet in book.worksheets:
+        for cell in list(sheet._cells.values()):  # the cells the file holds, not the far corner
+            if isinstance(cell.value, float) and not math.isfinite(cell.value):
+                cell.value = str(cell.value)
+
+
+def _lost_line(key: str, count: int, part: str, lang: str) -> str:
+    what = text(f"lost.{key}", lang, part=part)
+    return text("ann.lost_line", lang, what=what, count=count)
+
+
+def _mark(book, findings: list[Finding], lang: str) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    marks: dict[tuple[str, str], list[Mark]] = {}
+    cells = {}
+    for finding in findings:
+        for n, loc in enumerate(finding.locations):
+            if loc.sheet not in book.sheetnames:
+                continue
+            cell = _top_left(book[loc.sheet], loc.row, loc.col)
+            key = (loc.sheet, cell.coordinate)
+            cells[key] = cell
+            marks.setdefault(key, []).append(Mark(finding, n == 0, finding.locations[0]))
+    for key, cell_marks in marks.items():
+        cell = cells[key]
+        primary = [m.finding for m in cell_marks if m.primary]
+        if primary:
+            colour = _colour(primary)
+            cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        note = "\n\n".join(_note(m, lang) for m in cell_marks)
+        if cell.comment is not None:  # the planner's own comment stays, ours follows it
+            note = f"{cell.comment.text}\n\n{note}"
+        lines = sum(len(line) // 60 + 1 for line in note.splitlines())
+        cell.comment = Comment(note, AUTHOR, height=min(18 * lines + 20, 600), width=420)
+
+
+def _top_left(sheet, row: int, col: int):
+    """The cell at (row, col), or the top-left cell of the merged range it lies in."""
+    from openpyxl.cell.cell import MergedCell
+
+    cell = sheet.cell(row, col)
+    if isinstance(cell, MergedCell):
+        for merged in sheet.merged_cells.ranges:
+            if merged.min_row <= row <= merged.max_row and merged.min_col <= col <= merged.max_col:
+                return sheet.cell(merged.min_row, merged.min_col)
+    return cell
+
+
+def _colour(findings: list[Finding]) -> str:
+    live = [f for f in findings if f.waived is None]
+    if not live:
+        return FILLS["waived"]
+    return FILLS[min(live, key=lambda f: f.severity.rank).severity.value]
+
+
+def _note(mark: Mark, lang: str) -> str:
+    finding = mark.finding
+    severity = text(f"severity.{finding.severity.value}", lang)
+    head = f"[{severity} {finding.rule} {finding.slug}] {finding.title.get(lang, '')}"
+    if not mark.primary:
+        return text("ann.related", lang, head=head, cell=str(mark.at))
+    lines = [head, finding.message(lang)]
+    shown = _expected(finding, lang)
+    if shown:
+        lines.append(shown)
+    if len(finding.locations) > 1:
+        others = ", ".join(str(loc) for loc in finding.locations[1:])
+        lines.append(f"{text('ann.see_also', lang)}: {others}")
+    if finding.waived is not None:
+        lines.append(_waiver(finding, lang))
+    return "\n".join(lines)
+
+
+def _expected(finding: Finding, lang: str) -> str:
+    """'expected: ...; found: ...' as the text report gives it, or ''."""
+    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+        return ""
+    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
+            f"{text('found', lang)}: {show(finding.actual, lang)}")
+
+
+def _waiver(finding: Finding, lang: str) -> str:
+    waiver = finding.waived
+    who = text("waived_by", lang, who=waiver.accepted_by)
+    when = f", {waiver.date.isoformat()}" if waiver.date else ""
+    return f"{text('waived', lang)}: {waiver.reason} ({who}{when})"
+
+
+def _link(cell, loc: Location) -> None:
+    """Make `cell` a link to `loc`, inside the workbook."""
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    sheet = loc.sheet.replace("'", "''")
+    cell.value = str(loc)
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{loc.cell}",
+                               display=str(loc))
+    cell.style = "Hyperlink"
+
+
+def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(text("ann.sheet", lang), 0)
+    for other in book.worksheets[1:]:
+        other.sheet_view.tabSelected = False  # else Excel opens with the sheets grouped
+    book.active = 0
+    bold = Font(bold=True)
+    sheet["A1"] = text("ann.heading", lang)
+    sheet["A1"].font = Font(bold=True, size=14)
+    rows: list[tuple[str, object]] = [(text("ann.file", lang), path.name),
+                                      (text("ann.checked_with", lang), f"renjacheck {__version__}")]
+    rows += [(text(f"ann.count.{s.value}", lang), report.count(s)) for s in Severity]
+    rows.append((text("ann.count.waived", lang), report.waived))
+    row = 2
+    for label, value in rows:
+        row += 1
+        _label(sheet, row, label)
+        sheet.cell(row, 4, value).alignment = Alignment(horizontal="left")
+    row += 2
+    _label(sheet, row, text("ann.tables", lang))
+    for table in report.tables:
+        row += 1
+        sheet.cell(row, 2, table.kind)
+        _link(sheet.cell(row, 4), _range(table.sheet, table.range))
+        sheet.cell(row, 5, text("rows", lang, n=table.rows))
+    if not report.tables:
+        row += 1
+        sheet.cell(row, 2, text("no_tables", lang))
+    if lost:
+        row += 2
+        _label(sheet, row, text("ann.lost", lang))
+        for line in lost:
+            row += 1
+            sheet.cell(row, 2, line)
+    row += 2
+    for col, (key, width) in enumerate(COLUMNS, start=1):
+        head = sheet.cell(row, col, text(key, lang))
+        head.font = bold
+        head.fill = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
+        sheet.column_dimensions[head.column_letter].width = width
+    first = row
+    for n, finding in enumerate(report.findings, start=1):
+        _finding_row(sheet, row + n, n, finding, lang)
+    last = row + max(len(report.findings), 1)
+    if not report.findings:
+        sheet.cell(last, 2, text("no_findings", lang))
+    sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(COLUMNS))}{last}"
+    # Printed (or turned into a PDF) a page wide, landscape.
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+
+
+def _label(sheet, row: int, label: str) -> None:
+    """A bold label over the first three (narrow) columns."""
+    from openpyxl.styles import Font
+
+    sheet.cell(row, 1, label).font = Font(bold=True)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+
+
+def _finding_row(sheet, row: int, n: int, finding: Finding, lang: str) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    severity = sheet.cell(row, 2, text(f"severity.{finding.severity.value}", lang))
+    colour = FILLS["waived" if finding.waived is not None else finding.severity.value]
+    severity.fill = PatternFill("solid", start_color=colour, end_color=colour)
+    sheet.cell(row, 1, n)
+    sheet.cell(row, 3, finding.rule)
+    if finding.locations:
+        _link(sheet.cell(row, 4), finding.locations[0])
+    else:
+        sheet.cell(row, 4, "-")
+    sheet.cell(row, 5, finding.title.get(lang, ""))
+    message = finding.message(lang)
+    shown = _expected(finding, lang)
+    sheet.cell(row, 6, f"{message}\n{shown}" if shown else message)
+    sheet.cell(row, 7, ", ".join(str(loc) for loc in finding.locations[1:]) or None)
+    if finding.waived is not None:
+        sheet.cell(row, 8, _waiver(finding, lang))
+    lines = 1
+    for col, (_key, width) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row, col)
+        cell.alignment = wrap
+        if isinstance(cell.value, str):
+            lines = max(lines, sum(len(part) // (width - 2) + 1
+                                   for part in cell.value.splitlines()))
+    # Not every program sizes rows to wrapped text on opening (LibreOffice does not).
+    sheet.row_dimensions[row].height = 15 * lines
+
+
+def _range(sheet: str, ref: str) -> Location:
+    """A table's range (`A3:G21`) as a Location, for a link."""
+    from openpyxl.utils.cell import range_boundaries
+
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    return Location(sheet=sheet, row=min_row, col=min_col, end_row=max_row, end_col=max_col)

@@ -1,0 +1,379 @@
+"""HTML for the inspectorate: one self-contained page, on screen with filters, on paper on A4.
+
+The page needs nothing outside itself: its style and script (html.css and html.js beside this
+module) are inlined, it names no font, image or address to fetch, and its Content Security
+Policy allows only that style and that script (by their hashes) and nothing from anywhere, so
+even a workbook text that escaped escaping could not run or fetch anything. Every text from a
+workbook is escaped. The output is deterministic: no timestamp, only renjacheck's version.
+
+Per file: the tables read and where, with the count of findings per table and severity, then
+every finding grouped by table as the text report groups them, each with its cells, its rule,
+its message, what was expected and found, why the rule matters, its fingerprint and its waiver.
+A file that could not be checked gets its one-line reason. Last, each rule that found something
+is explained: why it matters, an example, how to fix it (from the rules the files ran with).
+--quiet is not honoured: the page is the complete record, its filters narrow it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from importlib.resources import files
+
+from renjacheck import __version__
+from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.i18n import show, text
+from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran
+from renjacheck.workbook.headers import TABLE_LABELS
+
+# Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"id": "Laporan pemeriksaan Renja", "en": "Renja check report"},
+    "made_by": {"id": "Dibuat oleh renjacheck {version}", "en": "Made by renjacheck {version}"},
+    "files": {"id": "Berkas", "en": "Files"},
+    "filters": {"id": "Saring temuan", "en": "Filter findings"},
+    "severity": {"id": "Tingkat", "en": "Severity"},
+    "table": {"id": "Tabel", "en": "Table"},
+    "rule": {"id": "Aturan", "en": "Rule"},
+    "all": {"id": "(semua)", "en": "(all)"},
+    "shown": {"id": "Ditampilkan {shown} dari {total} temuan.",
+              "en": "Showing {shown} of {total} findings."},
+    "place": {"id": "Tempat", "en": "Where"},
+    "rows": {"id": "Baris", "en": "Rows"},
+    "total": {"id": "Jumlah", "en": "Total"},
+    "overview": {"id": "Tabel yang terbaca dan ringkasan temuan",
+                 "en": "Tables read and findings per table"},
+    "findings": {"id": "Temuan", "en": "Findings"},
+    "cell": {"id": "Sel", "en": "Cell"},
+    "finding": {"id": "Temuan", "en": "Finding"},
+    "none_shown": {"id": "Tidak ada temuan yang cocok dengan saringan.",
+                   "en": "No finding matches the filters."},
+    "fingerprint": {"id": "Sidik jari", "en": "Fingerprint"},
+    "rules": {"id": "Penjelasan aturan", "en": "The rules explained"},
+    "page": {"id": "Halaman", "en": "Page"},
+    "of": {"id": "dari", "en": "of"},
+    "col.error": {"id": "Kesalahan", "en": "Errors"},
+    "col.warning": {"id": "Peringatan", "en": "Warnings"},
+    "col.info": {"id": "Info", "en": "Info"},
+    "col.waived": {"id": "Dikecualikan", "en": "Waived"},
+}
+GENERAL = "-"  # the filter value of findings about no table the file has (text: "Umum")
+# C0 controls (but tab, newline, carriage return) are not allowed in HTML text; a cell may have
+# them (Excel's _x000B_ escapes). They are shown as U+FFFD.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def esc(value: object) -> str:
+    """Any text as HTML text or attribute value: escaped, control characters replaced."""
+    return html.escape(_CONTROLS.sub("\ufffd", str(value)), quote=True)
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal that shows `value`: every character but plain ones hex-escaped, so
+    neither a quote nor `</style>` can end it early."""
+    plain = re.compile(r"[A-Za-z0-9 ._/()-]")
+    return '"' + "".join(ch if plain.fullmatch(ch) else f"\\{ord(ch):x} "
+                         for ch in _CONTROLS.sub("\ufffd", value)) + '"'
+
+
+def _asset(name: str) -> str:
+    return files("renjacheck.reporters").joinpath(name).read_text(encoding="utf-8")
+
+
+def _digest(source: str) -> str:
+    """A CSP hash source for an inline element whose text is `source`."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def _table_of(finding: Finding, kinds: list[str]) -> str:
+    """The table a finding is listed under: its own when the file has it, else General."""
+    return finding.table if finding.table in kinds else GENERAL
+
+
+def _shows_figures(finding: Finding) -> bool:
+    # The same choice as the text report: figures are shown apart; a text the message already
+    # quotes (a wording, or a marker such as "Matriks") is not repeated.
+    return finding.expected is not None and finding.actual is not None \
+        and not isinstance(finding.expected, str)
+
+
+class HtmlReporter(Reporter):
+    """The HTML report: a page in the report language, its findings filterable."""
+
+    def _w(self, key: str, **args) -> str:
+        words = WORDS.get(key)
+        if words is None:
+            return text(key, self.lang, **args)
+        return (words.get(self.lang) or words["id"]).format(**args)
+
+    def render(self, report: Report) -> str:
+        """The whole page as one string, ending with a newline."""
+        style = self._style(report)
+        script = _asset("html.js")
+        names = ", ".join(f.path.replace("\\", "/").rsplit("/", 1)[-1] for f in report.files)
+        title = self._w("title") + (f": {names}" if names else "")
+        policy = (f"default-src 'none'; style-src {_digest(style)}; "
+                  f"script-src {_digest(script)}; base-uri 'none'; form-action 'none'")
+        findings = [f for file in report.files for f in file.findings]
+        parts = [
+            "<!DOCTYPE html>",
+            f'<html lang="{esc(self.lang)}">',
+            "<head>",
+            '<meta charset="utf-8" />',
+            f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}" />',
+            '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+            f'<meta name="generator" content="renjacheck {esc(__version__)}" />',
+            f"<title>{esc(title)}</title>",
+            f"<style>{style}</style>",
+            "</head>",
+            "<body>",
+            '<header class="top">',
+            f"<h1>{esc(self._w('title'))}</h1>",
+            f'<p class="meta">{esc(self._w("files"))}: {esc(names or "-")}</p>',
+            f'<p class="meta">{esc(self._w("made_by", version=__version__))}</p>',
+            *self._filters(report),
+            f'<p class="shown">{self._shown(len(findings))}</p>',
+            "</header>",
+            "<main>",
+            *(line for n, file in enumerate(report.files, 1) for line in self._file(n, file)),
+            *self._rules(report),
+            "</main>",
+            f"<footer>{esc(self._w('made_by', version=__version__))}</footer>",
+            f"<script>{script}</script>",
+            "</body>",
+            "</html>",
+        ]
+        return "\n".join(parts) + "\n"
+
+    # ---- style and filters ---------------------------------------------------------------
+
+    def _style(self, report: Report) -> str:
+        """The shared style, then a named page for each file (its path heads every page it
+        prints on) and one for the rules explained."""
+        pages = [self._page(f"file-{n}", f"section#file-{n}", file.path)
+                 for n, file in enumerate(report.files, 1)]
+        if report.files:  # the title block prints on the first file's first page
+            pages.append("header.top { page: file-1; }\n")
+        pages.append(self._page("rules", "section.rules", self._w("rules")))
+        return _asset("html.css") + "\n" + "".join(pages)
+
+    def _page(self, name: str, selector: str, heading: str) -> str:
+        font = "font: 8pt system-ui, sans-serif; color: #57606a;"
+        counter = (f'{css_string(self._w("page") + " ")} counter(page) '
+                   f'{css_string(" " + self._w("of") + " ")} counter(pages)')
+        return (f"@page {name} {{\n"
+                f"  @top-left {{ content: {css_string(heading)}; {font} }}\n"
+                f"  @top-right {{ content: {css_string(f'renjacheck {__version__}')}; {font} }}\n"
+                f"  @bottom-right {{ content: {counter}; {font} }}\n}}\n"
+                f"{selector} {{ page: {name}; }}\n")
+
+    def _filters(self, report: Report) -> list[str]:
+        findings = [f for file in report.files for f in file.findings]
+        if not findings:
+            return []
+        lines = ['<form id="filters" class="filters" hidden="hidden">',
+                 f'<fieldset><legend>{esc(self._w("severity"))}</legend>']
+        for severity in Severity:
+            n = sum(f.severity is severity for f in findings)
+            lines.append(f'<label><input type="checkbox" name="severity" '
+                         f'value="{severity.value}" checked="checked" /> '
+                         f'{esc(self._w("col." + severity.value))} ({n})</label>')
+        n = sum(f.waived is not None for f in findings)
+        if n:  # a box that could hide nothing would only raise a question
+            lines.append(f'<label><input type="checkbox" name="waived" value="1" '
+                         f'checked="checked" /> {esc(self._w("col.waived"))} ({n})</label>')
+        lines.append("</fieldset>")
+        tables: dict[str, str] = {}
+        for file in report.files:
+            kinds = [t.kind for t in file.tables]
+            for finding in file.findings:
+                table = _table_of(finding, kinds)
+                tables.setdefault(table, self._table_label(table))
+        order = sorted(tables, key=lambda t: (t != GENERAL, list(TABLE_LABELS).index(t)
+                                               if t in TABLE_LABELS else len(TABLE_LABELS), t))
+        lines += self._select("table", [(t, tables[t]) for t in order])
+        rules = sorted({(f.rule, f.slug) for f in findings})
+        lines += self._select("rule", [(rule, f"{rule} {slug}") for rule, slug in rules])
+        lines.append("</form>")
+        return lines
+
+    def _select(self, name: str, options: list[tuple[str, str]]) -> list[str]:
+        return [f'<label class="field">{esc(self._w(name))} <select name="{name}">',
+                f'<option value="">{esc(self._w("all"))}</option>',
+                *(f'<option value="{esc(value)}">{esc(label)}</option>'
+                  for value, label in options),
+                "</select></label>"]
+
+    def _shown(self, total: int) -> str:
+        # The script changes only the number; the sentence around it stays in the language.
+        mark = "\ue000"  # a private-use character no translation holds, and esc leaves alone
+        words = esc(self._w("shown", shown=mark, total=total))
+        return words.replace(mark, f'<span id="shown-count">{total}</span>', 1)
+
+    def _table_label(self, table: str) -> str:
+        return self._w("table_general") if table == GENERAL else TABLE_LABELS.get(table, table)
+
+    # ---- a file --------------------------------------------------------------------------
+
+    def _file(self, n: int, file: FileReport) -> list[str]:
+        lines = [f'<section class="file" id="file-{n}">', f"<h2>{esc(file.path)}</h2>"]
+        if file.error is not None:
+            reason = text(file.error, self.lang, **file.error_args)
+            lines += [f'<p class="cannot"><strong>{esc(text("cannot_check", self.lang))}'
+                      f"</strong>: {esc(reason)}</p>", "</section>"]
+            return lines
+        summary = text("summary", self.lang, **{s.value: file.count(s) for s in Severity})
+        if file.waived:
+            summary += text("summary_waived", self.lang, n=file.waived)
+        lines.append(f'<p class="summary-line">{esc(summary)}</p>')
+        lines += self._overview(file)
+        lines.append(f"<h3>{esc(self._w('findings'))}</h3>")
+        if file.findings:
+            lines += self._findings(n, file)
+        else:
+            lines.append(f'<p class="clean">{esc(text("no_findings", self.lang))}</p>')
+        lines.append("</section>")
+        return lines
+
+    def _overview(self, file: FileReport) -> list[str]:
+        """The tables read and where, with their findings counted by severity (waived apart)."""
+        kinds = [t.kind for t in file.tables]
+        columns = [*(s.value for s in Severity), "waived"]
+        counts: dict[str, dict[str, int]] = {}
+        for finding in file.findings:
+            column = "waived" if finding.waived is not None else finding.severity.value
+            row = counts.setdefault(_table_of(finding, kinds), dict.fromkeys(columns, 0))
+            row[column] += 1
+        lines = [f"<h3>{esc(self._w('overview'))}</h3>"]
+        if not file.tables:
+            lines.append(f"<p>{esc(text('no_tables', self.lang))}</p>")
+        lines += ['<table class="summary">', "<thead><tr>",
+                  f'<th scope="col">{esc(self._w("table"))}</th>',
+                  f'<th scope="col">{esc(self._w("place"))}</th>',
+                  f'<th scope="col" class="n">{esc(self._w("rows"))}</th>',
+                  *(f'<th scope="col" class="n">{esc(self._w("col." + c))}</th>'
+                    for c in columns),
+                  "</tr></thead>", "<tbody>"]
+        entries = [(GENERAL, "", "")] if GENERAL in counts else []
+        entries += [(t.kind, f"{t.sheet}!{t.range}", str(t.rows)) for t in file.tables]
+        for kind, place, rows in entries:
+            row = counts.get(kind, dict.fromkeys(columns, 0))
+            place = f"<code>{esc(place)}</code>" if place else ""
+            lines.append(f'<tr><th scope="row">{esc(self._table_label(kind))}</th>'
+                         f'<td>{place}</td><td class="n">{esc(rows)}</td>'
+                         + "".join(self._count(row[c]) for c in columns) + "</tr>")
+        lines.append("</tbody>")
+        totals = {c: sum(row[c] for row in counts.values()) for c in columns}
+        lines += ["<tfoot><tr>", f'<th scope="row" colspan="3">{esc(self._w("total"))}</th>',
+                  "".join(self._count(totals[c]) for c in columns), "</tr></tfoot>", "</table>"]
+        return lines
+
+    @staticmethod
+    def _count(n: int) -> str:
+        return f'<td class="n{" zero" if not n else ""}">{n}</td>'
+
+    def _findings(self, n: int, file: FileReport) -> list[str]:
+        kinds = [t.kind for t in file.tables]
+        groups: dict[str, list[Finding]] = {}
+        for finding in file.findings:
+            groups.setdefault(_table_of(finding, kinds), []).append(finding)
+        lines = ['<table class="findings">',
+                 '<colgroup><col class="sev" /><col class="cells" /><col class="rule" />'
+                 '<col class="what" /></colgroup>',
+                 "<thead><tr>",
+                 *(f'<th scope="col">{esc(self._w(key))}</th>'
+                   for key in ("severity", "cell", "rule", "finding")),
+                 "</tr></thead>"]
+        ids: set[str] = set()
+        for table in [GENERAL, *kinds]:
+            if table not in groups:
+                continue
+            where = next((f"{t.sheet}!{t.range}" for t in file.tables if t.kind == table), "")
+            heading = esc(self._table_label(table))
+            if where:
+                heading += f'<span class="where">{esc(where)}</span>'
+            lines += ['<tbody class="group">',
+                      f'<tr class="group"><th colspan="4" scope="colgroup">{heading}</th></tr>']
+            for finding in groups[table]:
+                # The fingerprint names the finding across runs, so a link to it stays valid.
+                anchor = f"f{n}-{finding.fingerprint}"
+                while anchor in ids:
+                    anchor += "-"
+                ids.add(anchor)
+                lines += self._finding(finding, table, anchor)
+            lines.append("</tbody>")
+        lines += ['<tbody class="none" hidden="hidden">',
+                  f'<tr class="none"><td colspan="4">{esc(self._w("none_shown"))}</td></tr>',
+                  "</tbody>", "</table>"]
+        return lines
+
+    def _finding(self, finding: Finding, table: str, anchor: str) -> list[str]:
+        severity = finding.severity.value
+        waived = finding.waived is not None
+        badges = f'<span class="badge {severity}">{esc(self._w("severity." + severity))}</span>'
+        if waived:
+            badges += f' <span class="badge waived">{esc(self._w("waived"))}</span>'
+        # The first cell is the one to fix; the others are where the compared figures sit.
+        # Spaces between the blocks, so that copied text and screen readers keep them apart.
+        cells = " ".join(f'<code class="{"fix" if i == 0 else "also"}">{esc(loc)}</code>'
+                        for i, loc in enumerate(finding.locations)) or "-"
+        title = finding.title.get(self.lang, "")
+        what = [f'<p class="msg">{esc(finding.message(self.lang))}</p>']
+        if _shows_figures(finding):
+            what.append(f'<p class="figures">{esc(self._w("expected"))}: '
+                        f"<b>{esc(show(finding.expected, self.lang))}</b>; "
+                        f'{esc(self._w("found"))}: <b>{esc(show(finding.actual, self.lang))}</b>'
+                        "</p>")
+        if waived:
+            waiver = finding.waived
+            who = self._w("waived_by", who=waiver.accepted_by)
+            when = f", {waiver.date.isoformat()}" if waiver.date else ""
+            what.append(f'<p class="waiver"><strong>{esc(self._w("waived"))}</strong>: '
+                        f"{esc(waiver.reason)} ({esc(who + when)})</p>")
+        rationale = finding.rationale.get(self.lang, "")
+        if rationale:
+            what.append(f'<p class="why"><strong>{esc(self._w("why"))}</strong>: '
+                        f"{esc(rationale)}</p>")
+        what.append(f'<p class="fp">{esc(self._w("fingerprint"))}: '
+                    f"<code>{esc(finding.fingerprint)}</code></p>")
+        return [f'<tr class="finding {severity}{" waived" if waived else ""}" id="{esc(anchor)}" '
+                f'data-severity="{severity}" data-table="{esc(table)}" '
+                f'data-rule="{esc(finding.rule)}" data-waived="{int(waived)}">',
+                f'<td class="sev">{badges}</td>',
+                f'<td class="cells">{cells}</td>',
+                f'<td class="rule"><a class="id" href="#rule-{esc(finding.rule)}">'
+                f"{esc(finding.rule)}</a> "
+                f'<span class="slug">{esc(finding.slug)}</span> '
+                f'<span class="title">{esc(title)}</span></td>',
+                f'<td class="what">{" ".join(what)}</td>',
+                "</tr>"]
+
+    # ---- the rules -----------------------------------------------------------------------
+
+    def _rules(self, report: Report) -> list[str]:
+        """Each rule that found something, by id: why it matters, an example, the fix."""
+        found = {f.rule for file in report.files for f in file.findings}
+        infos: dict[str, RuleInfo] = {}
+        for file in report.files:  # the same id is the same rule file in every configuration
+            for info in rules_that_ran(file):
+                if info.id in found:
+                    infos.setdefault(info.id, info)
+        if not infos:
+            return []
+        lines = ['<section class="rules" id="rules">', f"<h2>{esc(self._w('rules'))}</h2>"]
+        for rule in sorted(infos):
+            info = infos[rule]
+            lines += [f'<section class="rule-help" id="rule-{esc(rule)}" data-rule="{esc(rule)}">',
+                      f'<h3>{esc(rule)} <span class="slug">{esc(info.slug)}</span></h3>',
+                      f'<p class="title">{esc(info.text("title", self.lang))}</p>', "<dl>"]
+            for field, label in (("rationale", "why"), ("example", "rule_example"),
+                                 ("fix", "rule_fix")):
+                # Rule files wrap their prose as YAML folds it; the page wraps it again.
+                words = " ".join(info.text(field, self.lang).split())
+                if words:
+                    lines += [f"<dt>{esc(self._w(label))}</dt>", f"<dd>{esc(words)}</dd>"]
+            lines += ["</dl>", "</section>"]
+        lines.append("</section>")
+        return lines
