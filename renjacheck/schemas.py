@@ -1,13 +1,18 @@
-"""pandera schemas over a table's Frame: types, non-negative amounts, unique codes, required cells.
+"""Table schemas over a table's Frame: types, non-negative amounts, unique codes, required cells.
 
-Validation is lazy, so every failing cell is collected in one pass; each failure comes back as
-(record index, column) and the caller reports it at that cell. pandera and pandas load only when
-a schema is first checked, keeping them off the start-up path.
+Every failing cell is collected in one pass; each failure comes back as (record index, column)
+and the caller reports it at that cell.
+
+These four checks ran as pandera schemas (a lazy validation per table) until the national
+budget: building a DataFrame of Python objects for two million cells to run per-cell Python
+functions in it cost more than the checks, and importing pandas and pandera costs 0.35 s and
+some 60 MB on every run, more than a whole check of a provincial Renja. The semantics are
+pandera's, kept exactly (tests/test_fast_paths.py compares the two on random frames):
+element-wise checks skip empty cells, `required` is pandera's not-nullable, `unique` reports
+duplicates but the first and never counts empty keys.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from renjacheck.model.frame import Frame
 from renjacheck.model.parse import UNCALCULATED
@@ -32,69 +37,46 @@ def _unique_key(value: object, scoped: str | None) -> str | None:
     return "".join((scoped or value.value).split()).upper()
 
 
-_PANDERA_NAMES = {"not_nullable": "required", "field_uniqueness": "unique"}
-_UNIQUE = "#unique"  # suffix of the column holding a column's scoped uniqueness keys
-
-
-@lru_cache(maxsize=None)
-def _schema(specs: tuple[tuple[str, tuple[str, ...]], ...]):
-    import pandera.pandas as pa
-
-    checks: dict[str, list] = {}
-    required: set[str] = set()
-    unique: set[str] = set()
-    for check, columns in specs:
-        for name in columns:
-            checks.setdefault(name, [])
-            if check == "number":
-                checks[name].append(pa.Check(_is_number, element_wise=True, name=check))
-            elif check == "non_negative":
-                checks[name].append(pa.Check(_non_negative, element_wise=True, name=check))
-            elif check == "required":
-                required.add(name)
-            else:
-                unique.add(name)
-    schema = {name: pa.Column(checks=found, nullable=name not in required)
-              for name, found in checks.items()}
-    schema.update({name + _UNIQUE: pa.Column(nullable=True, unique=True,
-                                             report_duplicates="exclude_first")
-                   for name in unique})
-    return pa.DataFrameSchema(schema, coerce=False)
-
-
 def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list]:
-    """Run every (check, columns) of `specs` on `frame` in one lazy validation.
+    """Run every (check, columns) of `specs` on `frame`, collecting every failing cell.
 
-    Returns, per check, the (record index, column) of each failing cell, in table order.
+    Returns, per check, the (record index, column) of each failing cell, in table order. An
+    empty cell fails only `required`; `unique` reports every repeat of a key but its first.
     """
     result: dict[str, list] = {check: [] for check, _ in specs}
-    if not frame.records:
-        return result
-    import pandas as pd
-    from pandera.errors import SchemaErrors
-
-    data = {}
+    found = set()
     for check, columns in specs:
         for name in columns:
             values = [record.get(name) for record in frame.records]
             if check == "unique":
                 scope = frame.scopes.get(name) or [None] * len(values)
                 keys = [_unique_key(v, scoped) for v, scoped in zip(values, scope, strict=True)]
-                data[name + _UNIQUE] = pd.Series(keys, dtype=object)
-            else:
-                data[name] = pd.Series(values, dtype=object)
-    try:
-        _schema(specs).validate(pd.DataFrame(data), lazy=True)
-    except SchemaErrors as errors:
-        cases = errors.failure_cases
-        found = set()
-        for index, column, check in zip(cases["index"], cases["column"], cases["check"],
-                                        strict=True):
-            if index is None or index != index:
-                continue  # a failure of the table as a whole, not of a cell
-            check = _PANDERA_NAMES.get(str(check), str(check))
-            found.add((check, int(index), str(column).removesuffix(_UNIQUE)))
-        order = {name: i for i, name in enumerate(frame.labels)}
-        for check, index, column in sorted(found, key=lambda f: (f[1], order.get(f[2], 0))):
-            result[check].append((index, column))
+                found.update((check, i, name) for i in _repeats(keys))
+                continue
+            test = _TESTS[check]
+            found.update((check, i, name) for i, value in enumerate(values) if test(value))
+    order = {name: i for i, name in enumerate(frame.labels)}
+    for check, index, column in sorted(found, key=lambda f: (f[1], order.get(f[2], 0))):
+        result[check].append((index, column))
     return result
+
+
+def _repeats(keys: list[str | None]) -> list[int]:
+    """Positions of the keys seen before (empty keys are never repeats)."""
+    seen: set[str] = set()
+    repeats = []
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        if key in seen:
+            repeats.append(i)
+        seen.add(key)
+    return repeats
+
+
+# Whether a cell fails each per-cell check; an empty cell fails only `required`.
+_TESTS = {
+    "number": lambda value: value is not None and not _is_number(value),
+    "non_negative": lambda value: value is not None and not _non_negative(value),
+    "required": lambda value: value is None,
+}

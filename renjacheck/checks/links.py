@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from renjacheck.checks.text import (NEAR, NEAR_IN_KEGIATAN, Match, assign, best_match,
+from renjacheck.checks.text import (NEAR, NEAR_IN_KEGIATAN, Match, Names, assign, best_match,
                                     normalize)
 from renjacheck.model.plan import MatriksKegiatan, MatriksRow, PendanaanRow, Plan
 
@@ -24,7 +25,7 @@ class Named:
     rows: tuple[PendanaanRow, ...] = ()
     near: tuple[tuple[str, PendanaanRow], ...] = ()
 
-    @property
+    @cached_property
     def codes(self) -> frozenset[str]:
         """The kegiatan codes named."""
         return frozenset(r.kode.value for r in self.rows)
@@ -59,22 +60,41 @@ def kegiatan_rows(plan: Plan) -> list[PendanaanRow]:
     return [r for r in plan.pendanaan.rows if r.level == "kegiatan" and r.uraian is not None]
 
 
-def name_kegiatan(text: str, kegiatan: list[PendanaanRow]) -> Named:
+class Kegiatan:
+    """The Pendanaan kegiatan prepared for naming: by code and by name, and what each cell text
+    named already (many RO rows repeat their kegiatan cell)."""
+
+    def __init__(self, rows: list[PendanaanRow]) -> None:
+        self.rows = rows
+        self.names = Names([r.uraian.value for r in rows])
+        self.by_code: dict[str, PendanaanRow] = {}
+        for row in rows:
+            self.by_code.setdefault(row.kode.value, row)  # the first of each code
+        self.named: dict[str, Named] = {}
+
+
+def name_kegiatan(text: str, kegiatan: list[PendanaanRow] | Kegiatan) -> Named:
     """The kegiatan a cell names: by code, by name, or as "X dan Y" naming two of them."""
+    known = kegiatan if isinstance(kegiatan, Kegiatan) else Kegiatan(kegiatan)
+    if text not in known.named:
+        known.named[text] = _name(text, known)
+    return known.named[text]
+
+
+def _name(text: str, kegiatan: Kegiatan) -> Named:
     codes = _by_code(text, kegiatan)
     if codes:
         return Named(rows=codes)
-    names = [r.uraian.value for r in kegiatan]
+    rows, names = kegiatan.rows, kegiatan.names
     whole = best_match(text, names)
     if whole is not None and whole.identical:
-        return Named(rows=(kegiatan[whole.index],))
+        return Named(rows=(rows[whole.index],))
     best = _split(text, names)
     if best is not None and (whole is None or min(m.score for _, m in best) > whole.score):
-        return Named(rows=tuple(kegiatan[m.index] for _, m in best),
-                     near=tuple((part, kegiatan[m.index]) for part, m in best
-                                if not m.identical))
+        return Named(rows=tuple(rows[m.index] for _, m in best),
+                     near=tuple((part, rows[m.index]) for part, m in best if not m.identical))
     if whole is not None:
-        return Named(rows=(kegiatan[whole.index],), near=((text, kegiatan[whole.index]),))
+        return Named(rows=(rows[whole.index],), near=((text, rows[whole.index]),))
     return Named()
 
 
@@ -87,7 +107,7 @@ def _readings(text: str):
             yield [text[:a.start()].strip(), text[a.end():b.start()], text[b.end():].strip()]
 
 
-def _split(text: str, names: list[str]) -> list[tuple[str, Match]] | None:
+def _split(text: str, names: Names) -> list[tuple[str, Match]] | None:
     """The best reading of `text` as distinct kegiatan names joined by "dan", or None."""
     best = None
     for parts in _readings(text):
@@ -103,13 +123,14 @@ def _split(text: str, names: list[str]) -> list[tuple[str, Match]] | None:
 def resolve(plan: Plan) -> Links:
     """Every cross-table reference of `plan`."""
     links = Links()
-    kegiatan = kegiatan_rows(plan)
+    kegiatan = Kegiatan(kegiatan_rows(plan))
     groups = plan.matriks or []
     links.matriks = [_name_group(g, kegiatan) for g in groups]
+    indicators = _Indicators(groups, links.matriks)
     for ro in plan.ro or []:
         named = name_kegiatan(ro.kegiatan.value, kegiatan) if ro.kegiatan else Named()
         links.ro_kegiatan.append(named)
-        links.ro_indicators.append([_serve(text, named, ro.kegiatan, groups, links.matriks)
+        links.ro_indicators.append([indicators.serve(text, named, ro.kegiatan)
                                     for text in ro.indikator_list])
     if plan.capaian and groups:
         rows = [r for g in groups for r in g.rows]
@@ -119,7 +140,7 @@ def resolve(plan: Plan) -> Links:
     return links
 
 
-def _name_group(group: MatriksKegiatan, kegiatan: list[PendanaanRow]) -> Named:
+def _name_group(group: MatriksKegiatan, kegiatan: Kegiatan) -> Named:
     """What a Matriks kegiatan names; codes in its optional Kode column decide over the name."""
     text = group.kegiatan.value if group.kegiatan else ""
     named = name_kegiatan(text, kegiatan) if text else Named()
@@ -129,42 +150,74 @@ def _name_group(group: MatriksKegiatan, kegiatan: list[PendanaanRow]) -> Named:
     return named
 
 
-def _by_code(text: str, kegiatan: list[PendanaanRow]) -> tuple[PendanaanRow, ...]:
+def _by_code(text: str, kegiatan: Kegiatan) -> tuple[PendanaanRow, ...]:
     """The kegiatan whose codes `text` cites, each once, in the order cited."""
-    by_code = {r.kode.value: r for r in kegiatan}
-    # Rows are unhashable models: keep the first of each code.
+    by_code = kegiatan.by_code
     return tuple(by_code[c] for c in dict.fromkeys(_CODE.findall(text)) if c in by_code)
 
 
-def _serve(text: str, named: Named, cell, groups: list[MatriksKegiatan],
-           matriks: list[Named]) -> Served:
-    """The Matriks indicator an RO indicator names.
+class _Indicators:
+    """The Matriks indicators an RO indicator may name, indexed by the kegiatan they sit under:
+    by code and by normalised kegiatan name, so an RO finds its own kegiatan's indicators
+    without comparing against every group."""
 
-    In order: identical in the RO's own kegiatan, identical anywhere (an indicator may be
-    repeated under several kegiatan: the RO's own is the one it serves), a loose near match
-    among its own kegiatan's few indicators, a strict near match anywhere.
-    """
-    rows = [(g, r) for g in range(len(groups)) for r in groups[g].rows if r.indikator is not None]
-    names = [r.indikator.value for _, r in rows]
-    own = [i for i, (g, _) in enumerate(rows) if _same_kegiatan(groups[g], matriks[g], cell, named)]
-    local = best_match(text, [names[i] for i in own], NEAR_IN_KEGIATAN, loose=True)
-    anywhere = best_match(text, names, NEAR)
-    if local is not None and (local.identical or anywhere is None or not anywhere.identical):
-        found = Match(own[local.index], local.score, local.identical)
-    else:
-        found = anywhere
-    if found is None:
-        return Served(text)
-    g, row = rows[found.index]
-    return Served(text, groups[g], row, found, g)
+    def __init__(self, groups: list[MatriksKegiatan], matriks: list[Named]) -> None:
+        self.groups, self.matriks = groups, matriks
+        self.rows = [(g, r) for g in range(len(groups)) for r in groups[g].rows
+                     if r.indikator is not None]
+        self.names = Names([r.indikator.value for _, r in self.rows])
+        by_group: dict[int, list[int]] = {}
+        for i, (g, _) in enumerate(self.rows):
+            by_group.setdefault(g, []).append(i)
+        self.by_group = by_group
+        self.by_code: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for g, group in enumerate(groups):
+            for code in matriks[g].codes:
+                self.by_code.setdefault(code, []).append(g)
+            if group.kegiatan is not None:
+                self.by_name.setdefault(normalize(group.kegiatan.value), []).append(g)
+        self.own_cache: dict[tuple, list[int]] = {}
 
+    def own(self, named: Named, cell) -> list[int]:
+        """Positions (in self.rows) of the indicators under the RO's own kegiatan, in order.
 
-def _same_kegiatan(group: MatriksKegiatan, codes: Named, cell, named: Named) -> bool:
-    """True when a Matriks kegiatan cell and an RO kegiatan cell name the same kegiatan."""
-    if named.codes and codes.codes:
-        return bool(named.codes & codes.codes)
-    return cell is not None and group.kegiatan is not None \
-        and normalize(cell.value) == normalize(group.kegiatan.value)
+        The same groups `_same_kegiatan` accepts: sharing a code where both name codes, else
+        the same kegiatan name."""
+        ident = (named.codes, normalize(cell.value) if cell is not None else None)
+        if ident in self.own_cache:
+            return self.own_cache[ident]
+        codes, name = ident
+        chosen: set[int] = set()
+        if name is not None:
+            chosen.update(g for g in self.by_name.get(name, ())
+                          if not (codes and self.matriks[g].codes))
+        for code in codes:
+            chosen.update(self.by_code.get(code, ()))
+        found = [i for g in sorted(chosen) for i in self.by_group.get(g, ())]
+        self.own_cache[ident] = found
+        return found
+
+    def serve(self, text: str, named: Named, cell) -> Served:
+        """The Matriks indicator an RO indicator names.
+
+        In order: identical in the RO's own kegiatan, identical anywhere (an indicator may be
+        repeated under several kegiatan: the RO's own is the one it serves), a loose near match
+        among its own kegiatan's few indicators, a strict near match anywhere.
+        """
+        own = self.own(named, cell)
+        local = best_match(text, [self.names.names[i] for i in own], NEAR_IN_KEGIATAN,
+                           loose=True)
+        anywhere = best_match(text, self.names, NEAR)
+        if local is not None and (local.identical or anywhere is None
+                                  or not anywhere.identical):
+            found = Match(own[local.index], local.score, local.identical)
+        else:
+            found = anywhere
+        if found is None:
+            return Served(text)
+        g, row = self.rows[found.index]
+        return Served(text, self.groups[g], row, found, g)
 
 
 def links_of(ctx) -> Links:

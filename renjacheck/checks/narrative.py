@@ -8,7 +8,7 @@ statement's year points to: the Matriks for the plan year, the Capaian for the y
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -235,5 +235,5 @@ def _with_satuan(target: Quantity | None, satuan: Text | None) -> Quantity | Non
     if target is None or target.unit or target.percent or satuan is None:
         return target
     if satuan.value.strip() == "%":
-        return target.model_copy(update={"percent": True})
-    return target.model_copy(update={"unit": normalize_unit(satuan.value)})
+        return replace(target, percent=True)
+    return replace(target, unit=normalize_unit(satuan.value))

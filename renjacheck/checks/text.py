@@ -41,7 +41,7 @@ def _basic(text: str) -> str:
     return _SLASH.sub("/", _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a national Matriks and its appendix name some 10,000 things
 def normalize(text: str) -> str:
     """The form names are compared in: lower case, no punctuation, abbreviations written out."""
     short = abbreviations()
@@ -75,17 +75,42 @@ class Match:
     identical: bool
 
 
-def best_match(name: str, candidates: list[str], near: float = NEAR,
+class Names:
+    """Candidate names prepared once for many lookups: their normalised forms, and the first
+    candidate of each form, so that an identical name is found without comparing."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.keys = [normalize(n) for n in names]
+        self.first: dict[str, int] = {}
+        for index, key in enumerate(self.keys):
+            self.first.setdefault(key, index)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def best_match(name: str, candidates: list[str] | Names, near: float = NEAR,
                loose: bool = False) -> Match | None:
-    """The candidate most like `name`, if identical or at least a near match."""
+    """The candidate most like `name`, if identical or at least a near match.
+
+    The first identical candidate wins; else the best score, the strict ratio breaking ties
+    between equal loose scores, the first candidate breaking the remaining ties.
+    """
+    from rapidfuzz import fuzz, process
+
+    names = candidates if isinstance(candidates, Names) else Names(candidates)
     key = normalize(name)
+    index = names.first.get(key)
+    if index is not None:
+        return Match(index, 100.0, True)
+    if not loose:
+        found = process.extractOne(key, names.keys, scorer=fuzz.ratio, score_cutoff=near)
+        return Match(found[2], found[1], False) if found is not None else None
     best, best_key = None, None
-    for index, candidate in enumerate(candidates):
-        if normalize(candidate) == key:
-            return Match(index, 100.0, True)
-        score = similarity(name, candidate, loose)
-        # Between equal loose scores, the strict ratio decides.
-        rank = (score, similarity(name, candidate) if loose else score)
+    for index, candidate in enumerate(names.keys):
+        score = fuzz.token_set_ratio(key, candidate)
+        rank = (score, fuzz.ratio(key, candidate))
         if score >= near and (best_key is None or rank > best_key):
             best, best_key = Match(index, score, False), rank
     return best
@@ -93,20 +118,28 @@ def best_match(name: str, candidates: list[str], near: float = NEAR,
 
 def assign(names: list[str], candidates: list[str], near: float = NEAR) -> dict[int, Match]:
     """Pair names with candidates one to one: identical pairs first, then the closest."""
+    from rapidfuzz import fuzz, process
+
     pairs: dict[int, Match] = {}
-    taken: set[int] = set()
     keys = [normalize(c) for c in candidates]
+    free: dict[str, list[int]] = {}  # each form's candidates not yet paired, in order
+    for j, key in enumerate(keys):
+        free.setdefault(key, []).append(j)
     for i, name in enumerate(names):
-        key = normalize(name)
-        j = next((j for j, k in enumerate(keys) if k == key and j not in taken), None)
-        if j is not None:
-            pairs[i] = Match(j, 100.0, True)
-            taken.add(j)
-    scored = sorted(((similarity(name, candidates[j]), i, j) for i, name in enumerate(names)
-                     if i not in pairs for j in range(len(candidates)) if j not in taken),
+        waiting = free.get(normalize(name))
+        if waiting:
+            pairs[i] = Match(waiting.pop(0), 100.0, True)
+    taken = {m.index for m in pairs.values()}
+    left = [j for j in range(len(candidates)) if j not in taken]
+    left_keys = [keys[j] for j in left]
+    # Only pairs at least near can be chosen: scoring the others would change nothing.
+    scored = sorted(((score, i, left[k]) for i, name in enumerate(names) if i not in pairs
+                     for _, score, k in process.extract(normalize(name), left_keys,
+                                                        scorer=fuzz.ratio, score_cutoff=near,
+                                                        limit=None)),
                     reverse=True)
     for score, i, j in scored:
-        if score >= near and i not in pairs and j not in taken:
+        if i not in pairs and j not in taken:
             pairs[i] = Match(j, score, False)
             taken.add(j)
     return pairs

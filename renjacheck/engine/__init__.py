@@ -9,7 +9,7 @@ from pathlib import Path
 from renjacheck.engine.rules import Rule, load_rules
 from renjacheck.findings import FileReport, Finding, Report
 from renjacheck.kinds import get_kind
-from renjacheck.model.build import Reading, read
+from renjacheck.model.build import Reading, collector_paused, read
 from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
@@ -107,15 +107,17 @@ def check_file(path: Path, setup: Setup) -> FileReport:
     waivers = [w for w in setup.waivers if w.applies_to(path)]
     rules = tuple(setup.rules)
     try:
-        reading = read(path, setup.limits)
-        findings, ran = run_rules(reading, setup.rules, waivers)
+        with collector_paused():  # the reading is dropped before the collector runs again
+            reading = read(path, setup.limits)
+            findings, ran = run_rules(reading, setup.rules, waivers)
+            tables = list(reading.plan.tables)
+            del reading
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report
         return FileReport(path=str(path), error="internal_error",
                           error_args={"reason": f"{type(exc).__name__}: {exc}"}, rules=rules)
-    return FileReport(path=str(path), tables=list(reading.plan.tables), findings=findings,
-                      rules=rules, ran=ran)
+    return FileReport(path=str(path), tables=tables, findings=findings, rules=rules, ran=ran)
 
 
 def check_files(paths: list[Path], rules: list[Rule] | None = None,

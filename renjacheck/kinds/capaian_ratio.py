@@ -8,6 +8,7 @@ capaian for every value that rounds to it (renjacheck.checks.arith).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -72,7 +73,7 @@ def check(ctx, rule) -> Iterator[Hit]:
 
 def _percent(like: Quantity, value, decimals: int) -> Quantity:
     """A capaian figure shown as the written one is (with its percent sign, if any)."""
-    return like.model_copy(update={"value": value, "decimals": decimals, "unit": None})
+    return replace(like, value=value, decimals=decimals, unit=None)
 
 
 def _figure(value: Quantity) -> Quantity | str:

@@ -30,8 +30,14 @@ def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every written amount that is not the sum it should be."""
     pendanaan = ctx.plan.pendanaan
     rows = pendanaan.rows
+    columns = [*pendanaan.satker, "total"]
+    whole = _whole_numbers(ctx, columns)
     if rule.params.scope == "row":
         for row in rows + ([pendanaan.grand_total] if pendanaan.grand_total else []):
+            numbers = whole[id(row)]
+            if None not in numbers and sum(numbers[:-1]) == numbers[-1] \
+                    and len(numbers) - 1 == len(row.amounts) and row.amounts:
+                continue
             yield from _compare(row, "total", list(row.amounts.values()), row.total, "satker")
         return
     children, top = tree(pendanaan)
@@ -42,9 +48,39 @@ def check(ctx, rule) -> Iterator[Hit]:
     else:
         pairs = []
     for parent, kids in pairs:
-        for column in [*pendanaan.satker, "total"]:
+        for n, column in enumerate(columns):
+            written = whole[id(parent)][n]
+            parts = [whole[id(k)][n] for k in kids]
+            if written is not None and None not in parts and sum(parts) == written:
+                continue
             parts = [_amount(k, column) for k in kids]
             yield from _compare(parent, column, parts, _amount(parent, column), len(kids))
+
+
+def _whole_numbers(ctx, columns: list[str]) -> dict[int, list[int | None]]:
+    """Per row (by id), its amount in each column as an int where it is a whole number written
+    without decimals (Rupiah, the common case), else None; once a workbook.
+
+    For such amounts the intervals of the exact check are single whole numbers, which meet
+    exactly when the sum is the written amount: the sums are checked in integers, and only
+    what fails (or is not whole) goes through the interval arithmetic, which decides."""
+    if "pendanaan_whole" not in ctx.memo:
+        pendanaan = ctx.plan.pendanaan
+        found = {}
+        for row in pendanaan.rows + ([pendanaan.grand_total] if pendanaan.grand_total else []):
+            numbers = []
+            for column in columns:
+                amount = _amount(row, column)
+                numbers.append(int(amount.value) if amount is not None and _whole(amount)
+                               else None)
+            found[id(row)] = numbers
+        ctx.memo["pendanaan_whole"] = found
+    return ctx.memo["pendanaan_whole"]
+
+
+def _whole(amount: Quantity) -> bool:
+    """True for a whole number written without decimals."""
+    return amount.decimals == 0 and amount.value == amount.value.to_integral_value()
 
 
 def _amount(row: PendanaanRow, column: str) -> Quantity | None:

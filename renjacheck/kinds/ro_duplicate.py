@@ -12,6 +12,7 @@ Reported at the later volume, with the earlier one as second location.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from renjacheck.checks.links import links_of
@@ -33,8 +34,22 @@ def check(ctx, rule) -> Iterator[Hit]:
     named = links_of(ctx).ro_kegiatan
     rows = [(i, ro) for i, ro in enumerate(plan.ro or [])
             if ro.rincian_output is not None and ro.volume is not None]
+    # Rows whose kegiatan cells name Pendanaan codes can only be the same kegiatan as rows that
+    # share a code, or that name none: index them so a large appendix is not compared pairwise.
+    by_code: dict[str, list[int]] = {}
+    uncoded: list[int] = []
+    for n, (i, _) in enumerate(rows):
+        for code in named[i].codes:
+            by_code.setdefault(code, []).append(n)
+        if not named[i].codes:
+            uncoded.append(n)
     for n, (j, later) in enumerate(rows):
-        for i, earlier in rows[:n]:
+        if named[j].codes:
+            near = {m for code in named[j].codes for m in by_code[code] if m < n}
+            candidates = sorted(near.union(uncoded[:bisect_left(uncoded, n)]))
+        else:
+            candidates = range(n)
+        for i, earlier in (rows[m] for m in candidates):
             # A cell shared by several rows has one volume: the same volume is no conflict.
             if _same_volume(earlier.volume, later.volume) \
                     or not _same_kegiatan(earlier, later, named[i], named[j]) \

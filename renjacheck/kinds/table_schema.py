@@ -58,7 +58,7 @@ def check(ctx, rule) -> Iterator[Hit]:
         frame = ctx.frames.get(table)
         if frame is None:
             continue
-        # All schema rules of a table are validated together, once: pandera's cost is per call.
+        # All schema rules of a table are validated together, once per table.
         results = ctx.memo.get(("table_schema", table))
         if results is None:
             results = ctx.memo[("table_schema", table)] = _validate(ctx, frame, table)

@@ -7,6 +7,7 @@ identical or a near match; compared only when both are counted in the same unit.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from collections.abc import Iterator
 
 from renjacheck.checks.links import links_of
@@ -32,8 +33,8 @@ def _with_satuan(target, satuan):
     if target.unit or target.percent or satuan is None:
         return target
     if satuan.value.strip() == "%":
-        return target.model_copy(update={"percent": True})
-    return target.model_copy(update={"unit": satuan.value.strip()})
+        return replace(target, percent=True)
+    return replace(target, unit=satuan.value.strip())
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -6,6 +6,7 @@ left blank where a planner would have merged (No, Kegiatan, Anggaran) belong to 
 
 from __future__ import annotations
 
+from dataclasses import replace
 import re
 from collections.abc import Iterable
 
@@ -207,7 +208,7 @@ def read_ro(table: RawTable, frame: Frame) -> list[RORow]:
             volume, satuan = known(part["volume"]), known(part.get("satuan"))
             if isinstance(volume, Quantity) and volume.unit is None and satuan is not None:
                 # Volume and Satuan in two columns: the unit joins the figure.
-                part["volume"] = volume.model_copy(update={"unit": normalize_unit(satuan.value)})
+                part["volume"] = replace(volume, unit=normalize_unit(satuan.value))
             frame.add(part, raw.cells)
             indikator = known(part["indikator"])
             rows.append(RORow(

@@ -63,6 +63,8 @@ def find_headers(grid: Grid) -> list[Header]:
 
 def header_at(grid: Grid, row: int) -> Header | None:
     """The header that starts at `row`, if the row starts one."""
+    if not _has_heading(grid, row):
+        return None
     single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
     single = {c: labels for c, labels in single.items() if labels[0]}
     if len(single) < 2 or not any(known_label(labels[0]) for labels in single.values()):
@@ -77,6 +79,18 @@ def header_at(grid: Grid, row: int) -> Header | None:
         if double and (best is None or _score(double) > _score(best)):
             return double
     return best
+
+
+def _has_heading(grid: Grid, row: int) -> bool:
+    """True when some text the row shows is a known heading: a row of figures (most rows of a
+    budget) is passed over before its labels are read."""
+    values, merges = grid.values, grid.merges
+    for col in grid.filled.get(row, ()):
+        merge = merges.get((row, col))
+        value = values.get((merge.min_row, merge.min_col) if merge else (row, col))
+        if type(value) is str and known_label(norm_label(value.strip())):
+            return True
+    return False
 
 
 def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:

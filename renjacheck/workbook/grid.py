@@ -1,19 +1,19 @@
 """Loads a workbook into plain grids: values, number formats and merged ranges, sheet by sheet.
 
-Everything after this step works on `Grid`, never on openpyxl objects, so that table detection is
-testable and the workbook is opened exactly once, read-only.
+Everything after this step works on `Grid`, never on reader objects, so that table detection is
+testable and the workbook is opened exactly once, read-only. The cells come from the streaming
+XML reader (xmlreader.py), after the safety checks (safety.py, prescan.py).
 """
 
 from __future__ import annotations
 
 import bisect
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.model.values import Location
-from renjacheck.workbook.prescan import column_number, prescan
+from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits, vet
 
 
@@ -52,10 +52,19 @@ class Grid:
 
     def index(self) -> None:
         """Build the row index; call once the values and merges are in."""
-        filled: dict[int, set[int]] = {}
-        for row, col in [*self.values, *self.merges]:
-            filled.setdefault(row, set()).add(col)
-        self.filled = {row: sorted(cols) for row, cols in filled.items()}
+        filled: dict[int, list[int]] = {}
+        for row, col in self.values:
+            cols = filled.get(row)
+            if cols is None:
+                filled[row] = [col]
+            else:
+                cols.append(col)
+        merged = {row for row, _ in self.merges}
+        for row, col in self.merges:
+            filled.setdefault(row, []).append(col)
+        # A merge may cover a cell that holds a value too; elsewhere columns are distinct.
+        self.filled = {row: sorted(set(cols)) if row in merged else sorted(cols)
+                       for row, cols in filled.items()}
         self._rows = sorted(self.filled)
 
     def rows(self) -> list[int]:
@@ -101,53 +110,53 @@ class Grid:
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Vet and read every worksheet of the workbook at `path` into grids, in sheet order."""
     vet(path, limits)
-    import openpyxl  # imported here: start-up of `--help` and friends stays fast
-    from openpyxl.xml import DEFUSEDXML
+    from renjacheck.workbook import xmlreader
 
-    if not DEFUSEDXML:  # pragma: no cover - defusedxml is a hard dependency
-        raise CannotCheck("no_defusedxml")
     try:
-        scan = prescan(path, limits)
-        with warnings.catch_warnings():
-            # openpyxl warns about data validation and header/footer quirks; they do not matter.
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(scan.source, read_only=False, data_only=True,
-                                          keep_links=False)
+        found = scan(path, limits)
+        with zipfile.ZipFile(path) as archive:
+            rels = xmlreader.workbook_rels(archive)
+            strings = xmlreader.shared_strings(archive, rels.get("sharedStrings"))
+            formats = xmlreader.styles(archive, rels.get("styles"))
+            mac = xmlreader.date1904(archive)
+            grids = []
+            for name, part in found.sheets.items():
+                cells = xmlreader.read_sheet(archive, part, strings, formats, mac)
+                grids.append(_grid(name, cells, formats, found.clamped.get(name, [])))
     except CannotCheck:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, EOFError):
         raise CannotCheck("broken_zip") from None
-    except Exception as exc:  # openpyxl raises many kinds on malformed parts
+    except Exception as exc:  # malformed parts fail in many ways
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
-    try:
-        grids = [_grid(sheet) for sheet in book.worksheets]
-    finally:
-        book.close()
-    for grid in grids:
-        grid.uncalculated = {_row_col(ref) for ref in scan.uncalculated.get(grid.name, [])}
-        grid.clamped = scan.clamped.get(grid.name, [])
     return grids
 
 
-def _row_col(ref: str) -> tuple[int, int]:
-    letters = ref.rstrip("0123456789")
-    return int(ref[len(letters):]), column_number(letters.encode())
+def _grid(name: str, cells, formats: list[tuple[str, bool, bool]],
+          clamped: list[tuple[str, str]]) -> Grid:
+    from renjacheck.workbook.xmlreader import merge_bounds
 
-
-def _grid(sheet) -> Grid:
-    grid = Grid(name=sheet.title)
-    # Only the cells the file holds: iter_rows() would visit every cell up to the far corner.
-    for (row, col), cell in sheet._cells.items():
-        value = cell.value
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        grid.values[(row, col)] = value
-        if cell.number_format and cell.number_format != "General":
-            grid.formats[(row, col)] = cell.number_format
-        grid.max_row = max(grid.max_row, row)
-        grid.max_col = max(grid.max_col, col)
-    for rng in sheet.merged_cells.ranges:
-        merge = Merge(rng.min_row, rng.min_col, rng.max_row, rng.max_col)
+    grid = Grid(name=name, uncalculated=set(cells.uncalculated), clamped=clamped)
+    cut = {merge_bounds(old): merge_bounds(new) for old, new in clamped}
+    merges = [cut.get(bounds, bounds) for bounds in cells.merges]
+    values = cells.values
+    for min_row, min_col, max_row, max_col in merges:
+        # A merge shows its top-left value only: the cells it covers are emptied, as in Excel.
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                if (r, c) != (min_row, min_col):
+                    values.pop((r, c), None)
+    grid.values = values
+    shown = [fmt if fmt != "General" else None for fmt, _, _ in formats]
+    for key, style in cells.styles.items():
+        fmt = shown[style] if style < len(shown) else None
+        if fmt is not None and key in values:
+            grid.formats[key] = fmt
+    if values:
+        grid.max_row = max(row for row, _ in values)
+        grid.max_col = max(col for _, col in values)
+    for bounds in merges:
+        merge = Merge(*bounds)
         # Clamp to the used area: a merge that runs to the sheet's far corner must not cost memory.
         for r in range(merge.min_row, min(merge.max_row, max(grid.max_row, merge.min_row)) + 1):
             for c in range(merge.min_col, min(merge.max_col, max(grid.max_col, merge.min_col)) + 1):

@@ -99,6 +99,76 @@ def prescan(path: Path, limits: Limits) -> Prescan:
     return result
 
 
+@dataclass
+class Scan:
+    """The worksheets of a vetted workbook (name -> part, in sheet order) and the merges cut
+    down, per sheet name: (as written, as read)."""
+
+    sheets: dict[str, str]
+    clamped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def scan(path: Path, limits: Limits) -> Scan:
+    """The checks of `prescan`, streaming and without rewriting anything: for the reader in
+    renjacheck.workbook.xmlreader, which reads clamped merges, uncalculated formulas and
+    numbers that are no numbers itself. Holds a megabyte of XML at a time, not a whole sheet."""
+    with zipfile.ZipFile(path) as archive:
+        sheets = _sheet_parts(archive)
+        for info in archive.infolist():
+            if info.filename.endswith((".xml", ".rels")) and info.filename not in sheets.values():
+                for chunk in _chunks(archive, info.filename):
+                    if any(marker in chunk for marker in _DTD):
+                        raise CannotCheck("xml_dtd", part=info.filename)
+        result = Scan(sheets=sheets)
+        total_cells = merged = 0
+        for name, part in sheets.items():
+            merges: list[bytes] = []
+            for chunk in _chunks(archive, part):
+                if any(marker in chunk for marker in _DTD):
+                    raise CannotCheck("xml_dtd", part=part)
+                total_cells += chunk.count(b'<c r="')
+                if b"<mergeCell " in chunk:
+                    merges.append(b"".join(m.group(0) for m in _MERGE.finditer(chunk)))
+            if total_cells > limits.cells:
+                raise CannotCheck("too_many_cells", count=total_cells, limit=limits.cells)
+            if merges:
+                clamped: list[tuple[str, str]] = []
+                fixed = _clamp_merges(b"".join(merges), limits, clamped,
+                                      lambda part=part: _streamed_extent(archive, part))
+                if clamped:
+                    result.clamped[name] = clamped
+                merged += _merged_area(fixed)
+                if merged > MERGED_TOTAL * limits.merged_cells:
+                    raise CannotCheck("too_many_merged", count=merged,
+                                      limit=MERGED_TOTAL * limits.merged_cells)
+    return result
+
+
+def _chunks(archive: zipfile.ZipFile, part: str, size: int = 1 << 20):
+    """The part in pieces of about `size` bytes, each cut just after a `>`: no tag the scans
+    look for (`<c r="`, `<mergeCell ref="...`, `<!DOCTYPE`) is ever split between two."""
+    tail = b""
+    with archive.open(part) as stream:
+        while block := stream.read(size):
+            block = tail + block
+            cut = block.rfind(b">") + 1
+            if cut == 0:
+                tail = block
+                continue
+            tail = block[cut:]
+            yield block[:cut]
+    if tail:
+        yield tail
+
+
+def _streamed_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    rows, cols = 1, 1
+    for chunk in _chunks(archive, part):
+        r, c = _extent(chunk)
+        rows, cols = max(rows, r), max(cols, c)
+    return rows, cols
+
+
 def _as_text(match: re.Match) -> bytes:
     attrs = match.group(1)
     if b' t="' in attrs and b' t="n"' not in attrs:
@@ -161,8 +231,10 @@ def _extent(xml: bytes) -> tuple[int, int]:
     return rows, cols
 
 
-def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]]) -> bytes:
-    """`xml` with every merge larger than the limit cut down to the cells in use."""
+def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]],
+                  measure=None) -> bytes:
+    """`xml` with every merge larger than the limit cut down to the cells in use (the extent
+    `measure()` gives, else the extent of the cells in `xml`)."""
     extent: list[tuple[int, int]] = []
 
     def clamp(match: re.Match) -> bytes:
@@ -172,7 +244,8 @@ def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]]) ->
         if (c2 - c1 + 1) * (r2 - r1 + 1) <= limits.merged_cells:
             return match.group(0)
         if not extent:
-            extent.append(_extent(xml))  # only now: it costs a pass over every cell
+            # Only now: it costs a pass over every cell.
+            extent.append(measure() if measure else _extent(xml))
         max_row, max_col = extent[0]
         c2, r2 = max(c1, min(c2, max_col)), max(r1, min(r2, max_row))
         while (c2 - c1 + 1) * (r2 - r1 + 1) > limits.merged_cells:

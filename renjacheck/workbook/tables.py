@@ -27,7 +27,7 @@ _GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,
                         re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawCell:
     """What one table column shows on one row: value, number format and where it is written."""
 
@@ -104,12 +104,20 @@ def _satker_cells(grid: Grid, header: Header) -> list[RawCell]:
 
 
 def _cell(grid: Grid, row: int, col: int) -> RawCell:
+    # Grid.value, number_format and location in one: this runs for every cell of every table.
     merge = grid.merges.get((row, col))
-    if merge is not None and merge.wide and col != merge.min_col:
-        # A value merged across columns belongs to its first column only.
-        return RawCell(None, "General", grid.location(row, col))
-    return RawCell(grid.value(row, col), grid.number_format(row, col), grid.location(row, col),
-                   grid.origin(row, col) in grid.uncalculated)
+    if merge is None:
+        origin = (row, col)
+        loc = Location(sheet=grid.name, row=row, col=col)
+    else:
+        origin = (merge.min_row, merge.min_col)
+        loc = Location(sheet=grid.name, row=merge.min_row, col=merge.min_col,
+                       end_row=merge.max_row, end_col=merge.max_col)
+        if merge.wide and col != merge.min_col:
+            # A value merged across columns belongs to its first column only.
+            return RawCell(None, "General", loc)
+    return RawCell(grid.values.get(origin), grid.formats.get(origin, "General"), loc,
+                   origin in grid.uncalculated)
 
 
 def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, Header]) -> int:

@@ -1,0 +1,94 @@
+"""Checking many workbooks at once: folders expanded into their workbooks, and files checked
+in a pool of processes, one workbook per task, into the same Report `check_files` gives.
+
+A national year is some 250 provincial and city workbooks; each is read and checked
+independently, so the work divides over the cores (processes, not threads: reading is pure
+Python and holds the interpreter lock). Each worker gets the distinct setups once, when it
+starts, and sends back only the file's report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from renjacheck.engine import Setup, check_file, load_rules
+from renjacheck.findings import FileReport, Report
+
+# Called in the main process after each file: (files done, files in all, the file's report).
+Progress = Callable[[int, int, FileReport], None]
+
+# Excel's lock file of an open workbook (`~$renja.xlsx`) is no workbook.
+_LOCK_PREFIX = "~$"
+
+
+def workbooks(paths: Iterable[Path]) -> list[Path]:
+    """`paths` with every folder replaced by the .xlsx files under it (sorted, recursively;
+    Excel lock files and hidden folders left out). Files named directly are kept as given,
+    whatever their name, so that a wrong file is still reported."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for root, folders, files in os.walk(path):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            found.extend(Path(root) / name for name in sorted(files)
+                         if name.lower().endswith(".xlsx") and not name.startswith(_LOCK_PREFIX))
+    return found
+
+
+def check_many(paths: list[Path], rules=None, resolve: Callable[[Path], Setup] | None = None,
+               jobs: int | None = 1, progress: Progress | None = None) -> Report:
+    """`check_files`, in `jobs` processes (None: one per core); the Report lists the files in
+    the order given, whatever order they finish in. `progress` is called as each finishes."""
+    if resolve is None:
+        setup = Setup(rules=load_rules() if rules is None else rules)
+        resolve = lambda _path: setup  # noqa: E731
+    setups: list[Setup] = []
+    index: dict[int, int] = {}  # id of a setup -> its position in `setups`
+    tasks = []
+    for path in paths:
+        setup = resolve(path)
+        if id(setup) not in index:
+            index[id(setup)] = len(setups)
+            setups.append(setup)
+        tasks.append((path, index[id(setup)]))
+    jobs = min(jobs or os.cpu_count() or 1, len(paths))
+    reports: list[FileReport | None] = [None] * len(paths)
+    if jobs <= 1:
+        for n, (path, which) in enumerate(tasks):
+            reports[n] = check_file(path, setups[which])
+            if progress is not None:
+                progress(n + 1, len(paths), reports[n])
+        return Report(files=reports)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start,
+                             initargs=(setups,)) as pool:
+        pending = {pool.submit(_check, path, which): n for n, (path, which) in enumerate(tasks)}
+        for done, future in enumerate(as_completed(pending), start=1):
+            n = pending[future]
+            report = future.result()
+            if hasattr(report, "rules"):
+                # Each report names its rules: the main process's own, not a copy per file.
+                report.rules = tuple(setups[tasks[n][1]].rules)
+            reports[n] = report
+            if progress is not None:
+                progress(done, len(paths), report)
+    return Report(files=reports)
+
+
+_SETUPS: list[Setup] = []
+
+
+def _start(setups: list[Setup]) -> None:
+    """A worker's start: the setups it checks with."""
+    _SETUPS[:] = setups
+
+
+def _check(path: Path, which: int) -> FileReport:
+    report = check_file(path, _SETUPS[which])
+    if hasattr(report, "rules"):
+        report.rules = ()  # the main process has them: do not send them back with every file
+    return report

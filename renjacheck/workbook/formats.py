@@ -1,0 +1,52 @@
+"""Excel number formats as a reader needs them: the built-in format codes, and which formats show
+a date or a duration.
+
+The tables and tests are openpyxl's (MIT licence), copied so that reading a workbook does not
+import openpyxl, and with it numpy, on every run.
+"""
+
+from __future__ import annotations
+
+import re
+
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+    14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)", 41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)',
+    42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
+# Ids below this are built in (most of them locale-specific and unlisted: shown as General).
+CUSTOM_FROM = 164
+
+_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+
+
+def is_date_format(fmt: str | None) -> bool:
+    """True when a number shown in `fmt` is a date or a time (its first section has d m y h s)."""
+    if fmt is None:
+        return False
+    return _DATE_LETTER.search(_STRIP.sub("", fmt.split(";")[0])) is not None
+
+
+def is_duration_format(fmt: str | None) -> bool:
+    """True when `fmt` shows elapsed time (`[h]:mm:ss`)."""
+    return fmt is not None and _DURATION.search(fmt.split(";")[0]) is not None
+
+
+def style_formats(custom: dict[int, str], xf_ids: list[int]) -> list[tuple[str, bool, bool]]:
+    """(format code, date?, duration?) of each cell style, from its numFmtId."""
+    styles = []
+    for fmt_id in xf_ids:
+        code = custom[fmt_id] if fmt_id in custom else BUILTIN_FORMATS.get(fmt_id)
+        styles.append((code or "General", is_date_format(code), is_duration_format(code)))
+    return styles

@@ -1,0 +1,67 @@
+"""Performance, CI-sized: the seed sample checks within four times a bare openpyxl load of it,
+and what a run does not need stays off the start-up path. benchmarks/run.py has the full cases.
+
+Both commands run as fresh processes, several times each, and the best run of each is
+compared: on a shared, noisy machine the best run is the least disturbed one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "banten-2024.xlsx"
+RUNS = 5
+# Issue 6: `renjacheck check` on the seed within this many times the bare load.
+TARGET = 4.0
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def _best(command: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_the_seed_checks_within_four_times_a_bare_openpyxl_load():
+    bare = _best([sys.executable, "-c", "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])",
+                  str(SEED)])
+    check = _best([sys.executable, "-m", "renjacheck", "check", str(SEED)])
+    assert check <= TARGET * bare, f"check {check:.2f} s, bare load {bare:.2f} s"
+
+
+def _imported(*args: str) -> set[str]:
+    """The top-level modules a `renjacheck` command imports (its exit code aside)."""
+    probe = ("import sys\n"
+             "from renjacheck.cli import main\n"
+             f"sys.argv = ['renjacheck', *{list(args)!r}]\n"
+             "try:\n"
+             "    main()\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=ENV, capture_output=True,
+                          text=True, check=False)
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+def test_help_and_rules_do_not_import_pandas():
+    for args in (["--help"], ["rules"]):
+        modules = _imported(*args)
+        assert "renjacheck" in modules
+        assert not {"pandas", "pandera", "numpy", "openpyxl"} & modules, args
+
+
+def test_a_check_does_not_import_pandas_or_openpyxl():
+    # The reader parses the sheet XML itself; the schemas need no DataFrame.
+    modules = _imported("check", str(SEED))
+    assert "rapidfuzz" in modules  # the check did run
+    assert not {"pandas", "pandera", "numpy", "openpyxl"} & modules

@@ -1,0 +1,124 @@
+"""The fast paths of issue 6 give what the slow ones gave: table schemas without pandera, figure
+text without babel, whole-Rupiah sums without intervals, and many files in a process pool."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from renjacheck.engine import check_files
+from renjacheck.engine.parallel import check_many, workbooks
+from renjacheck.model.frame import Frame
+from renjacheck.model.parse import UNCALCULATED, written
+from renjacheck.model.values import Invalid, Location, Quantity, Text
+from renjacheck.numbers import format_number, quantize
+from renjacheck.schemas import failures
+from renjacheck.workbook.headers import FieldType
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
+
+
+def _pandera_failures(frame: Frame, specs) -> dict[str, list]:
+    """The table schemas as pandera schemas, as they ran before (the reference)."""
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pandera.pandas")
+    from pandera.errors import SchemaErrors
+
+    from renjacheck.schemas import _is_number, _non_negative, _unique_key
+
+    checks, required, unique, data = {}, set(), set(), {}
+    for check, columns in specs:
+        for name in columns:
+            values = [record.get(name) for record in frame.records]
+            if check == "unique":
+                unique.add(name)
+                scope = frame.scopes.get(name) or [None] * len(values)
+                data[name + "#unique"] = pd.Series(
+                    [_unique_key(v, s) for v, s in zip(values, scope, strict=True)], dtype=object)
+                continue
+            checks.setdefault(name, [])
+            data[name] = pd.Series(values, dtype=object)
+            if check == "required":
+                required.add(name)
+            else:
+                test = _is_number if check == "number" else _non_negative
+                checks[name].append(pa.Check(test, element_wise=True, name=check))
+    schema = {n: pa.Column(checks=c, nullable=n not in required) for n, c in checks.items()}
+    schema.update({n + "#unique": pa.Column(nullable=True, unique=True,
+                                            report_duplicates="exclude_first") for n in unique})
+    result = {check: [] for check, _ in specs}
+    try:
+        pa.DataFrameSchema(schema, coerce=False).validate(pd.DataFrame(data), lazy=True)
+    except SchemaErrors as errors:
+        cases = errors.failure_cases
+        names = {"not_nullable": "required", "field_uniqueness": "unique"}
+        found = {(names.get(str(c), str(c)), int(i), str(col).removesuffix("#unique"))
+                 for i, col, c in zip(cases["index"], cases["column"], cases["check"],
+                                      strict=True) if i is not None and i == i}
+        order = {name: n for n, name in enumerate(frame.labels)}
+        for check, index, column in sorted(found, key=lambda f: (f[1], order.get(f[2], 0))):
+            result[check].append((index, column))
+    return result
+
+
+def _random_value(rng: random.Random, loc: Location):
+    kind = rng.randrange(6)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return Text(value=rng.choice(["3247", "3247 ", "A", "a", "051", "x y"]), loc=loc)
+    if kind == 2:
+        return Invalid(text="?", loc=loc, reason=rng.choice(["not_a_number", UNCALCULATED]))
+    return Quantity(value=Decimal(rng.randint(-3, 5)), decimals=0, loc=loc, text="")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_schemas_find_what_pandera_found(seed):
+    rng = random.Random(seed)
+    columns = ["kode", "uraian", "total", "satker:0"]
+    frame = Frame(kind="pendanaan", labels={c: c for c in columns},
+                  types={c: FieldType.TEXT for c in columns})
+    for row in range(rng.randint(1, 40)):
+        frame.records.append({c: _random_value(rng, Location(sheet="P", row=row + 1, col=n + 1))
+                              for n, c in enumerate(columns) if rng.random() < 0.9})
+    frame.scopes["kode"] = [rng.choice([None, "3247/051", "3247/052"])
+                            for _ in frame.records]
+    specs = (("non_negative", ("total", "satker:0")), ("number", ("total", "satker:0")),
+             ("required", ("kode", "uraian", "total")), ("unique", ("kode",)))
+    assert failures(frame, specs) == _pandera_failures(frame, specs)
+
+
+def test_figures_are_written_as_babel_writes_them():
+    rng = random.Random(6)
+    for _ in range(20_000):
+        decimals = rng.choice([0, 0, 1, 2, 3])
+        value = quantize(Decimal(rng.randrange(-10 ** rng.randint(0, 16), 10 ** rng.randint(0, 16)))
+                         .scaleb(-rng.randint(0, 5)), decimals)
+        for percent in (False, True):
+            assert written(value, decimals, percent) == \
+                format_number(value, decimals, percent=percent)
+    for value, decimals in ((Decimal("1E+3"), 0), (Decimal("-0"), 0), (Decimal("-0.00"), 2),
+                            (Decimal("5"), 2), (Decimal("1.25"), 1)):
+        assert written(value, decimals) == format_number(value, decimals)
+
+
+def test_a_pool_gives_the_report_one_process_gives(tmp_path):
+    for n, sample in enumerate(SAMPLES * 2):
+        shutil.copy(sample, tmp_path / f"{n:02d}-{sample.name}")
+    (tmp_path / "~$00-open.xlsx").write_bytes(b"lock")
+    (tmp_path / "notes.txt").write_text("not a workbook")
+    paths = workbooks([tmp_path])
+    assert [p.name for p in paths] == sorted(p.name for p in tmp_path.glob("[0-9]*.xlsx"))
+    seen = []
+    alone, pooled = check_files(paths), check_many(paths, jobs=2,
+                                                   progress=lambda *a: seen.append(a[:2]))
+    assert [f.path for f in pooled.files] == [f.path for f in alone.files]
+    assert [f.findings for f in pooled.files] == [f.findings for f in alone.files]
+    assert [f.tables for f in pooled.files] == [f.tables for f in alone.files]
+    assert sorted(seen) == [(n, len(paths)) for n in range(1, len(paths) + 1)]
+    assert check_many(paths, jobs=1).files[0].findings == alone.files[0].findings
