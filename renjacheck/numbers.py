@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 
 _MESSAGES = {
     "empty": "the text is empty",
@@ -263,6 +263,7 @@ def quantize(value: Decimal, decimals: int) -> Decimal:
         raise ValueError(f"cannot round {value!r}")
     with localcontext() as ctx:  # enough precision that quantize never overflows the context
         ctx.prec = max(ctx.prec, abs(value.adjusted()) + abs(decimals) + 3)
+        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN  # nor the exponent range
         rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         # Rounding to thousands still yields a plain integer (1235000, not 1.235E+6).
         return rounded.quantize(Decimal(1)) if decimals < 0 else rounded
@@ -286,7 +287,12 @@ def format_number(value: Decimal, decimals: int, lang: str = "id", *, percent: b
         rounded = rounded.copy_abs()  # no "-0,00"
     places = max(decimals, 0)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(rounded.copy_abs(), format=pattern, locale=lang,
-                          decimal_quantization=False)
+    with localcontext() as ctx:
+        # babel quantizes in the current context: its default 28 digits cannot hold a larger
+        # figure (decimal.InvalidOperation), so give it every digit the figure has.
+        ctx.prec = max(ctx.prec, rounded.adjusted() + places + 3)
+        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
+        text = format_decimal(rounded.copy_abs(), format=pattern, locale=lang,
+                              decimal_quantization=False)
     text = ("Rp" if currency else "") + text + ("%" if percent else "")
     return "-" + text if rounded < 0 else text

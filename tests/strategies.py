@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -252,9 +252,7 @@ def budget_layouts(draw, budget: Budget) -> BudgetLayout:
         two_level=two_level, total_upper=two_level and draw(st.booleans()),
         column_numbers=draw(st.booleans()), grand_first=draw(st.booleans()),
         grand_label=draw(st.sampled_from(GRAND_LABELS)),
-        # Merged across Kode and Uraian, the grand total gets a false TBL004: see
-        # test_properties.test_grand_total_merged_across_kode_and_uraian. st.booleans() once fixed.
-        grand_in_kode=draw(st.just(False)),
+        grand_in_kode=draw(st.booleans()),
         repeat_before=draw(st.none() | st.integers(1, len(budget.items))),
         numeric_codes=draw(st.booleans()),
         styles=tuple(draw(st.lists(st.integers(0, 5), min_size=1, max_size=8))),
@@ -284,11 +282,10 @@ def budget_sheet(budget: Budget, layout: BudgetLayout,
             sheet.merge(row, kode, row + 1, kode)
             sheet.merge(row, uraian, row + 1, uraian)
             # PAGU stands over the satker columns, and over TOTAL when TOTAL is in the lower
-            # row. Over one satker column alone it is a single cell, not merged, and the reader
-            # then misses that satker column (test_properties.test_pagu_over_one_satker_column):
-            # with one satker, PAGU always spans TOTAL too.
+            # row. Over one satker column alone it is a single cell, not merged
+            # (test_properties.test_pagu_over_one_satker_column).
             sheet.put(row, uraian + 1, "PAGU")
-            if layout.total_upper and n > 1:
+            if layout.total_upper:
                 sheet.merge(row, uraian + 1, row, total - 1)
                 sheet.put(row, total, "TOTAL")
                 sheet.merge(row, total, row + 1, total)
@@ -755,7 +752,7 @@ def table_styles(draw, kind: str) -> TableStyle:
         group_col=draw(st.integers(0, 1)), merged=merged,
         merge_bidang=merged and draw(st.booleans()), two_level=draw(st.booleans()),
         grand_last=draw(st.booleans()),
-        grand_in_kode=draw(st.just(False)),  # a false TBL004, see budget_layouts
+        grand_in_kode=draw(st.booleans()),
         wrap=draw(st.none() | st.integers(0, groups - 1)),
         satuan_column=draw(st.booleans()), multiline=draw(st.booleans()),
         year_text=draw(st.booleans()), identitas=draw(st.integers(0, 2)))
@@ -766,11 +763,11 @@ def layouts(draw, faults: bool = True) -> Layout:
     """The plan in a random layout: tables spread over 1 to 4 sheets in random order, at random
     offsets, under titles or not, each table with random freedoms.
 
-    Within the contract and away from known limits: the Identitas comes first on its sheet and
-    a blank row follows it (directly above a Narasi header its `Tahun | 2024` is read as the
-    upper row of a two-level header, see test_properties.test_identitas_right_above_narasi);
-    the Narasi comes last on its sheet (its rows have no number, so any row below it, title or
-    not, is read as one more paragraph)."""
+    Within the contract and away from known limits: the Identitas comes first on its sheet
+    (right below a table, its `Tahun | 2024` would be read as one more row of it), with or
+    without a blank row below it (right above a Narasi header too, see
+    test_properties.test_identitas_right_above_narasi); the Narasi comes last on its sheet (its
+    rows have no number, so any row below it, title or not, is read as one more paragraph)."""
     count = draw(st.integers(1, 4))
     names = draw(st.permutations(SHEET_NAMES))[:count]
     where = {kind: draw(st.integers(0, count - 1)) for kind in TABLES}
@@ -785,13 +782,8 @@ def layouts(draw, faults: bool = True) -> Layout:
         if kinds:
             sheets.append((names[name_index], tuple(kinds)))
     gaps = {kind: draw(st.integers(0, 2)) for kind in TABLES}
-    gaps["identitas"] = max(gaps["identitas"], 1)
     styles = {kind: draw(table_styles(kind)) for kind in TABLES}
     fault = draw(st.none() | st.sampled_from(sorted(FAULTS))) if faults else None
-    if fault == "volume":
-        # The RO003 fingerprint holds the volume as written ("0 Desa", or "0" beside a Satuan
-        # column): test_properties.test_ro003_fingerprint_ignores_how_the_volume_is_written.
-        styles["ro"] = replace(styles["ro"], satuan_column=False)
     return Layout(
         styles=styles, sheets=tuple(sheets),
         offsets={name: (draw(st.integers(0, 4)), draw(st.integers(0, 3)))

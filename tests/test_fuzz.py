@@ -56,38 +56,9 @@ SETUP = Setup(rules=load_rules())
 
 # Problems already reported, kept in the corpus, by a pattern of their description (see
 # `judge`): the fuzzers pass over them until they are fixed, and keep looking for new ones.
-KNOWN_CRASHES = {
-    r"^PAGU004: location None$": "pagu004-row-without-code-or-uraian.xlsx",
-    r"^render \w+: InvalidOperation": "amount-beyond-28-digits.xlsx",
-    r"target_trend|^internal_error: AttributeError: 'NoneType' object has no attribute 'value'$":
-        "tgt001-indicator-missing-on-both-sides.xlsx",
-    r"^internal_error: NotImplementedError: zip file version": "zip-version-unsupported.xlsx",
-    r"^internal_error: KeyError: 'satker:\d+'$": "pendanaan-repeat-after-note-fewer-satker.xlsx",
-    r"^internal_error: ValueError: invalid literal for int\(\) with base 10: '[^']*[^\x00-\x7f]":
-        "column-number-superscript.xlsx",
-}
+KNOWN_CRASHES: dict[str, str] = {}
 # Corpus files that still fail: strict xfails, so that the fix shows as a failure to remove.
-KNOWN = {
-    "pagu004-row-without-code-or-uraian.xlsx":
-        "PAGU004 (kinds/pendanaan_codes.py) reports a Pendanaan row with neither Kode nor Uraian "
-        "at location None: `check -f json` dies with AttributeError, the text report shows None",
-    "amount-beyond-28-digits.xlsx":
-        "numbers.format_number raises decimal.InvalidOperation for a figure of more than 28 "
-        "digits (babel quantizes in the default context): rendering the message crashes",
-    "tgt001-indicator-missing-on-both-sides.xlsx":
-        "TGT001 (kinds/target_trend.py) pairs a Capaian row and a Matriks row that both lack "
-        "their indicator, then reads now.indikator.value: AttributeError, internal_error",
-    "zip-version-unsupported.xlsx":
-        "workbook/safety.py vet lets zipfile's NotImplementedError (a central directory entry "
-        "needing zip version 12.5) escape: internal_error instead of broken_zip",
-    "pendanaan-repeat-after-note-fewer-satker.xlsx":
-        "a Pendanaan continued after a note row under a repeated header naming fewer satker "
-        "(workbook/tables.py read_tables reads its rows with the repeat's satker columns): "
-        "KeyError 'satker:1' in model/readers.py read_pendanaan instead of PAGU006",
-    "column-number-superscript.xlsx":
-        "workbook/tables.py _column_numbers takes '\u00b9' for a digit (str.isdigit) and int() "
-        "refuses it: ValueError, internal_error",
-}
+KNOWN: dict[str, str] = {}
 
 
 def keep(data: bytes, name: str, folder: Path) -> Path:
@@ -324,3 +295,46 @@ def _corpus():
 @pytest.mark.parametrize("path", list(_corpus()))
 def test_corpus(path):
     assert judge(path, known=False)[0] == []
+
+
+# What each corpus file reads to once fixed: (rule, first location) of its findings, READ* notes
+# left out, or the refusal.
+CORPUS_FINDINGS = {
+    # PAGU004 had no location: now at the row's first cell, its Total.
+    "pagu004-row-without-code-or-uraian.xlsx": [("PAGU004", "P!C2"), ("TBL004", "P!B2")],
+    # Rendering a Total of 32 digits raised decimal.InvalidOperation.
+    "amount-beyond-28-digits.xlsx": [("PAGU001", "P!D2")],
+    # Two rows without indicator were paired as the same indicator; TGT001 crashed on them.
+    "tgt001-indicator-missing-on-both-sides.xlsx": [
+        ("TBL004", "Capaian!C2"), ("TBL004", "Capaian!D2"), ("TBL004", "Capaian!F2"),
+        ("TBL004", "Matriks!D2")],
+    # The continuation names BNNP BANTEN only: read by name, BNNK SERANG reported missing.
+    "pendanaan-repeat-after-note-fewer-satker.xlsx": [("PAGU006", "Pendanaan!C4")],
+    # "¹" is no column number: the row is a data row with a malformed code.
+    "column-number-superscript.xlsx": [("PAGU004", "Pendanaan!A2")],
+    "zip-version-unsupported.xlsx": "broken_zip",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FINDINGS))
+def test_corpus_findings(name):
+    report = check_file(CORPUS / name, SETUP)
+    want = CORPUS_FINDINGS[name]
+    if isinstance(want, str):
+        assert (report.error, report.findings) == (want, [])
+        return
+    assert report.error is None
+    assert sorted((f.rule, str(f.locations[0])) for f in report.findings
+                  if not f.rule.startswith("READ")) == want
+
+
+def test_corpus_continuation_reads_its_satker_by_name():
+    from renjacheck.model.build import read
+
+    pendanaan = read(CORPUS / "pendanaan-repeat-after-note-fewer-satker.xlsx").plan.pendanaan
+    first, second = pendanaan.rows
+    assert {k: (v.value, str(v.loc)) for k, v in first.amounts.items()} == {
+        "BNNP BANTEN": (1, "Pendanaan!C2"), "BNNK SERANG": (2, "Pendanaan!D2")}
+    assert {k: v and (v.value, str(v.loc)) for k, v in second.amounts.items()} == {
+        "BNNP BANTEN": (1, "Pendanaan!C5"), "BNNK SERANG": None}
+    assert (second.kode.value, str(second.total.loc)) == ("3251", "Pendanaan!E5")

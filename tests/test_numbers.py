@@ -227,6 +227,12 @@ def test_decimals_of(value: str, expected: int) -> None:
     ("1234567", -3, "id", {}, "1.235.000"),
     ("-1234.5", 1, "id", {}, "-1.234,5"),
     ("-0.001", 2, "id", {}, "0,00"),
+    # Beyond the default context's 28 digits babel's quantize raised InvalidOperation.
+    ("10000000000000000000000000000000", 0, "id", {},
+     "10.000.000.000.000.000.000.000.000.000.000"),
+    ("-12345678901234567890123456789.125", 2, "en", {"currency": True},
+     "-Rp12,345,678,901,234,567,890,123,456,789.13"),
+    ("1E+40", 0, "id", {}, "10" + ".000" * 13),
 ])
 def test_format_number(value: str, decimals: int, lang: str, options: dict, expected: str) -> None:
     assert format_number(Decimal(value), decimals, lang, **options) == expected

@@ -4,7 +4,7 @@ determinism, over generated inputs (tests/strategies.py).
 Each test keeps a small hypothesis budget so that the file runs in some 10 seconds on two cores;
 the generators aim at the cases that matter (every level of the hierarchy, every layout freedom,
 rounding boundaries) rather than at volume. Reader bugs they found are kept at the end of the
-file as strict xfails, each with a minimal workbook.
+file as regression cases, each with a minimal workbook.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -323,51 +322,57 @@ def test_a_report_is_byte_identical_across_processes(tmp_path, monkeypatch):
                       for file in check_files(files, RULES).files]
 
 
-# ---- reader bugs the properties found --------------------------------------------------------
+# ---- reader bugs the properties found, kept as regression cases ------------------------------
 
-@pytest.mark.xfail(strict=True, reason="reader bug: `Tahun | 2024` of the Identitas right above "
-                   "a Narasi header is read as the upper row of a two-level Narasi header; the "
-                   "plan year and the Bidang column are lost (workbook/detect.py header_at)")
 def test_identitas_right_above_narasi(tmp_path):
+    # `Tahun | 2024` right above a Narasi header was read as the upper row of a two-level header
+    # (workbook/detect.py _two_level): the plan year and the Bidang column were lost.
     rows = [["Unit Kerja", "BNN Provinsi Contoh"], ["Tahun", 2024],
             ["Tahun", "Bidang", "Teks"], [2024, "Bidang Umum", "Anggaran cukup"]]
-    plan = read(write(tmp_path / "plan.xlsx", {"Renja": block("A1", rows)})).plan
-    assert plan.year == 2024
-    assert [n.bidang.value if n.bidang else None for n in plan.narasi] == ["Bidang Umum"]
+    reading = read(write(tmp_path / "plan.xlsx", {"Renja": block("A1", rows)}))
+    plan = reading.plan
+    assert plan.year == 2024 and str(plan.identitas.tahun.loc) == "Renja!B2"
+    assert [(n.tahun.value, n.bidang.value, str(n.teks.loc)) for n in plan.narasi] == [
+        (2024, "Bidang Umum", "Renja!C4")]
+    assert [(t.kind, t.range) for t in plan.tables if t.kind == "narasi"] == [("narasi", "A3:C4")]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: a PAGU super-header over a single satker "
-                   "column (one cell, so not merged) hides that satker column: its amounts are "
-                   "neither read nor checked (workbook/detect.py _two_level)")
 def test_pagu_over_one_satker_column(tmp_path):
+    # PAGU over a single satker column is one cell, not merged: it hid that satker column.
     rows = [["Kode", "Uraian", "PAGU", "Total"], [None, None, "BNNP BANTEN", None],
             ["3247", "Penyelenggaraan Advokasi", 5_000_000, 6_000_000]]
     path = write(tmp_path / "plan.xlsx", {"Pendanaan": block("A1", rows)},
                  {"Pendanaan": ["A1:A2", "B1:B2", "D1:D2"]})
     reading = read(path)
     assert reading.plan.pendanaan.satker == ["BNNP BANTEN"]
+    (row,) = reading.plan.pendanaan.rows
+    assert (row.amounts["BNNP BANTEN"].value, str(row.amounts["BNNP BANTEN"].loc)) == (
+        5_000_000, "Pendanaan!C3")
     assert flat(check_reading(reading, RULES), {"PAGU001"}) == [("PAGU001", "Pendanaan!D3")]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: a grand total row whose label is merged "
-                   "across Kode and Uraian (the layout of tests/plans.py planner) gets a false "
-                   "TBL004 'Uraian must be filled' at the merged range: the Frame keeps the empty "
-                   "Uraian that read_pendanaan swaps in the plan only (model/readers.py)")
 def test_grand_total_merged_across_kode_and_uraian(tmp_path):
+    # The label merged across Kode and Uraian gave a false TBL004 at A2:B2: the Frame kept the
+    # empty Uraian that read_pendanaan swapped in the plan only (model/readers.py).
     rows = [["Kode", "Uraian", "Total"], ["TOTAL PAGU", None, 5], ["3247", "Advokasi", 5]]
     path = write(tmp_path / "plan.xlsx", {"P": block("A1", rows)}, {"P": ["A2:B2"]})
-    assert flat(check_reading(read(path), RULES), BUDGET_RULES) == []
+    reading = read(path)
+    grand = reading.plan.pendanaan.grand_total
+    assert (grand.kode, grand.uraian.value, str(grand.uraian.loc)) == (None, "TOTAL PAGU",
+                                                                       "P!A2:B2")
+    assert flat(check_reading(reading, RULES), BUDGET_RULES) == []
 
 
-@pytest.mark.xfail(strict=True, reason="fingerprint bug: RO003's key holds the volume as written "
-                   "(kinds/ro_volume.py: volume.text), so '0 Desa' in one cell and '0' beside a "
-                   "Satuan column, or a numeric 0, give different fingerprints and a waiver of "
-                   "it goes stale when the layout changes")
 def test_ro003_fingerprint_ignores_how_the_volume_is_written(tmp_path):
+    # The key held the volume as written (kinds/ro_volume.py): "0 Desa" in one cell, "0" beside
+    # a Satuan column and a numeric 0 gave different fingerprints, so a waiver went stale.
     ro = ["1.", "Penyelenggaraan Advokasi", "Jumlah desa bersinar", "Advokasi Desa Bersinar"]
-    prints = []
+    found = []
     for name, rows in {"one": [plans.H_RO, ro + ["0 Desa"]],
-                       "two": [plans.H_RO + ["Satuan"], ro + [0, "Desa"]]}.items():
+                       "two": [plans.H_RO + ["Satuan"], ro + [0, "Desa"]],
+                       "text": [plans.H_RO + ["Satuan"], ro + ["0", "desa"]]}.items():
         reading = read(write(tmp_path / f"{name}.xlsx", {"RO": block("A1", rows)}))
-        prints += [f.fingerprint for f in check_reading(reading, RULES) if f.rule == "RO003"]
-    assert len(prints) == 2 and prints[0] == prints[1]
+        found += [(f.fingerprint, str(f.locations[0]))
+                  for f in check_reading(reading, RULES) if f.rule == "RO003"]
+    assert [loc for _, loc in found] == ["RO!E2"] * 3
+    assert len({fingerprint for fingerprint, _ in found}) == 1

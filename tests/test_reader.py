@@ -220,3 +220,40 @@ def test_an_anggaran_a_row_under_a_merged_kegiatan_stays_with_it(tmp_path):
     assert [str(q.loc) for q in first.anggaran] == ["M!G2", "M!G3"]
     # Below the merge, a row with its own anggaran and no kegiatan is a kegiatan of its own.
     assert (second.kegiatan, second.no, second.total) == (None, None, 25_000_000)
+
+
+def test_pendanaan_continued_after_a_note_reads_its_satker_by_name(tmp_path):
+    # The continuation's header lists the satker in another order, one misspelt, one left out:
+    # amounts go to the satker the header names (by place for the misspelt one, which names no
+    # other), the one left out is not read; PAGU006 reports the header.
+    header = ["Kode", "Uraian", "BANTEN", "TANGSEL", "CILEGON", "Total"]
+    rows = [header, ["3247", "Advokasi", 1, 2, 4, 7],
+            ["Tabel Kebutuhan Pendanaan (lanjutan)"],
+            ["Kode", "Uraian", "TANGSEL", "BANTN", None, "Total"],
+            ["3251", "Intelijen", 20, 10, 99, 30]]
+    reading = _read(tmp_path, {"P": block("A1", rows)})
+    pendanaan = reading.plan.pendanaan
+    assert pendanaan.satker == ["BANTEN", "TANGSEL", "CILEGON"]
+    second = pendanaan.rows[1]
+    assert {name: q and (q.value, str(q.loc)) for name, q in second.amounts.items()} == {
+        "BANTEN": (10, "P!D5"), "TANGSEL": (20, "P!C5"), "CILEGON": None}
+    assert [[c.value for c in h] for h in pendanaan.headers] == [
+        ["BANTEN", "TANGSEL", "CILEGON"], ["TANGSEL", "BANTN"]]
+    from renjacheck.engine import check_reading, load_rules
+
+    found = sorted((f.rule, [str(loc) for loc in f.locations], f.expected, f.actual or "-")
+                   for f in check_reading(reading, load_rules()) if f.rule == "PAGU006")
+    assert found == [("PAGU006", ["P!C4", "P!C1"], "BANTEN", "TANGSEL"),
+                     ("PAGU006", ["P!D4"], "CILEGON", "-"),
+                     ("PAGU006", ["P!D4", "P!D1"], "TANGSEL", "BANTN")]
+
+
+def test_a_pagu_column_of_a_one_row_header_is_no_super_header(tmp_path):
+    # PAGU over a satker name is a super-header (test_properties.test_pagu_over_one_satker_
+    # column); over a figure it is an amount column, and the row below it is the first item.
+    rows = [["Kode", "Uraian", "Pagu", "Total"], ["3247", "Advokasi", "5.000.000", "5.000.000"],
+            ["3251", "Intelijen", "-", "0"]]
+    reading = _read(tmp_path, {"P": block("A1", rows)})
+    assert [(r.kode.value, str(r.total.loc)) for r in reading.plan.pendanaan.rows] == [
+        ("3247", "P!D2"), ("3251", "P!D3")]
+    assert [t.range for t in reading.plan.tables] == ["A1:D3"]

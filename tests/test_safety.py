@@ -69,3 +69,24 @@ def test_a_zip_whose_parts_are_not_a_workbook_is_refused_when_loading(tmp_path):
     with pytest.raises(CannotCheck) as caught:
         load(path)
     assert caught.value.key in ("broken_workbook", "broken_zip")
+
+
+def _member_flagged(path, offset: int, pack: str, value: int) -> None:
+    """Set a field of every central directory entry (offset from its signature)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        struct.pack_into(pack, data, at + offset, value)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("offset", "pack", "value", "what"), [
+    (6, "<H", 125, "zip version 12.5 of the entry: NotImplementedError on opening"),
+    (10, "<H", 99, "compression method 99 (AES): NotImplementedError on reading"),
+    (8, "<H", 0x1, "an encrypted member: RuntimeError on reading"),
+])
+def test_what_zipfile_cannot_read_is_a_broken_zip(tmp_path, offset, pack, value, what):
+    path = plans.template(tmp_path / "ok.xlsx")
+    _member_flagged(path, offset, pack, value)
+    assert _refused(path) == ("broken_zip", {}), what

@@ -134,10 +134,20 @@ def resolve(plan: Plan) -> Links:
                                     for text in ro.indikator_list])
     if plan.capaian and groups:
         rows = [r for g in groups for r in g.rows]
-        links.capaian_to_matriks = assign(
-            [c.indikator.value if c.indikator else "" for c in plan.capaian],
-            [r.indikator.value if r.indikator else "" for r in rows])
+        # A missing (or blank, `-`) indicator names nothing: two rows without one are not the
+        # same indicator, so such rows are paired with nothing.
+        before = [i for i, c in enumerate(plan.capaian) if _names(c)]
+        after = [j for j, r in enumerate(rows) if _names(r)]
+        pairs = assign([plan.capaian[i].indikator.value for i in before],
+                       [rows[j].indikator.value for j in after])
+        links.capaian_to_matriks = {
+            before[i]: Match(after[m.index], m.score, m.identical) for i, m in pairs.items()}
     return links
+
+
+def _names(row) -> bool:
+    """True when the row's indicator cell names an indicator."""
+    return row.indikator is not None and bool(normalize(row.indikator.value))
 
 
 def _name_group(group: MatriksKegiatan, kegiatan: Kegiatan) -> Named:

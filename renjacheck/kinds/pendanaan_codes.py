@@ -31,7 +31,8 @@ def check(ctx, rule) -> Iterator[Hit]:
     if rule.params.check == "shape":
         for row in rows:
             if row.level is None and not row.is_total:
-                loc = row.kode.loc if row.kode else (row.uraian.loc if row.uraian else None)
+                # A row of amounts alone is still reported, at its first cell.
+                loc = row.kode.loc if row.kode else (row.uraian.loc if row.uraian else row.loc)
                 found = row.kode.value if row.kode else None
                 yield Hit(locations=(loc,), table="pendanaan", actual=found,
                           key=(found, row.uraian.value if row.uraian else ""),

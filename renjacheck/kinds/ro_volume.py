@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from renjacheck.checks.text import item_number
 from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.units import normalize_unit
+from renjacheck.units import normalize_unit, unit_key
 
 PLACEHOLDERS = frozenset({"ro", "volume", "no"})
 TABLES = frozenset({"ro"})
@@ -34,6 +34,10 @@ def check(ctx, rule) -> Iterator[Hit]:
         if (volume.loc, name) in seen:
             continue
         seen.add((volume.loc, name))
-        yield Hit(locations=(volume.loc,), table="ro", key=(name, volume.text),
+        # The key holds the figure and unit, not the text: "0 Desa", a 0 beside a Satuan column
+        # and a numeric 0 are the same volume, and a waiver of it must survive the rewrite.
+        unit = "%" if volume.percent else unit_key(volume.unit) or ""
+        key = (name, format(volume.value.normalize(), "f"), unit)
+        yield Hit(locations=(volume.loc,), table="ro", key=key,
                   expected="> 0 + satuan", actual=volume.text,
                   args={"ro": name, "volume": volume, "no": item_number(ro.no)})

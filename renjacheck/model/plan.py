@@ -68,6 +68,9 @@ class PendanaanRow(Model):
     amounts: dict[str, Quantity | None] = Field(default_factory=dict)
     total: Quantity | None = None
     is_total: bool = False
+    # The row's first cell that shows something: where a finding about the row sits when it has
+    # neither Kode nor Uraian.
+    loc: Location | None = None
 
 
 class Pendanaan(Model):

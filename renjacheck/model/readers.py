@@ -14,7 +14,7 @@ from renjacheck.model.frame import Frame, known
 from renjacheck.model.parse import parse_cell, parse_figure
 from renjacheck.model.plan import (CapaianRow, MatriksKegiatan, MatriksRow, NarasiRow, Pendanaan,
                                    PendanaanRow, RORow, level_of, LEVELS)
-from renjacheck.model.values import Quantity, Text
+from renjacheck.model.values import Location, Quantity, Text
 from renjacheck.units import normalize_unit
 from renjacheck.workbook.headers import KINDS, TOTAL_LABELS, FieldType, norm_label
 from renjacheck.workbook.tables import RawRow, RawTable
@@ -64,11 +64,16 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     rows, grand = [], None
     for raw in table.rows:
         values = typed(raw, frame)
-        frame.add(values, raw.cells)
         kode, uraian = known(values["kode"]), known(values["uraian"])
         if uraian is None and kode is not None and norm_label(kode.value) in TOTAL_LABELS:
-            kode, uraian = None, kode  # "TOTAL PAGU" merged across Kode and Uraian
-        amounts = {satker[i]: known(values[f"satker:{i}"]) for i in range(len(satker))}
+            # "TOTAL PAGU" merged across Kode and Uraian is the row's Uraian: swapped before the
+            # Frame takes the record, so that its checks see the label the plan sees.
+            kode, uraian = None, kode
+            values["kode"], values["uraian"] = None, uraian
+        frame.add(values, raw.cells)
+        # A continuation header may lack a satker column (read by name, workbook/tables.py):
+        # its rows then have no amount for that satker.
+        amounts = {satker[i]: known(values.get(f"satker:{i}")) for i in range(len(satker))}
         is_total = kode is None and uraian is not None and norm_label(uraian.value) in TOTAL_LABELS
         level = level_of(kode.value) if kode else None
         if level is not None:
@@ -76,7 +81,7 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
                 stack.pop()
         parent = stack[-1].kode.value if stack and level else None
         item = PendanaanRow(kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
-                            total=known(values["total"]), is_total=is_total)
+                            total=known(values["total"]), is_total=is_total, loc=_first(raw))
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
@@ -89,6 +94,12 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     headers = [[Text(value=str(c.value or "").strip(), loc=c.loc) for c in occurrence]
                for occurrence in table.satker]
     return Pendanaan(satker=satker, headers=headers, grand_total=grand, rows=rows)
+
+
+def _first(raw: RawRow) -> Location:
+    """The leftmost cell of the row that shows something (or holds a formula)."""
+    cells = sorted(raw.cells.values(), key=lambda c: c.loc.col)
+    return next((c.loc for c in cells if not c.empty or c.uncalculated), cells[0].loc)
 
 
 def read_capaian(table: RawTable, frame: Frame) -> list[CapaianRow]:

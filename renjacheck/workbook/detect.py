@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from renjacheck.numbers import parse_number
 from renjacheck.workbook.grid import Grid
 from renjacheck.workbook.headers import (KINDS, PAGU_LABELS, TableKind, known_label,
                                          match_column, norm_label)
@@ -94,8 +95,13 @@ def _has_heading(grid: Grid, row: int) -> bool:
 
 
 def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
-    """Labels read through two header rows: the lower label where a super-header spans above it."""
-    if row + 1 not in grid.filled:
+    """Labels read through two header rows: the lower label where a super-header spans above it.
+
+    Only a row that looks like the upper row of a header is read so: one with a merged cell
+    that spans columns or reaches into the row below, or with a `PAGU` label. Otherwise plain
+    rows (the Identitas' `Tahun | 2024`) right above a header would swallow its labels.
+    """
+    if row + 1 not in grid.filled or not _super_header(grid, row):
         return None
     labels: dict[int, list[str]] = {}
     used_lower = False
@@ -104,13 +110,37 @@ def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
         lower_value = grid.value(row + 1, c)
         lower = "" if isinstance(lower_value, (int, float)) else norm_label(grid.text(row + 1, c))
         merge = grid.merges.get((row, c))
-        spans = merge is not None and merge.wide
+        # PAGU over a single satker column is one plain cell, yet still a super-header when a
+        # satker name stands below it; a figure there makes it the amount column of a one-row
+        # header, over its first data row.
+        spans = (merge is not None and merge.wide) or (
+            upper in PAGU_LABELS and lower and not _figure(grid.text(row + 1, c)))
         if lower and lower != upper and (spans or not upper):
             labels[c] = [lower, upper + lower] + ([upper] if upper else [])
             used_lower = True
         elif upper:
             labels[c] = [upper]
     return labels if used_lower else None
+
+
+def _super_header(grid: Grid, row: int) -> bool:
+    """True when `row` can be the upper row of a two-level header (see _two_level)."""
+    for c in grid.filled.get(row, ()):
+        merge = grid.merges.get((row, c))
+        if merge is not None and (merge.wide or merge.max_row > row):
+            return True
+        if norm_label(grid.text(row, c)) in PAGU_LABELS:
+            return True
+    return False
+
+
+def _figure(text: str) -> bool:
+    """True when `text` is a number as planners write it (`5.000.000`, `-`), not a label."""
+    try:
+        parse_number(text)
+    except ValueError:  # NumberError, the refusal
+        return False
+    return True
 
 
 def _best(labels: dict[int, list[str]], texts: dict[int, str], row: int,

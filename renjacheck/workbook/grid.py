@@ -14,7 +14,7 @@ from pathlib import Path
 
 from renjacheck.model.values import Location
 from renjacheck.workbook.prescan import scan
-from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits, vet
+from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
                 grids.append(_grid(name, cells, formats, found.clamped.get(name, [])))
     except CannotCheck:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+    except (KeyError, *MEMBER_ERRORS):
         raise CannotCheck("broken_zip") from None
     except Exception as exc:  # malformed parts fail in many ways
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None

@@ -7,6 +7,7 @@ directory, so a hostile or broken file is refused in milliseconds with one clear
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, PositiveInt
@@ -26,6 +27,16 @@ MAX_CELLS = 5_000_000
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin")
+# How zipfile says a central directory is broken or beyond it: besides BadZipFile, an entry
+# needing a newer zip version (NotImplementedError), or one cut short (EOFError).
+_DIRECTORY_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError)
+# What zipfile cannot read is refused from the directory (`_readable`); a corrupt member is
+# only found reading it: grid.load maps these to the same refusal.
+MEMBER_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error)
+_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                           zipfile.ZIP_LZMA})
+# Flag bits of members zipfile cannot read: encrypted (0), patched data (5), strong encryption (6).
+_UNREADABLE_FLAGS = 0x1 | 0x20 | 0x40
 
 
 class CannotCheck(Exception):
@@ -80,7 +91,7 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _DIRECTORY_ERRORS:
         raise CannotCheck("broken_zip") from None
     if len(infos) > limits.entries:
         raise CannotCheck("too_many_entries", count=len(infos), limit=limits.entries)
@@ -91,6 +102,8 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         raise CannotCheck("no_workbook_part")
     total = 0
     for info in infos:
+        if not _readable(info):
+            raise CannotCheck("broken_zip")
         if info.file_size > limits.entry_bytes:
             raise CannotCheck("entry_too_big", name=info.filename, size=info.file_size)
         ratio = info.file_size / max(info.compress_size, 1)
@@ -100,3 +113,8 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         total += info.file_size
     if total > limits.total_bytes:
         raise CannotCheck("too_big_unpacked", size=total, limit=limits.total_bytes)
+
+
+def _readable(info: zipfile.ZipInfo) -> bool:
+    """True when zipfile can read the member: refused here, not halfway through the reading."""
+    return info.compress_type in _COMPRESSIONS and not info.flag_bits & _UNREADABLE_FLAGS

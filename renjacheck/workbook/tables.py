@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import KINDS
+from renjacheck.workbook.headers import KINDS, norm_label
 
 _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
     "kode": re.compile(r"^\s*[0-9A-Z][0-9A-Z.]*\s*$"),
 }
+_DIGITS = re.compile(r"[0-9]+")
 _GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,80}$",
                         re.IGNORECASE)
 
@@ -89,14 +90,37 @@ def read_tables(grid: Grid) -> list[RawTable]:
             table = previous  # the same table after a title or note row ("... (lanjutan)")
             table.headers.append(header)
             table.satker.append(_satker_cells(grid, header))
+            satker = _satker_by_name(previous.headers[0], header)
         else:
             table = RawTable(kind=header.kind, sheet=grid.name, headers=[header],
                              satker=[_satker_cells(grid, header)], rows=[],
                              first_row=header.row, last_row=header.last_row,
                              first_col=header.first_col, last_col=header.last_col)
             tables.append(table)
-        resume = _read_rows(grid, table, header, at_row)
+            satker = {f"satker:{i}": col for i, col in enumerate(header.satker)}
+        resume = _read_rows(grid, table, header, at_row, satker)
     return tables
+
+
+def _satker_by_name(first: Header, header: Header) -> dict[str, int]:
+    """The columns of a continuation header holding the first header's satker, by name; the
+    satker it does not name take, in order, its columns that name none of them (a misspelling).
+    A satker still without a column is not read on its rows; PAGU006 reports the header."""
+    names = [norm_label(first.text(col)) for col in first.satker]
+    at: dict[str, int] = {}
+    left = []
+    for col in header.satker:
+        name = norm_label(header.text(col))
+        if name in names:
+            at.setdefault(name, col)
+        else:
+            left.append(col)
+    found = {}
+    for i, name in enumerate(names):
+        col = at[name] if name in at else left.pop(0) if left else None
+        if col is not None:
+            found[f"satker:{i}"] = col
+    return found
 
 
 def _satker_cells(grid: Grid, header: Header) -> list[RawCell]:
@@ -120,11 +144,12 @@ def _cell(grid: Grid, row: int, col: int) -> RawCell:
                    origin in grid.uncalculated)
 
 
-def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, Header]) -> int:
-    """Read the rows under `header` into `table`; return the row where the table stopped."""
+def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, Header],
+               satker: dict[str, int]) -> int:
+    """Read the rows under `header` into `table`, the satker amounts from the `satker` columns;
+    return the row where the table stopped."""
     kind = KINDS[table.kind]
-    columns = dict(header.columns)
-    columns.update({f"satker:{i}": col for i, col in enumerate(header.satker)})
+    columns = {**header.columns, **satker}
     wraps = {c.name for c in kind.columns if c.wraps}
     group = table.rows[-1].group if table.rows else None
     last: RawRow | None = None
@@ -204,7 +229,7 @@ def _column_numbers(cells: dict[str, RawCell]) -> bool:
         value = cell.value
         text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
         text = text.strip().strip("()")
-        if not text.isdigit():
+        if not _DIGITS.fullmatch(text):  # not str.isdigit: it takes "¹" for a digit
             return False
         numbers.append(int(text))
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -169,7 +169,7 @@ def _split_ref(ref: str) -> tuple[int, int]:
     """`AB12` -> (12, 28); ValueError when it is no cell reference."""
     digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     letters = ref[:len(ref) - len(digits)]
-    if not letters or not digits.isdigit():
+    if not letters or not (digits.isascii() and digits.isdigit()):  # "¹" is isdigit too
         raise ValueError(ref)
     col = 0
     for letter in letters:
