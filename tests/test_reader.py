@@ -257,3 +257,18 @@ def test_a_pagu_column_of_a_one_row_header_is_no_super_header(tmp_path):
     assert [(r.kode.value, str(r.total.loc)) for r in reading.plan.pendanaan.rows] == [
         ("3247", "P!D2"), ("3251", "P!D3")]
     assert [t.range for t in reading.plan.tables] == ["A1:D3"]
+
+
+def test_a_narasi_goes_on_after_a_blank_row_only_at_a_row_with_a_year(tmp_path):
+    rows = [["Tahun", "Bidang", "Teks"],
+            [2024, "Pencegahan", "Bidang P2M mempunyai 4 (empat) sasaran kegiatan"],
+            [None, None, None],
+            ["2023", None, "Terdapat 1 (satu) target kinerja yang tidak tercapai"],
+            [None, None, None],
+            [None, None, "Kepala BNN Provinsi Banten"],
+            [None, None, "NIP. 19700101 199503 1 001"]]
+    reading = _read(tmp_path, {"Narasi": block("A1", rows)})
+    (info,) = reading.plan.tables
+    assert (info.kind, info.range, info.rows) == ("narasi", "A1:C4", 2)
+    assert [(str(n.teks.loc), n.tahun.value) for n in reading.plan.narasi] == [
+        ("Narasi!C2", Decimal(2024)), ("Narasi!C4", Decimal(2023))]

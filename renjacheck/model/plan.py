@@ -68,8 +68,8 @@ class PendanaanRow(Model):
     amounts: dict[str, Quantity | None] = Field(default_factory=dict)
     total: Quantity | None = None
     is_total: bool = False
-    # The row's first cell that shows something: where a finding about the row sits when it has
-    # neither Kode nor Uraian.
+    # A row with neither Kode nor Uraian: its first cell that shows something, where a finding
+    # about the row sits (left None otherwise: the national budget has millions of cells).
     loc: Location | None = None
 
 

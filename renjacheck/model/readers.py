@@ -81,7 +81,8 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
                 stack.pop()
         parent = stack[-1].kode.value if stack and level else None
         item = PendanaanRow(kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
-                            total=known(values["total"]), is_total=is_total, loc=_first(raw))
+                            total=known(values["total"]), is_total=is_total,
+                            loc=None if kode or uraian else _first(raw))
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
@@ -98,8 +99,9 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
 
 def _first(raw: RawRow) -> Location:
     """The leftmost cell of the row that shows something (or holds a formula)."""
-    cells = sorted(raw.cells.values(), key=lambda c: c.loc.col)
-    return next((c.loc for c in cells if not c.empty or c.uncalculated), cells[0].loc)
+    cells = list(raw.cells.values())
+    shown = [c for c in cells if not c.empty or c.uncalculated] or cells
+    return min(shown, key=lambda c: c.loc.col).loc
 
 
 def read_capaian(table: RawTable, frame: Frame) -> list[CapaianRow]:

@@ -43,6 +43,10 @@ class TableKind:
     columns: tuple[Column, ...]
     anchors: tuple[str, ...]
     group_rows: bool = True
+    # After a blank row, a row carries the table on only when one of these columns holds its
+    # key (a year, for the Narasi, whose every text would otherwise anchor a row: a signature
+    # block or a note under the table). Empty: any anchor does.
+    resume: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         """The column called `name`."""
@@ -108,7 +112,7 @@ KINDS: dict[str, TableKind] = {k.name: k for k in (
         _BIDANG,
         Column("teks", T, ("teks", "text", "narasi", "isi", "uraian", "pernyataan"),
                required=True),
-    ), anchors=("tahun", "bidang", "teks"), group_rows=False),
+    ), anchors=("tahun", "bidang", "teks"), group_rows=False, resume=("tahun",)),
 )}
 
 # Every table kind a workbook may hold, with the name reports give it.

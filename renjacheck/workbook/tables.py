@@ -6,7 +6,7 @@ What a row is, top to bottom under a header:
 - a data row, which has a row number, a code or a figure of its own (an "anchor");
 - a continuation row, only wrapped text straight after a data row: appended to that row;
 - anything else (a title, a note, the next table's title) ends the table. After a blank row only
-  data rows, group rows and header repeats continue it.
+  data rows, group rows and header repeats continue it; a Narasi row only with a year in Tahun.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
     "kode": re.compile(r"^\s*[0-9A-Z][0-9A-Z.]*\s*$"),
 }
+_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*$")
 _DIGITS = re.compile(r"[0-9]+")
 _GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,80}$",
                         re.IGNORECASE)
@@ -181,7 +182,7 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
         group_cell = _group_cell(grid, row, header) if kind.group_rows else None
         if group_cell is not None:
             group, last = group_cell, None
-        elif _anchored(kind.anchors, filled):
+        elif _anchored(kind.anchors, filled) and (not after_blank or _resumes(kind, filled)):
             last = RawRow(row=row, cells=cells, group=group)
             table.rows.append(last)
         elif last is not None and not after_blank and set(filled) <= wraps \
@@ -209,6 +210,18 @@ def _anchored(anchors: tuple[str, ...], filled: dict[str, RawCell]) -> bool:
         if pattern.match(str(cell.value)):
             return True
     return any(n.startswith("satker:") for n in filled)
+
+
+def _resumes(kind, filled: dict[str, RawCell]) -> bool:
+    """After a blank row: True when the row holds the key its kind's `resume` columns name."""
+    if not kind.resume:
+        return True
+    for name in kind.resume:
+        cell = filled.get(name)
+        if cell is not None and (isinstance(cell.value, (int, float))
+                                 or _YEAR.match(str(cell.value))):
+            return True
+    return False
 
 
 def _wide_merge(grid: Grid, row: int, header: Header) -> bool:
