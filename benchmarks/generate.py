@@ -31,6 +31,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter as _letters
 
 ROOT = Path(__file__).resolve().parent.parent
 KEGIATAN = ["Penyelenggaraan Advokasi", "Pelaksanaan Intelijen Berbasis Teknologi",
@@ -125,14 +126,6 @@ def _sum_parents(items):
     for (code, label, _, _), amounts in zip(items, totals, strict=True):
         out.append((code, label, amounts))
     return out
-
-
-def _letters(col: int) -> str:
-    text = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def _add_merges(path: Path, merges: dict[str, list[str]]) -> None:

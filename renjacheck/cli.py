@@ -23,8 +23,9 @@ CATALOGUE_FORMATS = ("text", "json")  # `rules` and `rule`
 LANGS = ("id", "en")
 
 # Options shared by the commands.
-Files = Annotated[list[Path], typer.Argument(help="Workbooks (.xlsx) to check.", metavar="FILE",
-                                             show_default=False)]
+Files = Annotated[list[Path], typer.Argument(
+    help="Workbooks (.xlsx) to check, and folders to search for them (subfolders too).",
+    metavar="PATH...", show_default=False)]
 Format = Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
                                      help="Output format.")]
 ReportFormat = Annotated[str, typer.Option(
@@ -55,6 +56,9 @@ ConfigOpt = Annotated[Optional[Path], typer.Option(
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Use no configuration file.")]
 WaiversOpt = Annotated[Optional[Path], typer.Option(
     "--waivers", metavar="FILE", show_default=False, help="Use this waiver file.")]
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, metavar="N",
+    help="Check N workbooks at a time, each in a process of its own; 0: one per processor.")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
     help="Write the report to FILE (atomically; never over a workbook) instead of stdout.")]
@@ -77,19 +81,29 @@ def _root(version: Annotated[bool, typer.Option(
 def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: Select = None,
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
-          waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False) -> None:
+          waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False,
+          jobs: Jobs = 1) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     _choice(fmt, FORMATS, "--format")
     _lang(lang, None)  # a bad flag is refused before any file is read
-    from renjacheck.engine import check_files
+    from renjacheck.engine.parallel import check_many, gather
     from renjacheck.i18n import text
+    from renjacheck.progress import bar_for
 
+    files, empty = gather(files)
     resolver = _resolver(select, ignore, severity, rules, config, no_config, waivers)
     with _stops():
         settings = [resolver.for_workbook(path) for path in files]  # every config before reading
     lang = _lang(lang, settings[0].lang if settings else None)
-    report = check_files(files, resolve=resolver)
-    code = report.exit_code
+    if _no_workbooks(empty, lang) and not files:
+        raise typer.Exit(2)  # nothing to check, so no report
+    bar = bar_for(sys.stderr, len(files), quiet)
+    try:
+        report = check_many(files, resolve=resolver, jobs=jobs, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()  # before any other line on stderr
+    code = 2 if empty else report.exit_code
     for file in report.files:
         if file.error is not None:
             # One line on stderr; the other formats carry it too, the text report only counts it.
@@ -154,11 +168,13 @@ def waive(files: Files, rule_ids: Annotated[Optional[list[str]], typer.Option(
     import datetime as dt
 
     from renjacheck.engine import check_files
+    from renjacheck.engine.parallel import gather
     from renjacheck.i18n import text
     from renjacheck.waivers import stub
 
     from renjacheck.config import COMMAND_LINE, check_selectors
 
+    files, empty = gather(files)
     resolver = _resolver(select, ignore, None, rules, config, no_config, waivers)
     wanted = _split(rule_ids) or []
     with _stops():
@@ -167,7 +183,10 @@ def waive(files: Files, rule_ids: Annotated[Optional[list[str]], typer.Option(
             check_selectors(wanted, [r.id for r in setting.catalogue], COMMAND_LINE, "--rule")
     wanted = wanted or [""]  # every rule
     lang = _lang(lang, settings[0].lang if settings else None)
-    parts, code = ["waivers:"], 0
+    code = 2 if _no_workbooks(empty, lang) else 0
+    if not files:
+        raise typer.Exit(code)
+    parts = ["waivers:"]
     for file, setting in zip(check_files(files, resolve=resolver).files, settings, strict=True):
         if file.error is not None:
             print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
@@ -189,6 +208,19 @@ def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+# A folder given to search that holds no workbook (not in i18n's catalogue: it is no file's
+# error, so no report carries it).
+NO_WORKBOOKS = {"id": "tidak ada buku kerja .xlsx di folder ini",
+                "en": "no .xlsx workbook in this folder"}
+
+
+def _no_workbooks(folders: list[Path], lang: str) -> bool:
+    """One line on stderr for each folder without a workbook; whether there was any."""
+    for folder in folders:
+        print(f"renjacheck: {folder}: {NO_WORKBOOKS[lang]}", file=sys.stderr)
+    return bool(folders)
 
 
 def _resolver(select, ignore, severity, rules, config, no_config, waivers):

@@ -112,7 +112,7 @@ def _zip(path, entries):
     (lambda p: _zip(p, {f"x{i}.xml": "" for i in range(2001)}), "terlalu banyak bagian (2001"),
     (lambda p: (p.write_bytes(plans.template(p).read_bytes()[:3000]), p)[1],
      "rusak atau terpotong"),
-    (lambda p: (p.mkdir(), p)[1], "ini folder"),
+    (lambda p: (p.mkdir(), p)[1], "tidak ada buku kerja .xlsx di folder ini"),
 ], ids=["missing", "empty", "csv", "xls", "no-workbook", "too-many-entries", "truncated", "folder"])
 def test_files_that_cannot_be_checked_get_one_line_and_exit_2(monkeypatch, capsys, tmp_path, make,
                                                               reason):
