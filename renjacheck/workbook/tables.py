@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import KINDS, norm_label
+from renjacheck.workbook.headers import KINDS, TableKind, norm_label
 
 _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
@@ -212,7 +212,7 @@ def _anchored(anchors: tuple[str, ...], filled: dict[str, RawCell]) -> bool:
     return any(n.startswith("satker:") for n in filled)
 
 
-def _resumes(kind, filled: dict[str, RawCell]) -> bool:
+def _resumes(kind: TableKind, filled: dict[str, RawCell]) -> bool:
     """After a blank row: True when the row holds the key its kind's `resume` columns name."""
     if not kind.resume:
         return True
