@@ -766,30 +766,33 @@ def layouts(draw, faults: bool = True) -> Layout:
     Within the contract and away from known limits: the Identitas comes first on its sheet
     (right below a table, its `Tahun | 2024` would be read as one more row of it), with or
     without a blank row below it (right above a Narasi header too, see
-    test_properties.test_identitas_right_above_narasi); the Narasi comes last on its sheet (its
-    rows have no number, so any row below it, title or not, is read as one more paragraph)."""
+    test_properties.test_identitas_right_above_narasi). A table's title right below a Narasi
+    has a blank row above it: a Narasi row needs no number, so a title there, with nothing to
+    set it apart, is read as one more paragraph (after a blank row only a year goes on)."""
     count = draw(st.integers(1, 4))
     names = draw(st.permutations(SHEET_NAMES))[:count]
     where = {kind: draw(st.integers(0, count - 1)) for kind in TABLES}
     sheets = []
     for name_index in draw(st.permutations(range(count))):
-        kinds = [k for k in TABLES if where[k] == name_index and k not in ("identitas", "narasi")]
+        kinds = [k for k in TABLES if where[k] == name_index and k != "identitas"]
         kinds = list(draw(st.permutations(kinds)))
         if where["identitas"] == name_index:
             kinds.insert(0, "identitas")
-        if where["narasi"] == name_index:
-            kinds.append("narasi")
         if kinds:
             sheets.append((names[name_index], tuple(kinds)))
     gaps = {kind: draw(st.integers(0, 2)) for kind in TABLES}
+    titles = frozenset(k for k in TABLES if k != "identitas" and draw(st.booleans()))
+    for _, kinds in sheets:
+        below = kinds[kinds.index("narasi") + 1:] if "narasi" in kinds else ()
+        if below and below[0] in titles:
+            gaps["narasi"] = max(gaps["narasi"], 1)
     styles = {kind: draw(table_styles(kind)) for kind in TABLES}
     fault = draw(st.none() | st.sampled_from(sorted(FAULTS))) if faults else None
     return Layout(
         styles=styles, sheets=tuple(sheets),
         offsets={name: (draw(st.integers(0, 4)), draw(st.integers(0, 3)))
                  for name, _ in sheets},
-        gaps=gaps,
-        titles=frozenset(k for k in TABLES if k != "identitas" and draw(st.booleans())),
+        gaps=gaps, titles=titles,
         notes_sheet=draw(st.none() | st.integers(0, len(sheets))), fault=fault)
 
 
