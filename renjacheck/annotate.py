@@ -24,7 +24,8 @@ from renjacheck.i18n import show, text
 from renjacheck.model.values import Location
 from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
-from renjacheck.xlsx_output import formula_results, refuse_inputs, save, write_atomic
+from renjacheck.output import refuse_inputs, write_atomic
+from renjacheck.xlsx_output import formula_results, save
 
 # Fills (RGB): Excel's own "Bad" and "Neutral" cell styles, which planners know, a light blue
 # for info, and grey for a finding the inspectorate waived.
@@ -49,7 +50,7 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
              limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """Write the annotated copy of the workbook at `path`, whose check gave `report`, to
     `output`; return one line for each kind of content the copy could not carry over.
-    WriteRefused for an output that is the input; CannotCheck when openpyxl cannot load it."""
+    OutputError for an output that is the input; CannotCheck when openpyxl cannot load it."""
     import openpyxl
 
     from renjacheck.losses import losses

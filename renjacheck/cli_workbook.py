@@ -35,7 +35,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
     from renjacheck.findings import Severity
     from renjacheck.i18n import text
     from renjacheck.workbook.safety import CannotCheck
-    from renjacheck.xlsx_output import WriteRefused, refuse_inputs
+    from renjacheck.output import OutputError, refuse_inputs
 
     resolver = _resolver(select, ignore, severity, rules, config, no_config, waivers)
     with _stops():
@@ -45,7 +45,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
         _fail(f"--output: {text('ann.not_xlsx', lang)}")
     try:
         refuse_inputs(output, [file])
-    except WriteRefused as exc:
+    except OutputError as exc:
         _fail(f"--output: {exc}")
     report = check_files([file], resolve=resolver).files[0]
     if report.error is not None:
@@ -54,7 +54,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
         lost = write_copy(file, report, output, lang, setting.setup.limits)
     except CannotCheck as exc:
         _fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
-    except (WriteRefused, OSError) as exc:
+    except (OutputError, OSError) as exc:
         _fail(f"--output: {exc}")
     for line in lost:
         print(f"renjacheck: {file}: {line}", file=sys.stderr)
@@ -85,7 +85,7 @@ def template(output: WorkbookOut, lang: Lang = None,
     """Write a blank Renja workbook, laid out as renjacheck reads it, for a planner to fill in."""
     from renjacheck.i18n import text
     from renjacheck.template import DEFAULT_BIDANG, Options, TemplateError, write_template
-    from renjacheck.xlsx_output import WriteRefused
+    from renjacheck.output import OutputError
 
     lang = _lang(lang, None)
     options = Options(lang=lang, year=year, unit=unit, satker=tuple(satker or ()),
@@ -94,7 +94,7 @@ def template(output: WorkbookOut, lang: Lang = None,
         write_template(output, options, force=force)
     except TemplateError as exc:
         _fail(str(exc))
-    except (WriteRefused, OSError) as exc:
+    except (OutputError, OSError) as exc:
         _fail(f"--output: {exc}")
     print(text("tpl.written", lang, path=str(output)))
     raise typer.Exit(0)

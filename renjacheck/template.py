@@ -16,7 +16,8 @@ from pathlib import Path
 
 from renjacheck.i18n import text
 from renjacheck.workbook.headers import PAGU_LABELS, TOTAL_LABELS, known_label, norm_label
-from renjacheck.xlsx_output import save, write_atomic
+from renjacheck.output import write_atomic
+from renjacheck.xlsx_output import save
 
 DEFAULT_BIDANG = ("Pencegahan dan Pemberdayaan Masyarakat", "Rehabilitasi", "Pemberantasan",
                   "Bagian Umum")

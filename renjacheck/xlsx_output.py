@@ -1,6 +1,6 @@
 """Writing the workbooks renjacheck makes (an annotated copy, a blank template).
 
-Like a report (renjacheck.output), a workbook is written atomically, a temporary file renamed into
+Like a report, a workbook is written atomically (renjacheck.output), a temporary file renamed into
 place, and never over a workbook being checked. openpyxl writes a formula without the value it
 last calculated to, which renjacheck itself would report as never calculated (READ003): the
 values are put back into the saved sheets here, from the input (an annotated copy) or as the
@@ -10,11 +10,8 @@ maker knows them (a blank template, whose formulas show nothing yet).
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
-from pathlib import Path
 
 from renjacheck.workbook.prescan import _rewritten, _sheet_parts
 
@@ -26,38 +23,6 @@ _EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
 # A formula's cached result: its cell type (None for a number, "str", "b", "e") and the text of
 # its <v> element, XML-escaped as it stands in the sheet.
 Result = tuple[str | None, bytes]
-
-
-class WriteRefused(Exception):
-    """The workbook cannot be written where asked."""
-
-
-def refuse_inputs(path: Path, inputs: list[Path]) -> None:
-    """WriteRefused when `path` is one of `inputs` (the rule of renjacheck.output)."""
-    target = path.resolve()
-    for source in inputs:
-        if source.resolve() == target or (path.exists() and source.exists()
-                                          and os.path.samefile(source, path)):
-            raise WriteRefused(f"{path} is a workbook being checked; it is never overwritten")
-
-
-def write_atomic(path: Path, data: bytes, inputs: list[Path] = ()) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, renamed into place."""
-    refuse_inputs(path, list(inputs))
-    target = path.resolve()
-    if not target.parent.is_dir():
-        raise WriteRefused(f"folder not found: {target.parent}")
-    handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False,
-                                         prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def formula_results(archive: zipfile.ZipFile) -> dict[str, dict[str, Result]]:
