@@ -174,3 +174,31 @@ def test_a_workbook_written_as_excel_writes_it(tmp_path):
     assert grid.values[(1, 3)] == "Rp 1.000 "
     assert grid.formats[(2, 1)] == "0.00%"
     assert (2, 5) in grid.uncalculated and (2, 4) not in grid.uncalculated
+
+
+def _sheet_xml(cells: list[tuple[str, str, int]]) -> str:
+    """A worksheet whose cells are written in the given order, all in one row element each."""
+    body = "".join(f'<x:row><x:c r="{ref}" s="{style}"><x:v>{value}</x:v></x:c></x:row>'
+                   for ref, value, style in cells)
+    return _SHEET.split("<x:sheetData>")[0] + f"<x:sheetData>{body}</x:sheetData></x:worksheet>"
+
+
+def test_whole_numbers_out_of_order_far_apart_or_written_twice_read_as_openpyxl(tmp_path):
+    # Whole numbers live in column arrays (workbook/cells.py): a file written out of order, a
+    # cell written twice, a gap wider than an array spans, a number beyond 64 bits and a
+    # fraction between them must read exactly as openpyxl reads them, formats included.
+    cells = [("B3", "7", 3), ("B4", "8", 0), ("B6", "9", 3), ("B2", "6", 4), ("B4", "80", 3),
+             ("B300", "10", 3), ("B301", "11", 0), ("B5", "0.5", 4), ("B6", "90", 0),
+             ("C1", str(1 << 70), 3), ("C2", "-9223372036854775807", 3), ("C3", "12", 3),
+             ("A9", "5", 3), ("A1", "4", 4)]
+    path = tmp_path / "order.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in {**_PARTS, "xl/worksheets/sheet1.xml": _sheet_xml(cells)}.items():
+            archive.writestr(name, text)
+    _same(path, formulas=False)
+    grid = load(path)[0]
+    assert [grid.value(r, 2) for r in (2, 3, 4, 5, 6, 300, 301)] == [6, 7, 80, 0.5, 90, 10, 11]
+    assert [grid.number_format(r, 2) for r in (2, 3, 4, 5, 6, 300, 301)] == \
+        ["#,##0.00", '"Rp"#,##0', '"Rp"#,##0', "#,##0.00", "General", '"Rp"#,##0', "General"]
+    assert grid.value(1, 3) == 1 << 70 and grid.value(2, 3) == -9223372036854775807
+    assert (grid.max_row, grid.max_col) == (301, 3)

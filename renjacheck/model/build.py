@@ -79,17 +79,17 @@ def read_grids(path: str, grids: list[Grid], release: bool = False) -> Reading:
     identitas = find_identitas(grids, raw)
     if release:
         for grid in grids:
-            grid.values, grid.formats, grid.merges, grid.filled = {}, {}, {}, {}
+            grid.release()
     if identitas is not None:
         fields["identitas"] = _identitas(identitas)
         infos.append(TableInfo(kind="identitas", sheet=identitas.sheet, range=_span(identitas),
                                rows=sum(v is not None for v in (identitas.unit, identitas.tahun))))
     for kind, table in sorted(chosen.items(), key=lambda kv: _order(grids, kv[1])):
         frame = new_frame(table)
-        fields[kind] = READERS[kind](table, frame)
-        frames[kind] = frame
         infos.append(TableInfo(kind=kind, sheet=table.sheet, range=table.range,
                                rows=len(table.rows)))
+        fields[kind] = READERS[kind](table, frame)  # takes the rows (readers.taken)
+        frames[kind] = frame
     plan = Plan(path=path, sheets=[g.name for g in grids], tables=infos, **fields)
     return Reading(plan=plan, frames=frames, notes=notes)
 

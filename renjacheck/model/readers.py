@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from renjacheck.model.frame import Frame, known
 from renjacheck.model.parse import parse_cell, parse_figure
@@ -32,6 +32,15 @@ def new_frame(table: RawTable) -> Frame:
         labels[f"satker:{i}"] = header.text(col) or f"satker {i + 1}"
         types[f"satker:{i}"] = FieldType.AMOUNT
     return Frame(kind=table.kind, labels=labels, types=types)
+
+
+def taken(table: RawTable) -> Iterator[RawRow]:
+    """The table's rows in order, each let go once read: a national budget's raw cells would
+    otherwise live on beside the plan made from them until the whole plan is read."""
+    rows, table.rows = table.rows, []
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 def typed(row: RawRow, frame: Frame) -> dict:
@@ -62,7 +71,7 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     satker = [frame.labels[n] for n in frame.labels if n.startswith("satker:")]
     stack: list[PendanaanRow] = []
     rows, grand = [], None
-    for raw in table.rows:
+    for raw in taken(table):
         values = typed(raw, frame)
         kode, uraian = known(values["kode"]), known(values["uraian"])
         if uraian is None and kode is not None and norm_label(kode.value) in TOTAL_LABELS:
@@ -107,7 +116,7 @@ def _first(raw: RawRow) -> Location:
 def read_capaian(table: RawTable, frame: Frame) -> list[CapaianRow]:
     """The realisasi table of the year before the plan year."""
     rows = []
-    for raw in table.rows:
+    for raw in taken(table):
         values = typed(raw, frame)
         frame.add(values, raw.cells)
         polar = known(values.get("polaritas"))
@@ -155,7 +164,7 @@ def read_matriks(table: RawTable, frame: Frame) -> list[MatriksKegiatan]:
     """The Matriks, its indicator rows grouped under the kegiatan cell they belong to."""
     groups: list[dict] = []
     previous = None
-    for raw in table.rows:
+    for raw in taken(table):
         values = typed(raw, frame)
         values["bidang"] = _bidang(values, raw)
         if _starts_group(values, previous, ("no", "kegiatan", "kode"), "anggaran") or not groups:
@@ -207,7 +216,7 @@ def read_ro(table: RawTable, frame: Frame) -> list[RORow]:
     rows: list[RORow] = []
     head: dict = {}
     previous = None
-    for raw in table.rows:
+    for raw in taken(table):
         values = typed(raw, frame)
         values["bidang"] = _bidang(values, raw)
         if _starts_group(values, previous, ("no", "kegiatan")) or not head:
@@ -251,7 +260,7 @@ def _split_volumes(values: dict, raw: RawRow) -> list[dict]:
 def read_narasi(table: RawTable, frame: Frame) -> list[NarasiRow]:
     """The narrative, one statement per row."""
     rows = []
-    for raw in table.rows:
+    for raw in taken(table):
         values = typed(raw, frame)
         frame.add(values, raw.cells)
         teks = known(values["teks"])

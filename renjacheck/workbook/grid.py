@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import zipfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.model.values import Location
+from renjacheck.workbook.cells import Cells, Formats, index_code
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
 
@@ -37,8 +39,8 @@ class Grid:
     """One sheet as data: cell values and number formats by (row, col), and its merged ranges."""
 
     name: str
-    values: dict[tuple[int, int], object] = field(default_factory=dict)
-    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    values: Cells = field(default_factory=Cells)
+    formats: Formats = field(default_factory=Formats)
     merges: dict[tuple[int, int], Merge] = field(default_factory=dict)
     max_row: int = 0
     max_col: int = 0
@@ -47,25 +49,27 @@ class Grid:
     clamped: list[tuple[str, str]] = field(default_factory=list)
     # The columns that show something, by row: scans skip the empty expanse of a sheet whose
     # one stray cell sits at its far corner.
-    filled: dict[int, list[int]] = field(default_factory=dict)
+    filled: dict[int, array] = field(default_factory=dict)
     _rows: list[int] = field(default_factory=list, repr=False)
 
     def index(self) -> None:
         """Build the row index; call once the values and merges are in."""
-        filled: dict[int, list[int]] = {}
-        for row, col in self.values:
-            cols = filled.get(row)
-            if cols is None:
-                filled[row] = [col]
-            else:
-                cols.append(col)
+        # Each row's columns in an array of 2-byte numbers (8-byte past column 65535, which no
+        # spreadsheet program writes): a national budget's index of lists is as large as its cells.
+        code = index_code(max([self.values.extent()[1], *(col for _, col in self.merges)]))
+        filled = self.values.by_row(code)
         merged = {row for row, _ in self.merges}
         for row, col in self.merges:
-            filled.setdefault(row, []).append(col)
+            filled.setdefault(row, array(code)).append(col)
         # A merge may cover a cell that holds a value too; elsewhere columns are distinct.
-        self.filled = {row: sorted(set(cols)) if row in merged else sorted(cols)
-                       for row, cols in filled.items()}
+        for row, cols in filled.items():
+            filled[row] = array(code, sorted(set(cols)) if row in merged else sorted(cols))
+        self.filled = filled
         self._rows = sorted(self.filled)
+
+    def release(self) -> None:
+        """Let the cells go: the tables read from them keep what they need."""
+        self.values, self.formats, self.merges, self.filled = Cells(), Formats(), {}, {}
 
     def rows(self) -> list[int]:
         """The rows that show something, top to bottom."""
@@ -139,7 +143,7 @@ def _grid(name: str, cells, formats: list[tuple[str, bool, bool]],
     grid = Grid(name=name, uncalculated=set(cells.uncalculated), clamped=clamped)
     cut = {merge_bounds(old): merge_bounds(new) for old, new in clamped}
     merges = [cut.get(bounds, bounds) for bounds in cells.merges]
-    values = cells.values
+    values = cells.cells
     for min_row, min_col, max_row, max_col in merges:
         # A merge shows its top-left value only: the cells it covers are emptied, as in Excel.
         for r in range(min_row, max_row + 1):
@@ -147,14 +151,8 @@ def _grid(name: str, cells, formats: list[tuple[str, bool, bool]],
                 if (r, c) != (min_row, min_col):
                     values.pop((r, c), None)
     grid.values = values
-    shown = [fmt if fmt != "General" else None for fmt, _, _ in formats]
-    for key, style in cells.styles.items():
-        fmt = shown[style] if style < len(shown) else None
-        if fmt is not None and key in values:
-            grid.formats[key] = fmt
-    if values:
-        grid.max_row = max(row for row, _ in values)
-        grid.max_col = max(col for _, col in values)
+    grid.formats = Formats(values, [fmt if fmt != "General" else None for fmt, _, _ in formats])
+    grid.max_row, grid.max_col = values.extent()
     for bounds in merges:
         merge = Merge(*bounds)
         # Clamp to the used area: a merge that runs to the sheet's far corner must not cost memory.

@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pyexpat import ExpatError, ParserCreate
 
+from renjacheck.workbook.cells import MISSING, Cells, Column
 from renjacheck.workbook.formats import style_formats
 from renjacheck.workbook.safety import CannotCheck
 
@@ -30,10 +31,9 @@ _DIGITS = "0123456789"
 
 @dataclass
 class SheetCells:
-    """What one worksheet holds: values and formats by (row, col), merges in file order."""
+    """What one worksheet holds: values and style indices by (row, col), merges in file order."""
 
-    values: dict[tuple[int, int], object] = field(default_factory=dict)
-    styles: dict[tuple[int, int], int] = field(default_factory=dict)
+    cells: Cells = field(default_factory=Cells)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     # Formula cells without a cached value, in file order; the last row and column of any cell.
     uncalculated: list[tuple[int, int]] = field(default_factory=list)
@@ -189,7 +189,8 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
                formats: list[tuple[str, bool, bool]], mac: bool) -> SheetCells:
     """Every cell of one worksheet part, as openpyxl's data_only load would give it."""
     sheet = SheetCells()
-    values, styled, uncalculated = sheet.values, sheet.styles, sheet.uncalculated
+    cells, uncalculated = sheet.cells, sheet.uncalculated
+    values, styled, arrays = cells.other, cells.styles, cells.columns
     tags = {f"{MAIN} {t}": t for t in ("row", "c", "v", "f", "is", "t", "rPh", "mergeCell")}
     columns: dict[str, int] = {}  # column letters -> number, computed once each
     general = ("General", False, False)
@@ -202,6 +203,9 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
     text: list[str] = []
     row_counter = col_counter = 0  # for rows and cells written without `r`
     last_row = last_col = 1
+    # The last place a cell was stored: a cell after it cannot replace one, so it is stored
+    # without looking; one at or before it (a file written out of order) goes through `put`.
+    at_row = at_col = 0
 
     def start(name, attrs):
         nonlocal row, col, style, phonetic, kind, formula, seen_v, seen_is, collecting
@@ -259,6 +263,7 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             phonetic -= 1
 
     def close():
+        nonlocal at_row, at_col
         value = (text[0] if len(text) == 1 else "".join(text)) if text else None
         if formula and not value and not (kind == "str" and seen_v):
             uncalculated.append((row, col))
@@ -289,7 +294,19 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             value = from_ISO8601(value)
         if value is None or (type(value) is str and not value.strip()):
             return
-        key = (row, col)  # one tuple for both maps: two million of them in a national budget
+        if row < at_row or (row == at_row and col <= at_col):
+            cells.put(row, col, value, style)
+            return
+        at_row, at_col = row, col
+        if type(value) is int and MISSING < value < -MISSING and style < 65536:
+            column = arrays.get(col)  # the whole Rupiah of a budget: into its column's array
+            if column is None:
+                column = arrays[col] = Column(row)
+            if column.place(row) is not None:
+                column.values.append(value)
+                column.styles.append(style)
+                return
+        key = (row, col)
         values[key] = value
         if style:
             styled[key] = style

@@ -1,0 +1,260 @@
+"""The cells of one sheet: whole numbers in column arrays, every other value in a dict.
+
+A national budget is two million whole-Rupiah cells. As dict entries keyed by (row, col) each
+costs about 300 bytes (the key tuple, the int, a slot in the values and in the styles map); in
+a column array it costs 8 bytes for the value and 2 for its style. Text, fractions, dates,
+integers beyond 64 bits and cells far below their column's run stay in the dict. A cell is held
+in one place only, so a lookup tries the dict, then the column.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+
+MISSING = -(1 << 63)  # an empty slot of a column array: no cell holds it (see `fits`)
+GAP = 64  # empty rows a column array spans to reach its next cell; a farther one goes to the dict
+_NONE = object()
+
+
+def fits(value: object, style: int) -> bool:
+    """True when a cell can live in a column array: a whole number of 64 bits, a small style."""
+    return type(value) is int and MISSING < value < -MISSING and style < 65536
+
+
+def index_code(widest: int) -> str:
+    """The array type code that holds column numbers up to `widest`."""
+    return "H" if widest < 65536 else "q"
+
+
+class Column:
+    """One column's run of whole numbers from row `start` down, with their style indices."""
+
+    __slots__ = ("start", "values", "styles")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.values = array("q")
+        self.styles = array("H")
+
+    def place(self, row: int) -> int | None:
+        """The index that `row` takes, the array grown with empty slots to reach it; None when
+        it lies above the run or too far below it."""
+        at = row - self.start
+        size = len(self.values)
+        if at == size:
+            return at
+        if 0 <= at < size:
+            return at
+        if size < at <= size + GAP:
+            self.values.extend([MISSING] * (at - size))
+            self.styles.extend([0] * (at - size))
+            return at
+        return None
+
+
+class Cells:
+    """Values and style indices of a sheet's cells by (row, col), as a dict of them would be."""
+
+    __slots__ = ("other", "styles", "columns")
+
+    def __init__(self) -> None:
+        self.other: dict[tuple[int, int], object] = {}
+        self.styles: dict[tuple[int, int], int] = {}  # of the cells in `other`; 0 left out
+        self.columns: dict[int, Column] = {}
+
+    def put(self, row: int, col: int, value: object, style: int = 0) -> None:
+        """Store a cell, replacing whatever the same place held."""
+        key = (row, col)
+        self._drop_from_column(row, col)
+        column = self.columns.get(col)
+        if fits(value, style) and column is not None and (at := column.place(row)) is not None:
+            self.other.pop(key, None)
+            self.styles.pop(key, None)
+            if at == len(column.values):
+                column.values.append(value)
+                column.styles.append(style)
+            else:
+                column.values[at] = value
+                column.styles[at] = style
+            return
+        if fits(value, style) and column is None and key not in self.other:
+            column = self.columns[col] = Column(row)
+            column.values.append(value)
+            column.styles.append(style)
+            return
+        self.other[key] = value
+        if style:
+            self.styles[key] = style
+        else:
+            self.styles.pop(key, None)
+
+    def __setitem__(self, key: tuple[int, int], value: object) -> None:
+        self.put(key[0], key[1], value)
+
+    def get(self, key: tuple[int, int], default: object = None) -> object:
+        """The value at (row, col), or `default` when the cell is empty."""
+        value = self.other.get(key, _NONE)
+        if value is not _NONE:
+            return value
+        column = self.columns.get(key[1])
+        if column is not None:
+            at = key[0] - column.start
+            if 0 <= at < len(column.values):
+                found = column.values[at]
+                if found != MISSING:
+                    return found
+        return default
+
+    def __getitem__(self, key: tuple[int, int]) -> object:
+        value = self.get(key, _NONE)
+        if value is _NONE:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key, _NONE) is not _NONE  # type: ignore[arg-type]
+
+    def style(self, key: tuple[int, int]) -> int:
+        """The style index of the cell at (row, col); 0 when it has none or is empty."""
+        if key in self.other:
+            return self.styles.get(key, 0)
+        column = self.columns.get(key[1])
+        if column is not None:
+            at = key[0] - column.start
+            if 0 <= at < len(column.values) and column.values[at] != MISSING:
+                return column.styles[at]
+        return 0
+
+    def pop(self, key: tuple[int, int], default: object = None) -> object:
+        """Empty the cell at (row, col) and return what it held."""
+        if key in self.other:
+            self.styles.pop(key, None)
+            return self.other.pop(key)
+        value = self.get(key, _NONE)
+        if value is _NONE:
+            return default
+        self._drop_from_column(*key)
+        return value
+
+    def _drop_from_column(self, row: int, col: int) -> None:
+        column = self.columns.get(col)
+        if column is not None and 0 <= row - column.start < len(column.values):
+            column.values[row - column.start] = MISSING
+
+    def keys(self) -> Iterator[tuple[int, int]]:
+        """The places of every cell: the dict's, then each column's, top to bottom."""
+        yield from self.other
+        for col, column in self.columns.items():
+            start = column.start
+            for at, value in enumerate(column.values):
+                if value != MISSING:
+                    yield (start + at, col)
+
+    __iter__ = keys
+
+    def items(self) -> Iterator[tuple[tuple[int, int], object]]:
+        """((row, col), value) of every cell."""
+        yield from self.other.items()
+        for col, column in self.columns.items():
+            start = column.start
+            for at, value in enumerate(column.values):
+                if value != MISSING:
+                    yield (start + at, col), value
+
+    def styled(self) -> Iterator[tuple[tuple[int, int], int]]:
+        """((row, col), style index) of every cell with a style other than 0."""
+        yield from self.styles.items()
+        for col, column in self.columns.items():
+            start = column.start
+            for at, style in enumerate(column.styles):
+                if style and column.values[at] != MISSING:
+                    yield (start + at, col), style
+
+    def by_row(self, code: str) -> dict[int, array]:
+        """The columns that hold a cell, by row (unsorted), each row's in an array of type
+        `code` (see `index_code`)."""
+        filled: dict[int, array] = {}
+        for row, col in self.other:
+            cols = filled.get(row)
+            if cols is None:
+                filled[row] = array(code, (col,))
+            else:
+                cols.append(col)
+        for col, column in self.columns.items():
+            row = column.start
+            for value in column.values:
+                if value != MISSING:
+                    cols = filled.get(row)
+                    if cols is None:
+                        filled[row] = array(code, (col,))
+                    else:
+                        cols.append(col)
+                row += 1
+        return filled
+
+    def extent(self) -> tuple[int, int]:
+        """(last row, last column) that hold a cell; (0, 0) when none does."""
+        rows = [row for row, _ in self.other]
+        cols = [col for _, col in self.other]
+        for col, column in self.columns.items():
+            values = column.values
+            last = len(values) - 1
+            while last >= 0 and values[last] == MISSING:
+                last -= 1
+            if last >= 0:
+                rows.append(column.start + last)
+                cols.append(col)
+        return (max(rows), max(cols)) if rows else (0, 0)
+
+    def __len__(self) -> int:
+        return len(self.other) + sum(len(c.values) - c.values.count(MISSING)
+                                     for c in self.columns.values())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == dict(other.items())  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Formats:
+    """The number format of each cell by (row, col), `General` left out: read from the style
+    indices `Cells` keeps, through the workbook's table of formats; `set` for one cell."""
+
+    __slots__ = ("cells", "names", "extra")
+
+    def __init__(self, cells: Cells | None = None, names: list[str | None] | None = None) -> None:
+        self.cells = cells
+        self.names = names or []  # style index -> format, None for General
+        self.extra: dict[tuple[int, int], str] = {}
+
+    def __setitem__(self, key: tuple[int, int], fmt: str) -> None:
+        self.extra[key] = fmt
+
+    def get(self, key: tuple[int, int], default: str | None = None) -> str | None:
+        """The format of the cell at (row, col), or `default` for General or an empty cell."""
+        fmt = self.extra.get(key)
+        if fmt is None and self.cells is not None:
+            style = self.cells.style(key)
+            fmt = self.names[style] if style and style < len(self.names) else None
+        return default if fmt is None else fmt
+
+    def __getitem__(self, key: tuple[int, int]) -> str:
+        fmt = self.get(key)
+        if fmt is None:
+            raise KeyError(key)
+        return fmt
+
+    def items(self) -> Iterator[tuple[tuple[int, int], str]]:
+        """((row, col), format) of every cell whose format is not General."""
+        if self.cells is not None:
+            for key, style in self.cells.styled():
+                fmt = self.names[style] if style < len(self.names) else None
+                if fmt is not None and key not in self.extra:
+                    yield key, fmt
+        yield from self.extra.items()
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == dict(other.items())  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]

@@ -1,0 +1,67 @@
+"""The cell store keeps whole numbers in column arrays: it must behave as a dict of cells."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from renjacheck.workbook.cells import GAP, Cells, Formats, index_code
+
+_VALUES = st.one_of(st.integers(-5, 5), st.integers(-(1 << 66), 1 << 66),
+                    st.sampled_from(["Kode", "  ", "51"]), st.floats(-2, 2, allow_nan=False),
+                    st.booleans())
+_PLACES = st.tuples(st.integers(1, 3 * GAP), st.integers(1, 4))
+_STYLES = st.sampled_from([0, 1, 2, 70_000])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PLACES, _VALUES, _STYLES), max_size=60),
+       st.lists(_PLACES, max_size=10))
+def test_cells_behave_as_a_dict(puts, pops):
+    cells, values, styles = Cells(), {}, {}
+    for (row, col), value, style in puts:
+        cells.put(row, col, value, style)
+        values[(row, col)] = value
+        styles[(row, col)] = style
+    for key in pops:
+        assert cells.pop(key, "none") == values.pop(key, "none")
+    assert dict(cells.items()) == values
+    assert {k: type(v) for k, v in cells.items()} == {k: type(v) for k, v in values.items()}
+    assert sorted(cells.keys()) == sorted(values) and len(cells) == len(values)
+    assert {key: cells.style(key) for key in values} == {key: styles[key] for key in values}
+    rows: dict[int, list[int]] = {}
+    for row, col in values:
+        rows.setdefault(row, []).append(col)
+    assert {r: sorted(c) for r, c in cells.by_row("q").items()} == \
+        {r: sorted(c) for r, c in rows.items()}
+    assert cells.extent() == ((max(r for r, _ in values), max(c for _, c in values))
+                              if values else (0, 0))
+    for row in range(1, 3 * GAP + 2):
+        for col in range(1, 5):
+            assert cells.get((row, col), "empty") == values.get((row, col), "empty")
+
+
+def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
+    cells = Cells()
+    cells.put(5, 2, 100, 1)
+    cells.put(7, 2, 300, 2)  # two rows on: the array spans the gap
+    cells.put(7 + GAP + 2, 2, 400, 1)  # farther than GAP below the run: the dict
+    cells.put(6, 2, 1.5, 1)  # a fraction: the dict, while the slot stays empty
+    column = cells.columns[2]
+    assert (column.start, list(column.styles)) == (5, [1, 0, 2])
+    assert column.values[1] == -(1 << 63)
+    assert cells.other == {(7 + GAP + 2, 2): 400, (6, 2): 1.5}
+    formats = Formats(cells, [None, "#,##0", "0.00%"])
+    assert [formats.get((r, 2), "General") for r in (5, 6, 7, 8)] == \
+        ["#,##0", "#,##0", "0.00%", "General"]
+    assert dict(formats.items()) == {(5, 2): "#,##0", (6, 2): "#,##0", (7, 2): "0.00%",
+                                     (7 + GAP + 2, 2): "#,##0"}
+
+
+def test_a_column_past_65535_is_indexed_too():
+    # No spreadsheet program writes one, but a crafted file may: the row index must hold it.
+    cells = Cells()
+    cells.put(3, 2, "Kode")
+    cells.put(3, 70_000, 5)
+    assert {r: list(c) for r, c in cells.by_row(index_code(70_000)).items()} == {3: [2, 70_000]}
+    assert index_code(65_535) == "H" and index_code(65_536) == "q"
