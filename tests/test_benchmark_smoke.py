@@ -1,5 +1,6 @@
 """Performance, CI-sized: the seed sample checks within four times a bare openpyxl load of it,
-and what a run does not need stays off the start-up path. benchmarks/run.py has the full cases.
+what a run does not need stays off the start-up path, and a budget's amounts are held in
+column arrays. benchmarks/run.py has the full cases.
 
 Both commands run as fresh processes, several times each, and the best run of each is
 compared: on a shared, noisy machine the best run is the least disturbed one.
@@ -13,7 +14,13 @@ import sys
 import time
 from pathlib import Path
 
+from renjacheck.workbook.cells import MISSING
+from renjacheck.workbook.grid import load
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
 SEED = ROOT / "samples" / "banten-2024.xlsx"
 RUNS = 5
 # Issue 6: `renjacheck check` on the seed within this many times the bare load.
@@ -65,3 +72,16 @@ def test_a_check_does_not_import_pandas_or_openpyxl():
     modules = _imported("check", str(SEED))
     assert "rapidfuzz" in modules  # the check did run
     assert not {"pandas", "pandera", "numpy", "openpyxl"} & modules
+
+
+def test_a_budget_holds_its_amounts_in_column_arrays(tmp_path):
+    # A national budget's memory (issue 6): no amount may fall back to a dict entry of its own.
+    sheet = next(g for g in load(generate.budget(tmp_path / "budget.xlsx", rows=300, satker=6))
+                 if g.name == "Pendanaan Nasional")
+    held = sum(len(c.values) - c.values.count(MISSING) for c in sheet.values.columns.values())
+    # Rows 6 on: the grand total and the items, each with six satker amounts and a Jumlah.
+    assert sheet.max_row > 300 and held == (sheet.max_row - 5) * 7
+    assert not [v for v in sheet.values.other.values() if type(v) is int]
+    programs = [r for r in range(7, sheet.max_row + 1)
+                if sheet.text(r, 1).count(".") == 2 and sheet.text(r, 1)[3:4] == "."]
+    assert programs and sheet.value(6, 3) == sum(sheet.value(r, 3) for r in programs)
