@@ -202,3 +202,18 @@ def test_whole_numbers_out_of_order_far_apart_or_written_twice_read_as_openpyxl(
         ["#,##0.00", '"Rp"#,##0', '"Rp"#,##0', "#,##0.00", "General", '"Rp"#,##0', "General"]
     assert grid.value(1, 3) == 1 << 70 and grid.value(2, 3) == -9223372036854775807
     assert (grid.max_row, grid.max_col) == (301, 3)
+
+
+def test_a_cell_without_a_reference_between_two_with_one_reads_as_openpyxl(tmp_path):
+    # The reader keeps one int a row for its cells' keys: a cell without `r` (placed by the
+    # row's counter) must not leave it stale for the referenced cell after it.
+    body = ('<x:row r="1"><x:c r="A3"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c>'
+            '<x:c r="C3"><x:v>3</x:v></x:c></x:row>')
+    sheet = _SHEET.split("<x:sheetData>")[0] + f"<x:sheetData>{body}</x:sheetData></x:worksheet>"
+    path = tmp_path / "unreferenced.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in {**_PARTS, "xl/worksheets/sheet1.xml": sheet}.items():
+            archive.writestr(name, text)
+    _same(path, formulas=False)
+    grid = load(path)[0]
+    assert (grid.value(3, 1), grid.value(3, 3)) == (1, 3)

@@ -206,21 +206,24 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
     # The last place a cell was stored: a cell after it cannot replace one, so it is stored
     # without looking; one at or before it (a file written out of order) goes through `put`.
     at_row = at_col = 0
+    row_digits: str | None = None  # the digits `row` was read from; None: none read
 
     def start(name, attrs):
         nonlocal row, col, style, phonetic, kind, formula, seen_v, seen_is, collecting
-        nonlocal row_counter, col_counter, last_row, last_col
+        nonlocal row_counter, col_counter, last_row, last_col, row_digits
         tag = tags.get(name)
         if tag == "c":
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(_DIGITS)
                 col = columns.get(letters) or _column(letters, columns)
-                row = int(ref[len(letters):])
+                digits = ref[len(letters):]
+                if digits != row_digits:  # one int a row, shared by its cells' keys
+                    row_digits, row = digits, int(digits)
                 col_counter = col
             else:
                 col_counter += 1
-                row, col = row_counter, col_counter
+                row, col, row_digits = row_counter, col_counter, None
             kind = attrs.get("t", "n")
             number = attrs.get("s")
             style = int(number) if number else 0
