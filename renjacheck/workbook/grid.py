@@ -61,9 +61,12 @@ class Grid:
         merged = {row for row, _ in self.merges}
         for row, col in self.merges:
             filled.setdefault(row, array(code)).append(col)
-        # A merge may cover a cell that holds a value too; elsewhere columns are distinct.
+        # A merge may cover a cell that holds a value too; elsewhere columns are distinct. Rows
+        # that fill the same columns (every row of a budget) share one array: none is changed.
+        shared: dict[bytes, array] = {}
         for row, cols in filled.items():
-            filled[row] = array(code, sorted(set(cols)) if row in merged else sorted(cols))
+            cols = array(code, sorted(set(cols)) if row in merged else sorted(cols))
+            filled[row] = shared.setdefault(cols.tobytes(), cols)
         self.filled = filled
         self._rows = sorted(self.filled)
 
