@@ -15,10 +15,13 @@ duplicates but the first and never counts empty keys.
 from __future__ import annotations
 
 from renjacheck.model.frame import Frame
+from renjacheck.model.lazy import plain_values
 from renjacheck.model.parse import UNCALCULATED
 from renjacheck.model.values import Invalid, Quantity, Text
 
 CHECKS = ("number", "non_negative", "unique", "required")
+# What a plain amount at or above zero stands as for the per-cell checks: no check fails it.
+_FIGURE = object()
 
 
 def _is_number(value: object) -> bool:
@@ -47,7 +50,7 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
     found = set()
     for check, columns in specs:
         for name in columns:
-            values = [record.get(name) for record in frame.records]
+            values = _column(frame, name, check)
             if check == "unique":
                 scope = frame.scopes.get(name) or [None] * len(values)
                 keys = [_unique_key(v, scoped) for v, scoped in zip(values, scope, strict=True)]
@@ -55,6 +58,21 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
                 continue
             test = _TESTS[check]
             found.update((check, i, name) for i, value in enumerate(values) if test(value))
+    return _ordered(frame, found, result)
+
+
+def _column(frame: Frame, name: str, check: str) -> list:
+    """The column's values; a plain amount (model/lazy.py) is a number and never empty, so it
+    is read into a Quantity only where its sign may fail `non_negative`."""
+    if check == "unique":
+        return [record.get(name) for record in frame.records]
+    plain = plain_values(frame.records, name)
+    return [_FIGURE if number is not None and (check != "non_negative" or number >= 0)
+            else record.get(name) for number, record in zip(plain, frame.records, strict=True)]
+
+
+def _ordered(frame: Frame, found: set, result: dict[str, list]) -> dict[str, list]:
+    # In table order: by record, then by column as the header has them.
     order = {name: i for i, name in enumerate(frame.labels)}
     for check, index, column in sorted(found, key=lambda f: (f[1], order.get(f[2], 0))):
         result[check].append((index, column))

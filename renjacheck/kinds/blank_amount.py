@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.model.lazy import maybe_empty
 
 PLACEHOLDERS = frozenset({"kode", "uraian", "column"})
 TABLES = frozenset({"pendanaan"})
@@ -20,7 +21,7 @@ def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every row with empty amount cells, at those cells."""
     pendanaan = ctx.plan.pendanaan
     for row in ([pendanaan.grand_total] if pendanaan.grand_total else []) + pendanaan.rows:
-        empty = [(column, amount) for column, amount in [*row.amounts.items(),
+        empty = [(column, amount) for column, amount in [*maybe_empty(row.amounts),
                                                          ("Total", row.total)]
                  if amount is not None and amount.empty]
         if not empty:

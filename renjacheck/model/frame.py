@@ -6,6 +6,7 @@ so that every unreadable, missing or negative cell can be reported at its cell.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from renjacheck.model.values import Invalid, Location, Quantity, Text
@@ -26,8 +27,8 @@ class Frame:
     kind: str
     labels: dict[str, str]
     types: dict[str, FieldType]
-    records: list[dict[str, Value]] = field(default_factory=list)
-    locs: list[dict[str, Location]] = field(default_factory=list)
+    records: list[Mapping[str, Value]] = field(default_factory=list)
+    locs: list[Mapping[str, Location]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     # What a uniqueness check compares, where a value means something only under its parent:
     # komponen 051 or akun 521211 repeat under every RO, so a code is compared by its full path.
@@ -36,8 +37,12 @@ class Frame:
 
     def add(self, values: dict[str, Value], cells: dict[str, RawCell]) -> None:
         """Append a record; `cells` give the location of every column, empty ones included."""
+        self.append(values, {name: cell.loc for name, cell in cells.items()})
+
+    def append(self, values: Mapping[str, Value], locs: Mapping[str, Location]) -> None:
+        """Append a record and the location of each of its columns (see model/lazy.py)."""
         self.records.append(values)
-        self.locs.append({name: cell.loc for name, cell in cells.items()})
+        self.locs.append(locs)
         named = (values.get(name) for name in IDENTITY)
         key = next((v.value for v in named if isinstance(v, Text)), "")
         # Two records about the same thing (a repeated indicator) still get distinct keys.

@@ -84,20 +84,28 @@ def parse_figure(cell: RawCell, amount: bool) -> Quantity | Invalid | None:
 def _numeric(value: int | float, cell: RawCell) -> Quantity | Invalid:
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return Invalid(text=str(value), loc=cell.loc, reason="not_finite")
-    # A budget repeats its figures (zeros, round amounts): each is read once per format.
-    ident = (type(value), value, cell.number_format)
-    shown = _SHOWN.get(ident)
-    if shown is None:
-        shown = _shown(value, cell.number_format)
-        if len(_SHOWN) >= _SHOWN_MAX:
-            _SHOWN.clear()
-        _SHOWN[ident] = shown
-    number, decimals, text, percent = shown
+    number, decimals, text, percent = shown(value, cell.number_format)
     return Quantity(value=number, decimals=decimals, loc=cell.loc, text=text, percent=percent)
 
 
+def shown(value: int | float, number_format: str) -> tuple[Decimal, int, str, bool]:
+    """(value, decimals, text, percent) of a finite numeric cell as Excel shows it in its format.
+
+    A budget repeats its figures (zeros, round amounts): each is read once per format."""
+    ident = (type(value), value, number_format)
+    found = _SHOWN.get(ident)
+    if found is None:
+        found = _shown(value, number_format)
+        if len(_SHOWN) >= _SHOWN_MAX:
+            _SHOWN.clear()
+        _SHOWN[ident] = found
+    return found
+
+
 _SHOWN: dict[tuple, tuple[Decimal, int, str, bool]] = {}
-_SHOWN_MAX = 100_000
+# Kept small: it pays for repeated figures, and each entry costs 300 bytes (a national
+# budget's totals are mostly distinct).
+_SHOWN_MAX = 4096
 
 
 def _shown(value: int | float, number_format: str) -> tuple[Decimal, int, str, bool]:

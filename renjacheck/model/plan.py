@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from renjacheck.model.values import Location, Quantity, Text
 
@@ -65,12 +66,19 @@ class PendanaanRow(Model):
     uraian: Text | None
     level: Level | None = None
     parent: str | None = None
-    amounts: dict[str, Quantity | None] = Field(default_factory=dict)
+    # By satker name; read from the workbook, a lazy mapping (model/lazy.py): a budget's amounts
+    # stay in column arrays until a rule asks for one.
+    amounts: Mapping[str, Quantity | None] = Field(default_factory=dict)
     total: Quantity | None = None
     is_total: bool = False
     # A row with neither Kode nor Uraian: its first cell that shows something, where a finding
     # about the row sits (left None otherwise: the national budget has millions of cells).
     loc: Location | None = None
+
+    @field_serializer("amounts", mode="wrap")
+    def _amounts(self, amounts: Mapping, handler):
+        # A lazy mapping dumps as the dict it stands for.
+        return handler(dict(amounts))
 
 
 class Pendanaan(Model):

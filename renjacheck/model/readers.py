@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from renjacheck.model.frame import Frame, known
+from renjacheck.model.lazy import Amounts, views
 from renjacheck.model.parse import parse_cell, parse_figure
 from renjacheck.model.plan import (CapaianRow, MatriksKegiatan, MatriksRow, NarasiRow, Pendanaan,
                                    PendanaanRow, RORow, level_of, LEVELS)
@@ -69,6 +70,8 @@ def _bidang(values: dict, row: RawRow) -> Text | None:
 def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     """The funding table: levels from code shapes, parents from the outline order."""
     satker = [frame.labels[n] for n in frame.labels if n.startswith("satker:")]
+    # A satker named twice is one key of a row's amounts, its last column, as in a dict.
+    names = {label: f"satker:{i}" for i, label in enumerate(satker)}
     stack: list[PendanaanRow] = []
     rows, grand = [], None
     for raw in taken(table):
@@ -79,19 +82,23 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
             # Frame takes the record, so that its checks see the label the plan sees.
             kode, uraian = None, kode
             values["kode"], values["uraian"] = None, uraian
-        frame.add(values, raw.cells)
+        record, locs = views(values, raw, table.plain)
+        frame.append(record, locs)
         # A continuation header may lack a satker column (read by name, workbook/tables.py):
         # its rows then have no amount for that satker.
-        amounts = {satker[i]: known(values.get(f"satker:{i}")) for i in range(len(satker))}
+        amounts = Amounts(record, names)
         is_total = kode is None and uraian is not None and norm_label(uraian.value) in TOTAL_LABELS
         level = level_of(kode.value) if kode else None
         if level is not None:
             while stack and LEVELS.index(stack[-1].level) >= LEVELS.index(level):
                 stack.pop()
         parent = stack[-1].kode.value if stack and level else None
-        item = PendanaanRow(kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
-                            total=known(values["total"]), is_total=is_total,
-                            loc=None if kode or uraian else _first(raw))
+        # Built, not validated: its parts are typed already, and validating would read every
+        # amount of `amounts` into a dict (plan.PendanaanRow says what each field holds).
+        item = PendanaanRow.model_construct(
+            _EVERY_FIELD, kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
+            total=known(values["total"]), is_total=is_total,
+            loc=None if kode or uraian else _first(raw, locs))
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
@@ -106,11 +113,16 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     return Pendanaan(satker=satker, headers=headers, grand_total=grand, rows=rows)
 
 
-def _first(raw: RawRow) -> Location:
+# Every field of a PendanaanRow is given: one set of their names serves all rows (pydantic
+# would build one a row, 700 bytes of a national budget's every row).
+_EVERY_FIELD = set(PendanaanRow.model_fields)
+
+
+def _first(raw: RawRow, locs) -> Location:
     """The leftmost cell of the row that shows something (or holds a formula)."""
     cells = list(raw.cells.values())
-    shown = [c for c in cells if not c.empty or c.uncalculated] or cells
-    return min(shown, key=lambda c: c.loc.col).loc
+    shown = [c.loc for c in cells if not c.empty or c.uncalculated] + [locs[n] for n in raw.plain]
+    return min(shown or [c.loc for c in cells], key=lambda loc: loc.col)
 
 
 def read_capaian(table: RawTable, frame: Frame) -> list[CapaianRow]:

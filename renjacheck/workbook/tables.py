@@ -18,6 +18,7 @@ from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
 from renjacheck.workbook.grid import Grid
 from renjacheck.workbook.headers import KINDS, TableKind, norm_label
+from renjacheck.workbook.plain import PlainCells
 
 _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
@@ -53,6 +54,9 @@ class RawRow:
     cells: dict[str, RawCell]
     continued: dict[str, list[RawCell]] = field(default_factory=dict)
     group: RawCell | None = None
+    # Column name -> sheet column of the cells left in the table's PlainCells (a satker amount
+    # that is a whole number); not in `cells`. Rows with the same columns share one dict.
+    plain: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,6 +72,8 @@ class RawTable:
     last_row: int
     first_col: int
     last_col: int
+    # Where the plain cells of the rows are read (a Pendanaan's satker amounts); see plain.py.
+    plain: PlainCells | None = None
 
     @property
     def range(self) -> str:
@@ -97,6 +103,8 @@ def read_tables(grid: Grid) -> list[RawTable]:
                              satker=[_satker_cells(grid, header)], rows=[],
                              first_row=header.row, last_row=header.last_row,
                              first_col=header.first_col, last_col=header.last_col)
+            if header.satker:
+                table.plain = PlainCells(grid.name, grid.formats.names, grid.formats.extra)
             tables.append(table)
             satker = {f"satker:{i}": col for i, col in enumerate(header.satker)}
         resume = _read_rows(grid, table, header, at_row, satker)
@@ -152,14 +160,23 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
     kind = KINDS[table.kind]
     columns = {**header.columns, **satker}
     wraps = {c.name for c in kind.columns if c.wraps}
+    store = table.plain
+    if store is not None:
+        store.order.update(dict.fromkeys(columns))
+    shared: dict[tuple, dict[str, int]] = {}
     group = table.rows[-1].group if table.rows else None
     last: RawRow | None = None
     after_blank, under_header = False, True
     row = header.last_row + 1
     while row <= grid.max_row:
-        cells = {name: _cell(grid, row, col) for name, col in columns.items()}
+        cells, plain = {}, {}
+        for name, col in columns.items():
+            if store is not None and name in satker and store.take(grid, row, col):
+                plain[name] = col  # a whole-number amount, never empty
+            else:
+                cells[name] = _cell(grid, row, col)
         filled = {name: cell for name, cell in cells.items() if not cell.empty}
-        if not filled:
+        if not filled and not plain:
             after_blank = True
             following = grid.next_row(row)  # skip the empty rows in one step
             if following is None:
@@ -175,17 +192,20 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
             row += repeat.height
             after_blank, under_header = False, True
             continue
-        if under_header and _column_numbers(cells):
+        if under_header and _column_numbers(
+                {**cells, **{name: store.cell(row, col) for name, col in plain.items()}}):
             row += 1
             continue
         under_header = False
         group_cell = _group_cell(grid, row, header) if kind.group_rows else None
         if group_cell is not None:
             group, last = group_cell, None
-        elif _anchored(kind.anchors, filled) and (not after_blank or _resumes(kind, filled)):
-            last = RawRow(row=row, cells=cells, group=group)
+        elif (plain or _anchored(kind.anchors, filled)) \
+                and (not after_blank or _resumes(kind, filled)):
+            last = RawRow(row=row, cells=cells, group=group,
+                          plain=shared.setdefault(tuple(plain.items()), plain))
             table.rows.append(last)
-        elif last is not None and not after_blank and set(filled) <= wraps \
+        elif last is not None and not after_blank and not plain and set(filled) <= wraps \
                 and not _wide_merge(grid, row, header):
             for name, cell in filled.items():
                 last.continued.setdefault(name, []).append(cell)
