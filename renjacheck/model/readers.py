@@ -49,7 +49,7 @@ def typed(row: RawRow, frame: Frame) -> dict:
     values = {}
     for name, cell in row.cells.items():
         value = parse_cell(cell, frame.types[name])
-        extra = row.continued.get(name)
+        extra = row.continued.get(name) if row.continued else None
         if extra:
             base = [value.value] if isinstance(value, Text) else []
             more = tuple(c.loc for c in extra)

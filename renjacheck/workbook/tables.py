@@ -46,13 +46,14 @@ class RawCell:
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
 
 
-@dataclass
+# Slots, and no dict of continuations until a row has one: a national budget has 50,000 rows.
+@dataclass(slots=True)
 class RawRow:
     """A data row: its cells by column name, continuation cells, and the bidang of its group."""
 
     row: int
     cells: dict[str, RawCell]
-    continued: dict[str, list[RawCell]] = field(default_factory=dict)
+    continued: dict[str, list[RawCell]] | None = None
     group: RawCell | None = None
     # Column name -> sheet column of the cells left in the table's PlainCells (a satker amount
     # that is a whole number); not in `cells`. Rows with the same columns share one dict.
@@ -208,6 +209,8 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
         elif last is not None and not after_blank and not plain and set(filled) <= wraps \
                 and not _wide_merge(grid, row, header):
             for name, cell in filled.items():
+                if last.continued is None:
+                    last.continued = {}
                 last.continued.setdefault(name, []).append(cell)
         else:
             break
