@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renjacheck.workbook.cells import GAP, Cells, Formats, index_code
+from renjacheck.workbook.cells import GAP, HOLE, Cells, Formats, index_code
 
 _VALUES = st.one_of(st.integers(-5, 5), st.integers(-(1 << 66), 1 << 66),
                     st.sampled_from(["Kode", "  ", "51"]), st.floats(-2, 2, allow_nan=False),
@@ -39,6 +39,11 @@ def test_cells_behave_as_a_dict(puts, pops):
     for row in range(1, 3 * GAP + 2):
         for col in range(1, 5):
             assert cells.get((row, col), "empty") == values.get((row, col), "empty")
+    # Without the column arrays: every value but (some) whole numbers, where they are.
+    rest = dict(cells.nonwhole_items())
+    assert rest.items() <= values.items()
+    assert all(type(v) is int for k, v in values.items() if k not in rest)
+    assert all(cells.nonwhole(key, "empty") == rest.get(key, "empty") for key in values)
 
 
 def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
@@ -46,11 +51,13 @@ def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
     cells.put(5, 2, 100, 1)
     cells.put(7, 2, 300, 2)  # two rows on: the array spans the gap
     cells.put(7 + GAP + 2, 2, 400, 1)  # farther than GAP below the run: the dict
-    cells.put(6, 2, 1.5, 1)  # a fraction: the dict, while the slot stays empty
+    cells.put(6, 2, 1.5, 1)  # a fraction: the column's list, while the array's slot stays empty
     column = cells.columns[2]
     assert (column.start, list(column.styles)) == (5, [1, 0, 2])
     assert column.values[1] == -(1 << 63)
-    assert cells.other == {(7 + GAP + 2, 2): 400, (6, 2): 1.5}
+    assert cells.other == {(7 + GAP + 2, 2): 400}
+    assert (cells.texts[2].start, cells.texts[2].values, list(cells.texts[2].styles)) == \
+        (6, [1.5], [1])
     formats = Formats(cells, [None, "#,##0", "0.00%"])
     assert [formats.get((r, 2), "General") for r in (5, 6, 7, 8)] == \
         ["#,##0", "#,##0", "0.00%", "General"]
@@ -58,10 +65,27 @@ def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
                                      (7 + GAP + 2, 2): "#,##0"}
 
 
+def test_text_goes_to_its_column_list_and_a_replaced_cell_leaves_a_hole():
+    cells = Cells()
+    cells.put(3, 1, "Kode")
+    cells.put(5, 1, "3236", 4)  # two rows on: the list spans the gap with holes
+    cells.put(4, 1, 1 << 70)  # beyond 64 bits: a value of the list, not of the array
+    cells.put(3, 1, 7)  # a number where text was: the text's slot becomes a hole
+    cells.put(6, 1, "x", 70_000)  # a style past 65535: the dict
+    texts = cells.texts[1]
+    assert (texts.start, texts.values[1:], list(texts.styles)) == (3, [1 << 70, "3236"], [0, 0, 4])
+    assert texts.values[0] is HOLE and cells.columns[1].values[0] == 7
+    assert cells.other == {(6, 1): "x"} and cells.styles == {(6, 1): 70_000}
+    assert dict(cells.items()) == {(3, 1): 7, (4, 1): 1 << 70, (5, 1): "3236", (6, 1): "x"}
+    assert cells.style((5, 1)) == 4 and cells.style((3, 1)) == 0 and len(cells) == 4
+    assert cells.pop((5, 1)) == "3236" and cells.get((5, 1)) is None
+    assert cells.extent() == (6, 1)
+
+
 def test_a_column_past_65535_is_indexed_too():
     # No spreadsheet program writes one, but a crafted file may: the row index must hold it.
     cells = Cells()
     cells.put(3, 2, "Kode")
     cells.put(3, 70_000, 5)
-    assert {r: list(c) for r, c in cells.by_row(index_code(70_000)).items()} == {3: [2, 70_000]}
+    assert {r: sorted(c) for r, c in cells.by_row(index_code(70_000)).items()} == {3: [2, 70_000]}
     assert index_code(65_535) == "H" and index_code(65_536) == "q"

@@ -1,10 +1,12 @@
-"""The cells of one sheet: whole numbers in column arrays, every other value in a dict.
+"""The cells of one sheet: whole numbers in column arrays, other values in column lists.
 
 A national budget is two million whole-Rupiah cells. As dict entries keyed by (row, col) each
 costs about 300 bytes (the key tuple, the int, a slot in the values and in the styles map); in
-a column array it costs 8 bytes for the value and 2 for its style. Text, fractions, dates,
-integers beyond 64 bits and cells far below their column's run stay in the dict. A cell is held
-in one place only, so a lookup tries the dict, then the column.
+a column array it costs 8 bytes for the value and 2 for its style. Text, fractions, dates and
+integers beyond 64 bits go to a list per column (8 bytes a cell besides the value: its Kode and
+Uraian cost a tenth of what they did in the dict). Cells far below their column's run and styles
+past 65535 stay in the dict. A cell is held in one place only, so a lookup tries the dict, then
+the column array, then the column list.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from array import array
 from collections.abc import Iterator
 
 MISSING = -(1 << 63)  # an empty slot of a column array: no cell holds it (see `fits`)
+HOLE = object()  # an empty slot of a column list: compares unequal to every value
 GAP = 64  # empty rows a column array spans to reach its next cell; a farther one goes to the dict
 _NONE = object()
 
@@ -28,14 +31,16 @@ def index_code(widest: int) -> str:
 
 
 class Column:
-    """One column's run of whole numbers from row `start` down, with their style indices."""
+    """One column's run of cells from row `start` down, with their style indices: whole numbers
+    in an array (empty slots MISSING), or, with `objects`, any values in a list (empty: HOLE)."""
 
-    __slots__ = ("start", "values", "styles")
+    __slots__ = ("start", "values", "styles", "hole")
 
-    def __init__(self, start: int) -> None:
+    def __init__(self, start: int, objects: bool = False) -> None:
         self.start = start
-        self.values = array("q")
+        self.values: array | list = [] if objects else array("q")
         self.styles = array("H")
+        self.hole = HOLE if objects else MISSING
 
     def place(self, row: int) -> int | None:
         """The index that `row` takes, the array grown with empty slots to reach it; None when
@@ -47,7 +52,7 @@ class Column:
         if 0 <= at < size:
             return at
         if size < at <= size + GAP:
-            self.values.extend([MISSING] * (at - size))
+            self.values.extend([self.hole] * (at - size))
             self.styles.extend([0] * (at - size))
             return at
         return None
@@ -56,33 +61,37 @@ class Column:
 class Cells:
     """Values and style indices of a sheet's cells by (row, col), as a dict of them would be."""
 
-    __slots__ = ("other", "styles", "columns")
+    __slots__ = ("other", "styles", "columns", "texts")
 
     def __init__(self) -> None:
         self.other: dict[tuple[int, int], object] = {}
         self.styles: dict[tuple[int, int], int] = {}  # of the cells in `other`; 0 left out
-        self.columns: dict[int, Column] = {}
+        self.columns: dict[int, Column] = {}  # whole numbers
+        self.texts: dict[int, Column] = {}  # every other value
 
     def put(self, row: int, col: int, value: object, style: int = 0) -> None:
         """Store a cell, replacing whatever the same place held."""
         key = (row, col)
         self._drop_from_column(row, col)
-        column = self.columns.get(col)
-        if fits(value, style) and column is not None and (at := column.place(row)) is not None:
-            self.other.pop(key, None)
-            self.styles.pop(key, None)
-            if at == len(column.values):
+        if style < 65536:
+            whole = fits(value, style)
+            runs = self.columns if whole else self.texts
+            column = runs.get(col)
+            if column is not None and (at := column.place(row)) is not None:
+                self.other.pop(key, None)
+                self.styles.pop(key, None)
+                if at == len(column.values):
+                    column.values.append(value)
+                    column.styles.append(style)
+                else:
+                    column.values[at] = value
+                    column.styles[at] = style
+                return
+            if column is None and key not in self.other:
+                column = runs[col] = Column(row, objects=not whole)
                 column.values.append(value)
                 column.styles.append(style)
-            else:
-                column.values[at] = value
-                column.styles[at] = style
-            return
-        if fits(value, style) and column is None and key not in self.other:
-            column = self.columns[col] = Column(row)
-            column.values.append(value)
-            column.styles.append(style)
-            return
+                return
         self.other[key] = value
         if style:
             self.styles[key] = style
@@ -97,14 +106,35 @@ class Cells:
         value = self.other.get(key, _NONE)
         if value is not _NONE:
             return value
-        column = self.columns.get(key[1])
-        if column is not None:
-            at = key[0] - column.start
-            if 0 <= at < len(column.values):
-                found = column.values[at]
-                if found != MISSING:
-                    return found
+        for runs in (self.columns, self.texts):
+            column = runs.get(key[1])
+            if column is not None:
+                at = key[0] - column.start
+                if 0 <= at < len(column.values):
+                    found = column.values[at]
+                    if found is not column.hole and found != column.hole:
+                        return found
         return default
+
+    def nonwhole(self, key: tuple[int, int], default: object = None) -> object:
+        """`get`, the column arrays left out: text (where labels are looked for) and every other
+        value that is not a whole number; a row of figures is passed over without a look."""
+        value = self.other.get(key, _NONE)
+        if value is not _NONE:
+            return value
+        column = self.texts.get(key[1])
+        if column is not None and 0 <= (at := key[0] - column.start) < len(column.values) \
+                and _held(column, at):
+            return column.values[at]
+        return default
+
+    def nonwhole_items(self) -> Iterator[tuple[tuple[int, int], object]]:
+        """((row, col), value) of every cell but the whole numbers of the column arrays."""
+        yield from self.other.items()
+        for col, column in self.texts.items():
+            for at, value in enumerate(column.values):
+                if value is not HOLE:
+                    yield (column.start + at, col), value
 
     def __getitem__(self, key: tuple[int, int]) -> object:
         value = self.get(key, _NONE)
@@ -119,11 +149,12 @@ class Cells:
         """The style index of the cell at (row, col); 0 when it has none or is empty."""
         if key in self.other:
             return self.styles.get(key, 0)
-        column = self.columns.get(key[1])
-        if column is not None:
-            at = key[0] - column.start
-            if 0 <= at < len(column.values) and column.values[at] != MISSING:
-                return column.styles[at]
+        for runs in (self.columns, self.texts):
+            column = runs.get(key[1])
+            if column is not None:
+                at = key[0] - column.start
+                if 0 <= at < len(column.values) and _held(column, at):
+                    return column.styles[at]
         return 0
 
     def pop(self, key: tuple[int, int], default: object = None) -> object:
@@ -138,37 +169,38 @@ class Cells:
         return value
 
     def _drop_from_column(self, row: int, col: int) -> None:
-        column = self.columns.get(col)
-        if column is not None and 0 <= row - column.start < len(column.values):
-            column.values[row - column.start] = MISSING
+        for runs in (self.columns, self.texts):
+            column = runs.get(col)
+            if column is not None and 0 <= row - column.start < len(column.values):
+                column.values[row - column.start] = column.hole
+
+    def _runs(self) -> Iterator[tuple[int, Column]]:
+        yield from self.columns.items()
+        yield from self.texts.items()
 
     def keys(self) -> Iterator[tuple[int, int]]:
         """The places of every cell: the dict's, then each column's, top to bottom."""
-        yield from self.other
-        for col, column in self.columns.items():
-            start = column.start
-            for at, value in enumerate(column.values):
-                if value != MISSING:
-                    yield (start + at, col)
+        for key, _ in self.items():
+            yield key
 
     __iter__ = keys
 
     def items(self) -> Iterator[tuple[tuple[int, int], object]]:
         """((row, col), value) of every cell."""
         yield from self.other.items()
-        for col, column in self.columns.items():
-            start = column.start
+        for col, column in self._runs():
+            start, hole = column.start, column.hole
             for at, value in enumerate(column.values):
-                if value != MISSING:
+                if value is not hole and value != hole:
                     yield (start + at, col), value
 
     def styled(self) -> Iterator[tuple[tuple[int, int], int]]:
         """((row, col), style index) of every cell with a style other than 0."""
         yield from self.styles.items()
-        for col, column in self.columns.items():
+        for col, column in self._runs():
             start = column.start
             for at, style in enumerate(column.styles):
-                if style and column.values[at] != MISSING:
+                if style and _held(column, at):
                     yield (start + at, col), style
 
     def by_row(self, code: str) -> dict[int, array]:
@@ -181,10 +213,10 @@ class Cells:
                 filled[row] = array(code, (col,))
             else:
                 cols.append(col)
-        for col, column in self.columns.items():
-            row = column.start
+        for col, column in self._runs():
+            row, hole = column.start, column.hole
             for value in column.values:
-                if value != MISSING:
+                if value is not hole and value != hole:
                     cols = filled.get(row)
                     if cols is None:
                         filled[row] = array(code, (col,))
@@ -197,10 +229,10 @@ class Cells:
         """(last row, last column) that hold a cell; (0, 0) when none does."""
         rows = [row for row, _ in self.other]
         cols = [col for _, col in self.other]
-        for col, column in self.columns.items():
+        for col, column in self._runs():
             values = column.values
             last = len(values) - 1
-            while last >= 0 and values[last] == MISSING:
+            while last >= 0 and not _held(column, last):
                 last -= 1
             if last >= 0:
                 rows.append(column.start + last)
@@ -208,13 +240,18 @@ class Cells:
         return (max(rows), max(cols)) if rows else (0, 0)
 
     def __len__(self) -> int:
-        return len(self.other) + sum(len(c.values) - c.values.count(MISSING)
-                                     for c in self.columns.values())
+        return sum(1 for _ in self.items())
 
     def __eq__(self, other: object) -> bool:
         return dict(self.items()) == dict(other.items())  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _held(column: Column, at: int) -> bool:
+    """True when slot `at` of `column` holds a cell."""
+    value = column.values[at]
+    return value is not column.hole and value != column.hole
 
 
 class Formats:

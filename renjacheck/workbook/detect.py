@@ -85,11 +85,11 @@ def header_at(grid: Grid, row: int) -> Header | None:
 def _has_heading(grid: Grid, row: int) -> bool:
     """True when some text the row shows is a known heading: a row of figures (most rows of a
     budget) is passed over before its labels are read."""
-    # Text is never held in a column array (workbook/cells.py): the dict alone is looked at.
-    values, merges = grid.values.other, grid.merges
+    # Text is never held in a column array (workbook/cells.py): those are not looked at.
+    values, merges = grid.values, grid.merges
     for col in grid.filled.get(row, ()):
         merge = merges.get((row, col))
-        value = values.get((merge.min_row, merge.min_col) if merge else (row, col))
+        value = values.nonwhole((merge.min_row, merge.min_col) if merge else (row, col))
         if type(value) is str and known_label(norm_label(value.strip())):
             return True
     return False

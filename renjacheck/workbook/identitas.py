@@ -34,7 +34,7 @@ def find_identitas(grids: list[Grid], tables: list[RawTable]) -> RawIdentitas | 
     for grid in grids:
         inside = [t for t in tables if t.sheet == grid.name]
         # Keys and inline pairs are text: figures are passed over before sorting.
-        for (row, col) in sorted(k for k, v in grid.values.other.items() if isinstance(v, str)):
+        for (row, col) in sorted(k for k, v in grid.values.nonwhole_items() if isinstance(v, str)):
             if any(t.first_row <= row <= t.last_row and t.first_col <= col <= t.last_col
                    for t in inside):
                 continue

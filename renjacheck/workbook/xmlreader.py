@@ -190,7 +190,7 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
     """Every cell of one worksheet part, as openpyxl's data_only load would give it."""
     sheet = SheetCells()
     cells, uncalculated = sheet.cells, sheet.uncalculated
-    values, styled, arrays = cells.other, cells.styles, cells.columns
+    values, styled, arrays, texts = cells.other, cells.styles, cells.columns, cells.texts
     tags = {f"{MAIN} {t}": t for t in ("row", "c", "v", "f", "is", "t", "rPh", "mergeCell")}
     columns: dict[str, int] = {}  # column letters -> number, computed once each
     general = ("General", False, False)
@@ -301,10 +301,14 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             cells.put(row, col, value, style)
             return
         at_row, at_col = row, col
-        if type(value) is int and MISSING < value < -MISSING and style < 65536:
-            column = arrays.get(col)  # the whole Rupiah of a budget: into its column's array
+        if style < 65536:
+            # The whole Rupiah of a budget into its column's array, its codes and names into
+            # its column's list (cells.py).
+            whole = type(value) is int and MISSING < value < -MISSING
+            runs = arrays if whole else texts
+            column = runs.get(col)
             if column is None:
-                column = arrays[col] = Column(row)
+                column = runs[col] = Column(row, objects=not whole)
             if column.place(row) is not None:
                 column.values.append(value)
                 column.styles.append(style)
