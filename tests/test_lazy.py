@@ -8,6 +8,7 @@ import sys
 import tempfile
 import tracemalloc
 import warnings
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -167,14 +168,19 @@ def test_figures_leave_out_what_is_not_plain_and_give_none_for_decimals(budget):
     assert [s for s, _ in maybe_empty({"a": None, "b": None})] == ["a", "b"]
 
 
-def test_a_plan_with_lazy_amounts_dumps_them_as_a_dict(budget):
-    row = read(budget).plan.pendanaan.rows[3]
+def test_a_plan_with_lazy_amounts_dumps_them_as_dicts(budget):
+    pendanaan = read(budget).plan.pendanaan
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # pydantic warns when a field dumps as another type
-        dumped = row.model_dump()
-    assert type(dumped["amounts"]) is dict
-    assert dumped == row.model_copy(update={"amounts": dict(row.amounts)}).model_dump()
-    assert dumped["amounts"][read(budget).plan.pendanaan.satker[0]]["loc"]["row"] == 10
+        dumped = pendanaan.model_dump()
+    eager = pendanaan.model_copy(update={
+        "rows": [replace(r, amounts=dict(r.amounts)) for r in pendanaan.rows],
+        "grand_total": replace(pendanaan.grand_total,
+                               amounts=dict(pendanaan.grand_total.amounts))})
+    assert dumped == eager.model_dump()
+    assert type(dumped["rows"][3]["amounts"]) is dict
+    assert dumped["rows"][3]["amounts"][pendanaan.satker[0]]["loc"]["row"] == 10
+    assert dumped["grand_total"]["amounts"][pendanaan.satker[0]]["loc"]["row"] == 6
 
 
 def test_reading_a_budget_costs_its_rows_not_its_cells(tmp_path):

@@ -93,12 +93,9 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
             while stack and LEVELS.index(stack[-1].level) >= LEVELS.index(level):
                 stack.pop()
         parent = stack[-1].kode.value if stack and level else None
-        # Built, not validated: its parts are typed already, and validating would read every
-        # amount of `amounts` into a dict (plan.PendanaanRow says what each field holds).
-        item = PendanaanRow.model_construct(
-            _EVERY_FIELD, kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
-            total=known(values["total"]), is_total=is_total,
-            loc=None if kode or uraian else _first(raw, locs))
+        item = PendanaanRow(kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
+                            total=known(values["total"]), is_total=is_total,
+                            loc=None if kode or uraian else _first(raw, locs))
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
@@ -111,11 +108,6 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     headers = [[Text(value=str(c.value or "").strip(), loc=c.loc) for c in occurrence]
                for occurrence in table.satker]
     return Pendanaan(satker=satker, headers=headers, grand_total=grand, rows=rows)
-
-
-# Every field of a PendanaanRow is given: one set of their names serves all rows (pydantic
-# would build one a row, 700 bytes of a national budget's every row).
-_EVERY_FIELD = set(PendanaanRow.model_fields)
 
 
 def _first(raw: RawRow, locs) -> Location:
