@@ -103,17 +103,25 @@ class Cells:
 
     def get(self, key: tuple[int, int], default: object = None) -> object:
         """The value at (row, col), or `default` when the cell is empty."""
+        # Unrolled: this runs for every cell a table reads.
         value = self.other.get(key, _NONE)
         if value is not _NONE:
             return value
-        for runs in (self.columns, self.texts):
-            column = runs.get(key[1])
-            if column is not None:
-                at = key[0] - column.start
-                if 0 <= at < len(column.values):
-                    found = column.values[at]
-                    if found is not column.hole and found != column.hole:
-                        return found
+        row, col = key
+        column = self.texts.get(col)
+        if column is not None:
+            at = row - column.start
+            if 0 <= at < len(column.values):
+                found = column.values[at]
+                if found is not HOLE:
+                    return found
+        column = self.columns.get(col)
+        if column is not None:
+            at = row - column.start
+            if 0 <= at < len(column.values):
+                found = column.values[at]
+                if found != MISSING:
+                    return found
         return default
 
     def nonwhole(self, key: tuple[int, int], default: object = None) -> object:
@@ -149,12 +157,17 @@ class Cells:
         """The style index of the cell at (row, col); 0 when it has none or is empty."""
         if key in self.other:
             return self.styles.get(key, 0)
-        for runs in (self.columns, self.texts):
-            column = runs.get(key[1])
-            if column is not None:
-                at = key[0] - column.start
-                if 0 <= at < len(column.values) and _held(column, at):
-                    return column.styles[at]
+        row, col = key
+        column = self.texts.get(col)
+        if column is not None:
+            at = row - column.start
+            if 0 <= at < len(column.values) and column.values[at] is not HOLE:
+                return column.styles[at]
+        column = self.columns.get(col)
+        if column is not None:
+            at = row - column.start
+            if 0 <= at < len(column.values) and column.values[at] != MISSING:
+                return column.styles[at]
         return 0
 
     def pop(self, key: tuple[int, int], default: object = None) -> object:
