@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renjacheck.workbook.cells import GAP, HOLE, Cells, Formats, index_code
+from renjacheck.workbook.cells import GAP, HOLE, Cells, index_code
+from renjacheck.workbook.formats import Formats
 
 _VALUES = st.one_of(st.integers(-5, 5), st.integers(-(1 << 66), 1 << 66),
                     st.sampled_from(["Kode", "  ", "51"]), st.floats(-2, 2, allow_nan=False),

@@ -1,5 +1,5 @@
-"""Excel number formats as a reader needs them: the built-in format codes, and which formats show
-a date or a duration.
+"""Excel number formats as a reader needs them: the built-in format codes, which formats show
+a date or a duration, and the format of each cell of a sheet (`Formats`).
 
 The tables and tests are openpyxl's (MIT licence), copied so that reading a workbook does not
 import openpyxl, and with it numpy, on every run.
@@ -8,6 +8,9 @@ import openpyxl, and with it numpy, on every run.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from renjacheck.workbook.cells import Cells
 
 BUILTIN_FORMATS = {
     0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
@@ -50,3 +53,46 @@ def style_formats(custom: dict[int, str], xf_ids: list[int]) -> list[tuple[str, 
         code = custom[fmt_id] if fmt_id in custom else BUILTIN_FORMATS.get(fmt_id)
         styles.append((code or "General", is_date_format(code), is_duration_format(code)))
     return styles
+
+
+class Formats:
+    """The number format of each cell by (row, col), `General` left out: read from the style
+    indices `Cells` keeps, through the workbook's table of formats; `set` for one cell."""
+
+    __slots__ = ("cells", "names", "extra")
+
+    def __init__(self, cells: Cells | None = None, names: list[str | None] | None = None) -> None:
+        self.cells = cells
+        self.names = names or []  # style index -> format, None for General
+        self.extra: dict[tuple[int, int], str] = {}
+
+    def __setitem__(self, key: tuple[int, int], fmt: str) -> None:
+        self.extra[key] = fmt
+
+    def get(self, key: tuple[int, int], default: str | None = None) -> str | None:
+        """The format of the cell at (row, col), or `default` for General or an empty cell."""
+        fmt = self.extra.get(key)
+        if fmt is None and self.cells is not None:
+            style = self.cells.style(key)
+            fmt = self.names[style] if style and style < len(self.names) else None
+        return default if fmt is None else fmt
+
+    def __getitem__(self, key: tuple[int, int]) -> str:
+        fmt = self.get(key)
+        if fmt is None:
+            raise KeyError(key)
+        return fmt
+
+    def items(self) -> Iterator[tuple[tuple[int, int], str]]:
+        """((row, col), format) of every cell whose format is not General."""
+        if self.cells is not None:
+            for key, style in self.cells.styled():
+                fmt = self.names[style] if style < len(self.names) else None
+                if fmt is not None and key not in self.extra:
+                    yield key, fmt
+        yield from self.extra.items()
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == dict(other.items())  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]

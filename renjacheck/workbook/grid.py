@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.model.values import Location
-from renjacheck.workbook.cells import Cells, Formats, index_code
+from renjacheck.workbook.cells import Cells, index_code
+from renjacheck.workbook.formats import Formats
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
 
