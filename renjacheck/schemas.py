@@ -62,13 +62,18 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
 
 
 def _column(frame: Frame, name: str, check: str) -> list:
-    """The column's values; a plain amount (model/lazy.py) is a number and never empty, so it
-    is read into a Quantity only where its sign may fail `non_negative`."""
+    """The column's values; a plain cell (model/lazy.py) is never empty, and a whole number
+    is a number: it is read into a value only where a check may fail it."""
     if check == "unique":
         return [record.get(name) for record in frame.records]
-    plain = plain_values(frame.records, name)
-    return [_FIGURE if number is not None and (check != "non_negative" or number >= 0)
-            else record.get(name) for number, record in zip(plain, frame.records, strict=True)]
+    values = []
+    for raw, record in zip(plain_values(frame.records, name), frame.records, strict=True):
+        if raw is not None and (check == "required" or type(raw) is int
+                                and (check == "number" or raw >= 0)):
+            values.append(_FIGURE)
+        else:
+            values.append(record.get(name))
+    return values
 
 
 def _ordered(frame: Frame, found: set, result: dict[str, list]) -> dict[str, list]:

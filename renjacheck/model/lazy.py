@@ -1,15 +1,20 @@
-"""Records, locations and amounts that read a row's plain cells only when asked for.
+"""Records, locations, amounts and rows that read a row's plain cells only when asked for.
 
-A Pendanaan row's satker amounts stay in the grid's column arrays (workbook/plain.py). Its record,
-its locations and its amounts are mappings as dicts would be, but a plain cell becomes a Quantity
-or a Location only when looked up, and nothing keeps it: a national budget's plan costs its rows,
-not its two million cells. Rules that read every amount ask `figures` or `plain_values` instead,
-which make no Quantity at all.
+A Pendanaan row's cells stay in the grid's column arrays and lists (workbook/plain.py). Its
+record, its locations and its amounts are mappings as dicts would be, and its Kode, Uraian and
+total properties of the row, but a plain cell becomes a value or a Location only when looked
+up, and nothing keeps it: a national budget's plan costs its rows, not its cells. Rules that
+read every amount ask `figures` or `plain_values` instead, which make no Quantity at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+from renjacheck.model.frame import Value, known
+from renjacheck.model.parse import parse_cell
+from renjacheck.model.plan import Level, PendanaanRow
 from renjacheck.model.values import Invalid, Location, Quantity
 from renjacheck.workbook.plain import PlainCells
 from renjacheck.workbook.tables import RawRow
@@ -23,14 +28,14 @@ class _Lazy(Mapping):
     def __init__(self, base: dict, plain: dict[str, int], row: int, store: PlainCells) -> None:
         self.base, self.plain, self.row, self.store = base, plain, row, store
 
-    def _make(self, col: int):
+    def _make(self, name: str, col: int):
         raise NotImplementedError
 
     def __getitem__(self, name: str):
         value = self.base.get(name, _NONE)
         if value is not _NONE:
             return value
-        return self._make(self.plain[name])
+        return self._make(name, self.plain[name])
 
     def __contains__(self, name: object) -> bool:
         return name in self.base or name in self.plain
@@ -52,10 +57,9 @@ class Record(_Lazy):
 
     __slots__ = ()
 
-    def _make(self, col: int) -> Quantity:
-        number, decimals, text, percent = self.store.shown(self.row, col)
-        return Quantity(value=number, decimals=decimals, text=text, percent=percent,
-                        loc=self.store.location(self.row, col))
+    def _make(self, name: str, col: int) -> Value:
+        # As the reader reads any cell (model/parse.py): the same value, made now.
+        return parse_cell(self.store.cell(self.row, col), self.store.types[name])
 
 
 class Locs(_Lazy):
@@ -63,7 +67,7 @@ class Locs(_Lazy):
 
     __slots__ = ()
 
-    def _make(self, col: int) -> Location:
+    def _make(self, name: str, col: int) -> Location:
         return self.store.location(self.row, col)
 
 
@@ -90,7 +94,26 @@ class Amounts(Mapping):
         return f"Amounts({dict(self)!r})"
 
 
+class RecordRow(PendanaanRow):
+    """A Pendanaan row whose Kode, Uraian and total are its record's, read when asked for: the
+    rows of a national budget keep no Text or Quantity of their own."""
+
+    __slots__ = ("record",)
+
+    def __init__(self, record: Mapping, *, level: Level | None, parent: str | None,
+                 amounts: Mapping, is_total: bool, loc: Location | None) -> None:
+        # The dataclass is frozen: its fields are set as its own __init__ sets them.
+        for name, value in (("record", record), ("level", level), ("parent", parent),
+                            ("amounts", amounts), ("is_total", is_total), ("loc", loc)):
+            object.__setattr__(self, name, value)
+
+    kode = property(lambda self: known(self.record.get("kode")), doc="The Kode, read.")
+    uraian = property(lambda self: known(self.record.get("uraian")), doc="The Uraian, read.")
+    total = property(lambda self: known(self.record.get("total")), doc="The total, read.")
+
+
 _NONE = object()
+_EMPTY: Mapping = MappingProxyType({})  # what a row of plain cells only has besides them
 
 
 def views(values: dict, raw: RawRow, store: PlainCells | None) -> tuple[Mapping, Mapping]:
@@ -98,7 +121,8 @@ def views(values: dict, raw: RawRow, store: PlainCells | None) -> tuple[Mapping,
     cells = {name: cell.loc for name, cell in raw.cells.items()}
     if not raw.plain or store is None:
         return values, cells
-    return Record(values, raw.plain, raw.row, store), Locs(cells, raw.plain, raw.row, store)
+    return (Record(values or _EMPTY, raw.plain, raw.row, store),
+            Locs(cells or _EMPTY, raw.plain, raw.row, store))
 
 
 def figures(amounts: Mapping) -> dict[str, int | None]:
@@ -112,9 +136,10 @@ def figures(amounts: Mapping) -> dict[str, int | None]:
             if name in plain}
 
 
-def plain_values(records: list[Mapping], name: str) -> list[int | None]:
-    """Per record, the whole number its plain cell `name` holds; None where it is not plain."""
-    values: list[int | None] = []
+def plain_values(records: list[Mapping], name: str) -> list[object]:
+    """Per record, the value its plain cell `name` holds (a whole number, a text ...); None
+    where it is not plain."""
+    values: list[object] = []
     for record in records:
         if type(record) is Record and name in record.plain:
             values.append(record.store.value(record.row, record.plain[name]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -83,6 +83,12 @@ class PendanaanRow:
     # about the row sits (left None otherwise: the national budget has millions of cells).
     loc: Location | None = None
 
+    def resolved(self) -> PendanaanRow:
+        """This row with every value read: its amounts a dict."""
+        return PendanaanRow(kode=self.kode, uraian=self.uraian, level=self.level,
+                            parent=self.parent, amounts=dict(self.amounts), total=self.total,
+                            is_total=self.is_total, loc=self.loc)
+
 
 class Pendanaan(Model):
     """The funding table: satker columns, the grand total row, and the items in outline order."""
@@ -94,10 +100,10 @@ class Pendanaan(Model):
 
     @field_serializer("grand_total", "rows", mode="wrap")
     def _dicts(self, value, handler):
-        # Lazy amounts dump as the dicts they stand for.
+        # A row read lazily (model/lazy.py) dumps as the row it stands for.
         if isinstance(value, list):
-            return handler([replace(row, amounts=dict(row.amounts)) for row in value])
-        return handler(value and replace(value, amounts=dict(value.amounts)))
+            return handler([row.resolved() for row in value])
+        return handler(value and value.resolved())
 
 
 class CapaianRow(Model):

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from renjacheck.model.frame import Frame, known
-from renjacheck.model.lazy import Amounts, views
+from renjacheck.model.lazy import Amounts, RecordRow, views
 from renjacheck.model.parse import parse_cell, parse_figure
 from renjacheck.model.plan import (CapaianRow, MatriksKegiatan, MatriksRow, NarasiRow, Pendanaan,
-                                   PendanaanRow, RORow, level_of, LEVELS)
+                                   RORow, level_of, LEVELS)
 from renjacheck.model.values import Location, Quantity, Text
 from renjacheck.units import normalize_unit
 from renjacheck.workbook.headers import KINDS, TOTAL_LABELS, FieldType, norm_label
@@ -72,38 +72,37 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     satker = [frame.labels[n] for n in frame.labels if n.startswith("satker:")]
     # A satker named twice is one key of a row's amounts, its last column, as in a dict.
     names = {label: f"satker:{i}" for i, label in enumerate(satker)}
-    stack: list[PendanaanRow] = []
+    stack: list[tuple[str, str]] = []  # (level, kode) of the rows the next one may be under
     rows, grand = [], None
     for raw in taken(table):
         values = typed(raw, frame)
-        kode, uraian = known(values["kode"]), known(values["uraian"])
+        record, locs = views(values, raw, table.plain)
+        kode, uraian = known(record.get("kode")), known(record.get("uraian"))
         if uraian is None and kode is not None and norm_label(kode.value) in TOTAL_LABELS:
             # "TOTAL PAGU" merged across Kode and Uraian is the row's Uraian: swapped before the
             # Frame takes the record, so that its checks see the label the plan sees.
             kode, uraian = None, kode
             values["kode"], values["uraian"] = None, uraian
-        record, locs = views(values, raw, table.plain)
+            record, locs = views(values, raw, table.plain)
         frame.append(record, locs)
-        # A continuation header may lack a satker column (read by name, workbook/tables.py):
-        # its rows then have no amount for that satker.
-        amounts = Amounts(record, names)
         is_total = kode is None and uraian is not None and norm_label(uraian.value) in TOTAL_LABELS
         level = level_of(kode.value) if kode else None
         if level is not None:
-            while stack and LEVELS.index(stack[-1].level) >= LEVELS.index(level):
+            while stack and LEVELS.index(stack[-1][0]) >= LEVELS.index(level):
                 stack.pop()
-        parent = stack[-1].kode.value if stack and level else None
-        item = PendanaanRow(kode=kode, uraian=uraian, level=level, parent=parent, amounts=amounts,
-                            total=known(values["total"]), is_total=is_total,
-                            loc=None if kode or uraian else _first(raw, locs))
+        parent = stack[-1][1] if stack and level else None
+        # A continuation header may lack a satker column (read by name, workbook/tables.py):
+        # its rows then have no amount for that satker.
+        item = RecordRow(record, level=level, parent=parent, amounts=Amounts(record, names),
+                         is_total=is_total, loc=None if kode or uraian else _first(raw, locs))
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
             continue
         rows.append(item)
         if level is not None:
-            stack.append(item)
-        path = "/".join(r.kode.value for r in stack) if level else (kode.value if kode else None)
+            stack.append((level, kode.value))
+        path = "/".join(code for _, code in stack) if level else (kode.value if kode else None)
         frame.scopes.setdefault("kode", []).append(path)
     headers = [[Text(value=str(c.value or "").strip(), loc=c.loc) for c in occurrence]
                for occurrence in table.satker]

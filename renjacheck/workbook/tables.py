@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import KINDS, TableKind, norm_label
+from renjacheck.workbook.headers import KINDS, FieldType, TableKind, norm_label
 from renjacheck.workbook.plain import PlainCells
 
 _ANCHOR_SHAPES = {
@@ -55,8 +55,8 @@ class RawRow:
     cells: dict[str, RawCell]
     continued: dict[str, list[RawCell]] | None = None
     group: RawCell | None = None
-    # Column name -> sheet column of the cells left in the table's PlainCells (a satker amount
-    # that is a whole number); not in `cells`. Rows with the same columns share one dict.
+    # Column name -> sheet column of the cells left in the table's PlainCells (a Pendanaan's,
+    # see plain.py); not in `cells`. Rows with the same columns share one dict.
     plain: dict[str, int] = field(default_factory=dict)
 
 
@@ -73,7 +73,7 @@ class RawTable:
     last_row: int
     first_col: int
     last_col: int
-    # Where the plain cells of the rows are read (a Pendanaan's satker amounts); see plain.py.
+    # Where the plain cells of the rows are read (a Pendanaan's); see plain.py.
     plain: PlainCells | None = None
 
     @property
@@ -164,19 +164,26 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
     store = table.plain
     if store is not None:
         store.order.update(dict.fromkeys(columns))
+        store.types.update({name: kind.column(name).type for name in header.columns})
+        store.types.update(dict.fromkeys(satker, FieldType.AMOUNT))
     shared: dict[tuple, dict[str, int]] = {}
     group = table.rows[-1].group if table.rows else None
     last: RawRow | None = None
     after_blank, under_header = False, True
     row = header.last_row + 1
     while row <= grid.max_row:
-        cells, plain = {}, {}
+        cells, plain, filled, amounts = {}, {}, {}, False
         for name, col in columns.items():
-            if store is not None and name in satker and store.take(grid, row, col):
-                plain[name] = col  # a whole-number amount, never empty
+            if store is not None and store.take(grid, row, col, whole=name in satker):
+                plain[name] = col  # never empty
+                if name in satker:
+                    amounts = True
+                else:  # what the row is, below, may depend on its text: read, not kept
+                    filled[name] = store.cell(row, col)
             else:
-                cells[name] = _cell(grid, row, col)
-        filled = {name: cell for name, cell in cells.items() if not cell.empty}
+                cells[name] = cell = _cell(grid, row, col)
+                if not cell.empty:
+                    filled[name] = cell
         if not filled and not plain:
             after_blank = True
             following = grid.next_row(row)  # skip the empty rows in one step
@@ -201,17 +208,20 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
         group_cell = _group_cell(grid, row, header) if kind.group_rows else None
         if group_cell is not None:
             group, last = group_cell, None
-        elif (plain or _anchored(kind.anchors, filled)) \
+        elif (amounts or _anchored(kind.anchors, filled)) \
                 and (not after_blank or _resumes(kind, filled)):
             last = RawRow(row=row, cells=cells, group=group,
                           plain=shared.setdefault(tuple(plain.items()), plain))
             table.rows.append(last)
-        elif last is not None and not after_blank and not plain and set(filled) <= wraps \
+        elif last is not None and not after_blank and not amounts and set(filled) <= wraps \
                 and not _wide_merge(grid, row, header):
             for name, cell in filled.items():
                 if last.continued is None:
                     last.continued = {}
                 last.continued.setdefault(name, []).append(cell)
+                if name in last.plain:  # text to append to: the cell is read, not left plain
+                    last.cells[name] = store.cell(last.row, last.plain[name])
+                    last.plain = {k: c for k, c in last.plain.items() if k != name}
         else:
             break
         after_blank = False
