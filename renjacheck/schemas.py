@@ -22,6 +22,9 @@ from renjacheck.model.values import Invalid, Quantity, Text
 CHECKS = ("number", "non_negative", "unique", "required")
 # What a plain amount at or above zero stands as for the per-cell checks: no check fails it.
 _FIGURE = object()
+# What a plain cell of a code column with a scope stands as for `unique`: a text (every plain
+# cell of a text column reads as one), compared by its scope.
+_TEXT = object()
 
 
 def _is_number(value: object) -> bool:
@@ -35,6 +38,8 @@ def _non_negative(value: object) -> bool:
 
 def _unique_key(value: object, scoped: str | None) -> str | None:
     # Codes compare by their scope (full path) when they have one, without spaces and case.
+    if value is _TEXT:
+        return "".join(scoped.split()).upper()
     if not isinstance(value, Text):
         return None
     return "".join((scoped or value.value).split()).upper()
@@ -50,9 +55,9 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
     found = set()
     for check, columns in specs:
         for name in columns:
-            values = _column(frame, name, check)
+            scope = frame.scopes.get(name) or [None] * len(frame.records)
+            values = _column(frame, name, check, scope)
             if check == "unique":
-                scope = frame.scopes.get(name) or [None] * len(values)
                 keys = [_unique_key(v, scoped) for v, scoped in zip(values, scope, strict=True)]
                 found.update((check, i, name) for i in _repeats(keys))
                 continue
@@ -61,15 +66,17 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
     return _ordered(frame, found, result)
 
 
-def _column(frame: Frame, name: str, check: str) -> list:
-    """The column's values; a plain cell (model/lazy.py) is never empty, and a whole number
-    is a number: it is read into a value only where a check may fail it."""
-    if check == "unique":
-        return [record.get(name) for record in frame.records]
+def _column(frame: Frame, name: str, check: str, scope: list[str | None]) -> list:
+    """The column's values; a plain cell (model/lazy.py) is never empty, a whole number is a
+    number, and a code is text compared by its scope: it is read into a value only where a
+    check may fail it or needs what it says."""
     values = []
-    for raw, record in zip(plain_values(frame.records, name), frame.records, strict=True):
-        if raw is not None and (check == "required" or type(raw) is int
-                                and (check == "number" or raw >= 0)):
+    for raw, record, scoped in zip(plain_values(frame.records, name), frame.records, scope,
+                                   strict=True):
+        if raw is not None and check == "unique":
+            values.append(_TEXT if scoped is not None else record.get(name))
+        elif raw is not None and (check == "required" or type(raw) is int
+                                  and (check == "number" or raw >= 0)):
             values.append(_FIGURE)
         else:
             values.append(record.get(name))

@@ -51,6 +51,11 @@ def _edited_budget(path: Path) -> Path:
     sheet.merge_cells("D15:E15")
     sheet["C16"] = sheet["C16"].value + 1
     sheet["D17"] = "abc"
+    # An akun code repeated under the same parent: TBL003, found by the code's scope.
+    row = next(r for r in range(20, sheet.max_row) if len(str(sheet[f"A{r}"].value)) == 6
+               and len(str(sheet[f"A{r + 1}"].value)) == 6)
+    sheet[f"A{row + 1}"] = sheet[f"A{row}"].value
+    sheet["J1"] = row + 1  # where the repeat is, for the test (outside the table)
     book.save(path)
     return path
 
@@ -118,6 +123,8 @@ def test_the_edited_budget_reports_each_edit_at_its_cell(budget):
     assert {("TBL002", f"{SHEET}!C13"), ("TBL001", f"{SHEET}!D17"),
             ("PAGU007", f"{SHEET}!F12"), ("PAGU001", f"{SHEET}!H16"),
             ("PAGU001", f"{SHEET}!H10")} <= found
+    repeat = openpyxl.load_workbook(budget)[SHEET]["J1"].value
+    assert [cell for rule, cell in found if rule == "TBL003"] == [f"{SHEET}!A{repeat}"]
 
 
 def test_only_whole_unmerged_amounts_are_plain(budget):
