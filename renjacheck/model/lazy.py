@@ -15,7 +15,7 @@ from types import MappingProxyType
 from renjacheck.model.frame import Value, known
 from renjacheck.model.parse import parse_cell
 from renjacheck.model.plan import Level, PendanaanRow
-from renjacheck.model.values import Invalid, Location, Quantity
+from renjacheck.model.values import Location, Quantity
 from renjacheck.workbook.plain import PlainCells
 from renjacheck.workbook.tables import RawRow
 
@@ -25,7 +25,8 @@ class _Lazy(Mapping):
 
     __slots__ = ("base", "plain", "row", "store")
 
-    def __init__(self, base: dict, plain: dict[str, int], row: int, store: PlainCells) -> None:
+    def __init__(self, base: Mapping, plain: dict[str, int], row: int,
+                 store: PlainCells) -> None:
         self.base, self.plain, self.row, self.store = base, plain, row, store
 
     def _make(self, name: str, col: int):
@@ -81,8 +82,7 @@ class Amounts(Mapping):
         self.names = names  # satker name -> record column (`satker:3`), shared by the rows
 
     def __getitem__(self, satker: str) -> Quantity | None:
-        value = self.record.get(self.names[satker])
-        return None if isinstance(value, Invalid) else value
+        return known(self.record.get(self.names[satker]))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names)
