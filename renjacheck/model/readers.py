@@ -73,6 +73,8 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     # A satker named twice is one key of a row's amounts, its last column, as in a dict.
     names = {label: f"satker:{i}" for i, label in enumerate(satker)}
     stack: list[tuple[str, str]] = []  # (level, kode) of the rows the next one may be under
+    if table.plain is not None:
+        table.plain.types = frame.types  # a plain cell is read as its column's type
     rows, grand = [], None
     for raw in taken(table):
         values = typed(raw, frame)

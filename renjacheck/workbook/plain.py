@@ -30,7 +30,8 @@ class PlainCells:
         self.texts: dict[int, Column] = {}  # every other value
         self.names = names  # style index -> number format, None for General
         self.extra = extra  # formats set cell by cell (Formats.extra)
-        # The table's column names in header order, and the type each is read as.
+        # The table's column names in header order, and the type each is read as (the Frame's,
+        # given by the reader: model/readers.py).
         self.order: dict[str, None] = {}
         self.types: dict[str, FieldType] = {}
         self._factors: dict[int, int | None] = {}  # style index -> what `whole` multiplies by

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import KINDS, FieldType, TableKind, norm_label
+from renjacheck.workbook.headers import KINDS, TableKind, norm_label
 from renjacheck.workbook.plain import PlainCells
 
 _ANCHOR_SHAPES = {
@@ -164,8 +164,6 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
     store = table.plain
     if store is not None:
         store.order.update(dict.fromkeys(columns))
-        store.types.update({name: kind.column(name).type for name in header.columns})
-        store.types.update(dict.fromkeys(satker, FieldType.AMOUNT))
     shared: dict[tuple, dict[str, int]] = {}
     group = table.rows[-1].group if table.rows else None
     last: RawRow | None = None
