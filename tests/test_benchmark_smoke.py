@@ -79,9 +79,20 @@ def test_a_budget_holds_its_amounts_in_column_arrays(tmp_path):
     sheet = next(g for g in load(generate.budget(tmp_path / "budget.xlsx", rows=300, satker=6))
                  if g.name == "Pendanaan Nasional")
     held = sum(len(c.values) - c.values.count(MISSING) for c in sheet.values.columns.values())
-    # Rows 6 on: the grand total and the items, each with six satker amounts and a Jumlah.
-    assert sheet.max_row > 300 and held == (sheet.max_row - 5) * 7
+    # Rows 6 on: the grand total and the items, each with six satker amounts and a Jumlah; the
+    # few totals past 32 bits are values of their column's list, never of the dict.
+    large = [v for c in sheet.values.texts.values() for v in c.values if type(v) is int]
+    assert large and min(large) >= 1 << 31 and len(large) < 10
+    assert sheet.max_row > 300 and held + len(large) == (sheet.max_row - 5) * 7
     assert not [v for v in sheet.values.other.values() if type(v) is int]
     programs = [r for r in range(7, sheet.max_row + 1)
                 if sheet.text(r, 1).count(".") == 2 and sheet.text(r, 1)[3:4] == "."]
     assert programs and sheet.value(6, 3) == sum(sheet.value(r, 3) for r in programs)
+    # Its texts are inline strings, one object each in the file: the same name is kept once.
+    belanja = [r for r in range(7, sheet.max_row + 1) if sheet.text(r, 2) == "Belanja Bahan"]
+    assert len(belanja) > 5 and len({id(sheet.value(r, 2)) for r in belanja}) == 1
+    # Its rows of items fill the same columns: one index array for all of them. A merge's
+    # columns are its row's: the title's across the table, Kode's, Uraian's and Jumlah's over
+    # both header rows.
+    assert len({id(sheet.filled[r]) for r in range(7, sheet.max_row + 1)}) == 1
+    assert [list(sheet.filled[r]) for r in (1, 4, 7)] == [list(range(1, 10))] * 3

@@ -5,14 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renjacheck.workbook.cells import GAP, HOLE, Cells, index_code
+from renjacheck.workbook.cells import GAP, HOLE, MISSING, Cells, index_code
 from renjacheck.workbook.formats import Formats
+from renjacheck.workbook.grid import Grid, Merge
 
+# The edges of a column array's 32 bits among them: MISSING itself is no value of the array.
 _VALUES = st.one_of(st.integers(-5, 5), st.integers(-(1 << 66), 1 << 66),
+                    st.sampled_from([MISSING, MISSING + 1, -MISSING - 1, -MISSING]),
                     st.sampled_from(["Kode", "  ", "51"]), st.floats(-2, 2, allow_nan=False),
                     st.booleans())
 _PLACES = st.tuples(st.integers(1, 3 * GAP), st.integers(1, 4))
-_STYLES = st.sampled_from([0, 1, 2, 70_000])
+_STYLES = st.sampled_from([0, 1, 2, 300, 70_000])
 
 
 @settings(max_examples=300, deadline=None)
@@ -55,7 +58,7 @@ def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
     cells.put(6, 2, 1.5, 1)  # a fraction: the column's list, while the array's slot stays empty
     column = cells.columns[2]
     assert (column.start, list(column.styles)) == (5, [1, 0, 2])
-    assert column.values[1] == -(1 << 63)
+    assert column.values[1] == MISSING
     assert cells.other == {(7 + GAP + 2, 2): 400}
     assert (cells.texts[2].start, cells.texts[2].values, list(cells.texts[2].styles)) == \
         (6, [1.5], [1])
@@ -70,14 +73,14 @@ def test_text_goes_to_its_column_list_and_a_replaced_cell_leaves_a_hole():
     cells = Cells()
     cells.put(3, 1, "Kode")
     cells.put(5, 1, "3236", 4)  # two rows on: the list spans the gap with holes
-    cells.put(4, 1, 1 << 70)  # beyond 64 bits: a value of the list, not of the array
+    cells.put(4, 1, 1 << 31)  # beyond 32 bits: a value of the list, not of the array
     cells.put(3, 1, 7)  # a number where text was: the text's slot becomes a hole
     cells.put(6, 1, "x", 70_000)  # a style past 65535: the dict
     texts = cells.texts[1]
-    assert (texts.start, texts.values[1:], list(texts.styles)) == (3, [1 << 70, "3236"], [0, 0, 4])
+    assert (texts.start, texts.values[1:], list(texts.styles)) == (3, [1 << 31, "3236"], [0, 0, 4])
     assert texts.values[0] is HOLE and cells.columns[1].values[0] == 7
     assert cells.other == {(6, 1): "x"} and cells.styles == {(6, 1): 70_000}
-    assert dict(cells.items()) == {(3, 1): 7, (4, 1): 1 << 70, (5, 1): "3236", (6, 1): "x"}
+    assert dict(cells.items()) == {(3, 1): 7, (4, 1): 1 << 31, (5, 1): "3236", (6, 1): "x"}
     assert cells.style((5, 1)) == 4 and cells.style((3, 1)) == 0 and len(cells) == 4
     assert cells.pop((5, 1)) == "3236" and cells.get((5, 1)) is None
     assert cells.extent() == (6, 1)
@@ -90,3 +93,43 @@ def test_a_column_past_65535_is_indexed_too():
     cells.put(3, 70_000, 5)
     assert {r: sorted(c) for r, c in cells.by_row(index_code(70_000)).items()} == {3: [2, 70_000]}
     assert index_code(65_535) == "H" and index_code(65_536) == "q"
+
+
+def test_a_column_array_holds_32_bits_and_its_styles_a_byte_until_one_is_wider():
+    cells = Cells()
+    cells.put(1, 1, -MISSING - 1, 7)  # Rp2.147.483.647: the array's largest
+    cells.put(2, 1, -MISSING, 7)  # one more: the column's list
+    cells.put(3, 1, MISSING, 7)  # the empty slot's own number: the list too
+    cells.put(4, 1, 5, 300)  # a style past 255 widens the column's styles
+    column = cells.columns[1]
+    assert (column.values.itemsize, list(column.values)) == (4, [-MISSING - 1, MISSING,
+                                                                 MISSING, 5])
+    assert (column.styles.typecode, list(column.styles)) == ("H", [7, 0, 0, 300])
+    assert cells.texts[1].values == [-MISSING, MISSING] and cells.texts[1].styles.typecode == "B"
+    assert [cells.get((r, 1)) for r in (1, 2, 3, 4)] == [-MISSING - 1, -MISSING, MISSING, 5]
+    assert [cells.style((r, 1)) for r in (1, 2, 3, 4)] == [7, 7, 7, 300]
+
+
+def test_rows_that_fill_the_same_columns_share_one_index_array():
+    cells = Cells()
+    for row in range(10, 20):
+        cells.put(row, 1, f"kode {row}")
+        cells.put(row, 3, row)
+    cells.put(15, 2, 1.5)
+    cells.put(200, 3, 9)  # far below: a cell of the dict, its row indexed too
+    filled = cells.by_row("H")
+    assert {r: list(c) for r, c in filled.items()} == {
+        **{r: [1, 3] for r in range(10, 20)}, 15: [1, 2, 3], 200: [3]}
+    assert len({id(filled[r]) for r in range(10, 20) if r != 15}) == 1
+
+
+def test_a_merged_row_gets_an_index_array_of_its_own():
+    grid = Grid(name="Pendanaan")
+    for row in (1, 2, 3):
+        grid.values.put(row, 1, "kode")
+        grid.values.put(row, 2, 100)
+    merge = Merge(2, 3, 2, 4)
+    grid.merges = {(2, 3): merge, (2, 4): merge}
+    grid.index()
+    assert [list(grid.filled[r]) for r in (1, 2, 3)] == [[1, 2], [1, 2, 3, 4], [1, 2]]
+    assert grid.filled[1] is grid.filled[3] and grid.rows() == [1, 2, 3]

@@ -2,11 +2,13 @@
 
 A national budget is two million whole-Rupiah cells. As dict entries keyed by (row, col) each
 costs about 300 bytes (the key tuple, the int, a slot in the values and in the styles map); in
-a column array it costs 8 bytes for the value and 2 for its style. Text, fractions, dates and
-integers beyond 64 bits go to a list per column (8 bytes a cell besides the value: its Kode and
-Uraian cost a tenth of what they did in the dict). Cells far below their column's run and styles
-past 65535 stay in the dict. A cell is held in one place only, so a lookup tries the dict, then
-the column array, then the column list.
+a column array it costs 4 bytes for the value and 1 for its style. The array holds 32-bit
+numbers, up to Rp2.147.483.647: an akun line, which most rows of a budget are, fits, while the
+few totals above that go to the column's list, as do text, fractions, dates and larger integers
+(8 bytes a cell besides the value: its Kode and Uraian cost a tenth of what they did in the
+dict). A style index is a byte until a column holds one past 255. Cells far below their
+column's run and styles past 65535 stay in the dict. A cell is held in one place only, so a
+lookup tries the dict, then the column array, then the column list.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
-MISSING = -(1 << 63)  # an empty slot of a column array: no cell holds it (see `fits`)
+MISSING = -(1 << 31)  # an empty slot of a column array: no cell holds it (see `fits`)
 HOLE = object()  # an empty slot of a column list: compares unequal to every value
 GAP = 64  # empty rows a column array spans to reach its next cell; a farther one goes to the dict
 _NONE = object()
 
 
 def fits(value: object, style: int) -> bool:
-    """True when a cell can live in a column array: a whole number of 64 bits, a small style."""
+    """True when a cell can live in a column array: a whole number of 32 bits, a small style."""
     return type(value) is int and MISSING < value < -MISSING and style < 65536
 
 
@@ -38,9 +40,13 @@ class Column:
 
     def __init__(self, start: int, objects: bool = False) -> None:
         self.start = start
-        self.values: array | list = [] if objects else array("q")
-        self.styles = array("H")
+        self.values: array | list = [] if objects else array("i")
+        self.styles = array("B")  # widened to "H" by the first style past 255 (`widen`)
         self.hole = HOLE if objects else MISSING
+
+    def widen(self) -> None:
+        """Make room for style indices past 255 (up to 65535)."""
+        self.styles = array("H", self.styles)
 
     def place(self, row: int) -> int | None:
         """The index that `row` takes, the array grown with empty slots to reach it; None when
@@ -80,6 +86,8 @@ class Cells:
             if column is not None and (at := column.place(row)) is not None:
                 self.other.pop(key, None)
                 self.styles.pop(key, None)
+                if style > 255 and column.styles.itemsize == 1:
+                    column.widen()
                 if at == len(column.values):
                     column.values.append(value)
                     column.styles.append(style)
@@ -89,6 +97,8 @@ class Cells:
                 return
             if column is None and key not in self.other:
                 column = runs[col] = Column(row, objects=not whole)
+                if style > 255:
+                    column.widen()
                 column.values.append(value)
                 column.styles.append(style)
                 return
@@ -217,26 +227,30 @@ class Cells:
                     yield (start + at, col), style
 
     def by_row(self, code: str) -> dict[int, array]:
-        """The columns that hold a cell, by row (unsorted), each row's in an array of type
-        `code` (see `index_code`)."""
-        filled: dict[int, array] = {}
+        """The columns that hold a cell, by row (rows unsorted), each row's sorted in an array of
+        type `code` (see `index_code`). Rows that fill the same columns (every row of a budget)
+        share one array, which must not be changed."""
+        runs = list(self._runs())
+        bits = {col: 1 << n for n, col in enumerate(sorted({c for c, _ in runs}
+                                                           | {c for _, c in self.other}))}
+        # A row's columns as the bits of one int while the cells are walked: an array a row
+        # from the start would be 50,000 arrays for a budget, most of them the same.
+        masks: dict = {}  # row -> its bits, then its array
         for row, col in self.other:
-            cols = filled.get(row)
-            if cols is None:
-                filled[row] = array(code, (col,))
-            else:
-                cols.append(col)
-        for col, column in self._runs():
-            row, hole = column.start, column.hole
+            masks[row] = masks.get(row, 0) | bits[col]
+        for col, column in runs:
+            row, hole, bit = column.start, column.hole, bits[col]
             for value in column.values:
                 if value is not hole and value != hole:
-                    cols = filled.get(row)
-                    if cols is None:
-                        filled[row] = array(code, (col,))
-                    else:
-                        cols.append(col)
+                    masks[row] = masks.get(row, 0) | bit
                 row += 1
-        return filled
+        shared: dict[int, array] = {}
+        for row, mask in masks.items():
+            cols = shared.get(mask)
+            if cols is None:
+                cols = shared[mask] = array(code, [c for c, bit in bits.items() if mask & bit])
+            masks[row] = cols  # the same keys: the dict becomes the index in place
+        return masks
 
     def extent(self) -> tuple[int, int]:
         """(last row, last column) that hold a cell; (0, 0) when none does."""

@@ -59,15 +59,15 @@ class Grid:
         # spreadsheet program writes): a national budget's index of lists is as large as its cells.
         code = index_code(max([self.values.extent()[1], *(col for _, col in self.merges)]))
         filled = self.values.by_row(code)
-        merged = {row for row, _ in self.merges}
+        # A merge may cover a cell that holds a value too: a merged row's columns are made anew,
+        # never added to an array that other rows share.
+        merged: dict[int, set[int]] = {}
         for row, col in self.merges:
-            filled.setdefault(row, array(code)).append(col)
-        # A merge may cover a cell that holds a value too; elsewhere columns are distinct. Rows
-        # that fill the same columns (every row of a budget) share one array: none is changed.
+            merged.setdefault(row, set()).add(col)
         shared: dict[bytes, array] = {}
-        for row, cols in filled.items():
-            cols = array(code, sorted(set(cols)) if row in merged else sorted(cols))
-            filled[row] = shared.setdefault(cols.tobytes(), cols)
+        for row, cols in merged.items():
+            both = array(code, sorted(cols.union(filled.get(row, ()))))
+            filled[row] = shared.setdefault(both.tobytes(), both)
         self.filled = filled
         self._rows = sorted(self.filled)
 

@@ -33,11 +33,13 @@ def find_identitas(grids: list[Grid], tables: list[RawTable]) -> RawIdentitas | 
     pairs = {"unit": [], "tahun": []}
     for grid in grids:
         inside = [t for t in tables if t.sheet == grid.name]
-        # Keys and inline pairs are text: figures are passed over before sorting.
-        for (row, col) in sorted(k for k, v in grid.values.nonwhole_items() if isinstance(v, str)):
-            if any(t.first_row <= row <= t.last_row and t.first_col <= col <= t.last_col
-                   for t in inside):
-                continue
+        # Keys and inline pairs are text outside the tables: figures and the tables' own text
+        # are passed over before sorting (a national budget's 100,000 codes and names).
+        places = sorted(
+            (row, col) for (row, col), v in grid.values.nonwhole_items() if isinstance(v, str)
+            and not any(t.first_row <= row <= t.last_row and t.first_col <= col <= t.last_col
+                        for t in inside))
+        for row, col in places:
             found = _pair(grid, row, col)
             if found:
                 key, key_cell, value_cell = found

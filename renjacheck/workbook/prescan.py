@@ -111,7 +111,7 @@ class Scan:
 def scan(path: Path, limits: Limits) -> Scan:
     """The checks of `prescan`, streaming and without rewriting anything: for the reader in
     renjacheck.workbook.xmlreader, which reads clamped merges, uncalculated formulas and
-    numbers that are no numbers itself. Holds a megabyte of XML at a time, not a whole sheet."""
+    numbers that are no numbers itself. Holds 64 KB of XML at a time, not a whole sheet."""
     with zipfile.ZipFile(path) as archive:
         sheets = _sheet_parts(archive)
         for info in archive.infolist():
@@ -144,7 +144,7 @@ def scan(path: Path, limits: Limits) -> Scan:
     return result
 
 
-def _chunks(archive: zipfile.ZipFile, part: str, size: int = 1 << 20):
+def _chunks(archive: zipfile.ZipFile, part: str, size: int = 1 << 16):  # see xmlreader._CHUNK
     """The part in pieces of about `size` bytes, each cut just after a `>`: no tag the scans
     look for (`<c r="`, `<mergeCell ref="...`, `<!DOCTYPE`) is ever split between two."""
     tail = b""

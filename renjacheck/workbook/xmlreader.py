@@ -3,7 +3,7 @@ and the formulas whose value was never calculated.
 
 openpyxl builds a Python object per XML element and another per cell; on a national budget of two
 million cells that costs five times the time of reading the XML itself. This reader hands
-expat's events (C, streaming, one megabyte at a time) to a few small handlers, and gives every
+expat's events (C, streaming, 64 KB at a time) to a few small handlers, and gives every
 cell the value openpyxl's `load_workbook(data_only=True)` gives it: the same number casts,
 shared and inline strings, booleans, errors, dates by number format, and the cells a merge
 covers emptied. tests/test_xml_reader.py compares the two on every workbook the tests build.
@@ -25,7 +25,10 @@ from renjacheck.workbook.safety import CannotCheck
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CHUNK = 1 << 20
+# Under glibc's threshold for giving a block its own mapping (128 KB): each freed megabyte
+# chunk raised that threshold, after which the growing column arrays were moved around the heap
+# and left holes in it, 8 MB of a national budget's peak.
+_CHUNK = 1 << 16
 _DIGITS = "0123456789"
 
 
@@ -193,6 +196,7 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
     values, styled, arrays, texts = cells.other, cells.styles, cells.columns, cells.texts
     tags = {f"{MAIN} {t}": t for t in ("row", "c", "v", "f", "is", "t", "rPh", "mergeCell")}
     columns: dict[str, int] = {}  # column letters -> number, computed once each
+    known_texts: dict[str, str] = {}
     general = ("General", False, False)
     # The cell being read (closure variables: this runs for every cell of a national budget):
     # where, its type and style, formula?, <v> seen?, <is> seen?, phonetic depth, its text
@@ -295,15 +299,22 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             from openpyxl.utils.datetime import from_ISO8601  # rare: a strict-OOXML date
 
             value = from_ISO8601(value)
-        if value is None or (type(value) is str and not value.strip()):
+        if value is None:
             return
+        if type(value) is str:
+            if not value.strip():
+                return
+            if kind != "s":
+                # Inline strings (openpyxl's write-only mode writes every text so) are one
+                # object a cell; the same Kode or Uraian written again is kept once.
+                value = known_texts.setdefault(value, value)
         if row < at_row or (row == at_row and col <= at_col):
             cells.put(row, col, value, style)
             return
         at_row, at_col = row, col
         if style < 65536:
-            # The whole Rupiah of a budget into its column's array, its codes and names into
-            # its column's list (cells.py).
+            # The whole Rupiah of a budget into its column's array (up to 32 bits), its codes
+            # and names into its column's list (cells.py).
             whole = type(value) is int and MISSING < value < -MISSING
             runs = arrays if whole else texts
             column = runs.get(col)
@@ -311,6 +322,8 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
                 column = runs[col] = Column(row, objects=not whole)
             if column.place(row) is not None:
                 column.values.append(value)
+                if style > 255 and column.styles.itemsize == 1:
+                    column.widen()
                 column.styles.append(style)
                 return
         key = (row, col)
