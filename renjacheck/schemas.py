@@ -14,7 +14,7 @@ duplicates but the first and never counts empty keys.
 
 from __future__ import annotations
 
-from renjacheck.model.frame import Frame
+from renjacheck.model.frame import Frame, unique_key
 from renjacheck.model.lazy import plain_values
 from renjacheck.model.parse import UNCALCULATED
 from renjacheck.model.values import Invalid, Quantity, Text
@@ -37,12 +37,13 @@ def _non_negative(value: object) -> bool:
 
 
 def _unique_key(value: object, scoped: str | None) -> str | None:
-    # Codes compare by their scope (full path) when they have one, without spaces and case.
+    # Codes compare by their scope (full path) when they have one, written as compared
+    # (Frame.scopes), else by themselves, without spaces and case.
     if value is _TEXT:
-        return "".join(scoped.split()).upper()
+        return scoped
     if not isinstance(value, Text):
         return None
-    return "".join((scoped or value.value).split()).upper()
+    return scoped or unique_key(value.value)
 
 
 def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list]:

@@ -62,6 +62,10 @@ class Record(_Lazy):
         # As the reader reads any cell (model/parse.py): the same value, made now.
         return parse_cell(self.store.cell(self.row, col), self.store.types[name])
 
+    def locations(self) -> Locs:
+        """Where each column is written, for a row whose every cell is plain (`views`)."""
+        return Locs(_EMPTY, self.plain, self.row, self.store)
+
 
 class Locs(_Lazy):
     """Where each column of a record is written."""
@@ -98,31 +102,37 @@ class RecordRow(PendanaanRow):
     """A Pendanaan row whose Kode, Uraian and total are its record's, read when asked for: the
     rows of a national budget keep no Text or Quantity of their own."""
 
-    __slots__ = ("record",)
+    __slots__ = ("record", "names")
 
     def __init__(self, record: Mapping, *, level: Level | None, parent: str | None,
-                 amounts: Mapping, is_total: bool, loc: Location | None) -> None:
+                 names: dict[str, str], is_total: bool, loc: Location | None) -> None:
         # The dataclass is frozen: its fields are set as its own __init__ sets them.
         for name, value in (("record", record), ("level", level), ("parent", parent),
-                            ("amounts", amounts), ("is_total", is_total), ("loc", loc)):
+                            ("names", names), ("is_total", is_total), ("loc", loc)):
             object.__setattr__(self, name, value)
 
     kode = property(lambda self: known(self.record.get("kode")), doc="The Kode, read.")
     uraian = property(lambda self: known(self.record.get("uraian")), doc="The Uraian, read.")
     total = property(lambda self: known(self.record.get("total")), doc="The total, read.")
+    amounts = property(lambda self: Amounts(self.record, self.names),
+                       doc="The amount per satker name, read.")
 
 
 _NONE = object()
 _EMPTY: Mapping = MappingProxyType({})  # what a row of plain cells only has besides them
 
 
-def views(values: dict, raw: RawRow, store: PlainCells | None) -> tuple[Mapping, Mapping]:
-    """(record, locations) of a table row: plain dicts, unless the row has plain cells."""
-    cells = {name: cell.loc for name, cell in raw.cells.items()}
+def views(values: dict, raw: RawRow,
+          store: PlainCells | None) -> tuple[Mapping, Mapping | None]:
+    """(record, locations) of a table row: plain dicts, unless the row has plain cells; the
+    locations None when every cell is plain (the record gives them: `Record.locations`)."""
     if not raw.plain or store is None:
-        return values, cells
-    return (Record(values or _EMPTY, raw.plain, raw.row, store),
-            Locs(cells or _EMPTY, raw.plain, raw.row, store))
+        return values, {name: cell.loc for name, cell in raw.cells.items()}
+    record = Record(values or _EMPTY, raw.plain, raw.row, store)
+    if not raw.cells:
+        return record, None
+    return record, Locs({name: cell.loc for name, cell in raw.cells.items()}, raw.plain,
+                        raw.row, store)
 
 
 def figures(amounts: Mapping) -> dict[str, int | None]:

@@ -10,8 +10,8 @@ from dataclasses import replace
 import re
 from collections.abc import Iterable, Iterator
 
-from renjacheck.model.frame import Frame, known
-from renjacheck.model.lazy import Amounts, RecordRow, views
+from renjacheck.model.frame import Frame, known, unique_key
+from renjacheck.model.lazy import RecordRow, views
 from renjacheck.model.parse import parse_cell, parse_figure
 from renjacheck.model.plan import (CapaianRow, MatriksKegiatan, MatriksRow, NarasiRow, Pendanaan,
                                    RORow, level_of, LEVELS)
@@ -95,8 +95,10 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
         parent = stack[-1][1] if stack and level else None
         # A continuation header may lack a satker column (read by name, workbook/tables.py):
         # its rows then have no amount for that satker.
-        item = RecordRow(record, level=level, parent=parent, amounts=Amounts(record, names),
-                         is_total=is_total, loc=None if kode or uraian else _first(raw, locs))
+        first = None if kode or uraian else \
+            _first(raw, record.locations() if locs is None else locs)
+        item = RecordRow(record, level=level, parent=parent, names=names, is_total=is_total,
+                         loc=first)
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
@@ -105,7 +107,8 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
         if level is not None:
             stack.append((level, kode.value))
         path = "/".join(code for _, code in stack) if level else (kode.value if kode else None)
-        frame.scopes.setdefault("kode", []).append(path)
+        # As the uniqueness check compares it (schemas.py), made once here.
+        frame.scopes.setdefault("kode", []).append(unique_key(path) if path else path)
     headers = [[Text(value=str(c.value or "").strip(), loc=c.loc) for c in occurrence]
                for occurrence in table.satker]
     return Pendanaan(satker=satker, headers=headers, grand_total=grand, rows=rows)

@@ -12,6 +12,8 @@ What a row is, top to bottom under a header:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from dataclasses import dataclass, field
 
 from renjacheck.model.values import Location
@@ -46,18 +48,22 @@ class RawCell:
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
 
 
-# Slots, and no dict of continuations until a row has one: a national budget has 50,000 rows.
+# Slots, and no dict of continuations until a row has one, nor of cells when every cell is plain
+# (`_NO_CELLS`, shared and read-only): a national budget has 50,000 rows.
 @dataclass(slots=True)
 class RawRow:
     """A data row: its cells by column name, continuation cells, and the bidang of its group."""
 
     row: int
-    cells: dict[str, RawCell]
+    cells: Mapping[str, RawCell]
     continued: dict[str, list[RawCell]] | None = None
     group: RawCell | None = None
     # Column name -> sheet column of the cells left in the table's PlainCells (a Pendanaan's,
     # see plain.py); not in `cells`. Rows with the same columns share one dict.
     plain: dict[str, int] = field(default_factory=dict)
+
+
+_NO_CELLS: Mapping[str, RawCell] = MappingProxyType({})
 
 
 @dataclass
@@ -208,7 +214,7 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
             group, last = group_cell, None
         elif (amounts or _anchored(kind.anchors, filled)) \
                 and (not after_blank or _resumes(kind, filled)):
-            last = RawRow(row=row, cells=cells, group=group,
+            last = RawRow(row=row, cells=cells or _NO_CELLS, group=group,
                           plain=shared.setdefault(tuple(plain.items()), plain))
             table.rows.append(last)
         elif last is not None and not after_blank and not amounts and set(filled) <= wraps \
@@ -218,7 +224,7 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
                     last.continued = {}
                 last.continued.setdefault(name, []).append(cell)
                 if name in last.plain:  # text to append to: the cell is read, not left plain
-                    last.cells[name] = store.cell(last.row, last.plain[name])
+                    last.cells = {**last.cells, name: store.cell(last.row, last.plain[name])}
                     last.plain = {k: c for k, c in last.plain.items() if k != name}
         else:
             break
