@@ -1,18 +1,22 @@
 """The fast paths of issue 6 give what the slow ones gave: table schemas without pandera, figure
-text without babel, whole-Rupiah sums without intervals, and many files in a process pool."""
+text without babel, whole-Rupiah sums without intervals, the budget tree in arrays, and many
+files in a process pool."""
 
 from __future__ import annotations
 
 import random
 import shutil
+from types import SimpleNamespace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from renjacheck.checks.budget import tree
 from renjacheck.engine import check_files
 from renjacheck.engine.parallel import check_many, workbooks
 from renjacheck.model.frame import Frame
+from renjacheck.model.plan import LEVELS
 from renjacheck.model.parse import UNCALCULATED, written
 from renjacheck.model.values import Invalid, Location, Quantity, Text
 from renjacheck.numbers import format_number, quantize
@@ -91,6 +95,32 @@ def test_schemas_find_what_pandera_found(seed):
     specs = (("non_negative", ("total", "satker:0")), ("number", ("total", "satker:0")),
              ("required", ("kode", "uraian", "total")), ("unique", ("kode",)))
     assert failures(frame, specs) == _pandera_failures(frame, specs)
+
+
+def _children_as_dict(rows) -> tuple[dict[int, list[int]], list[int]]:
+    """The budget tree as a dict of lists, as checks/budget.py built it before its arrays."""
+    children: dict[int, list[int]] = {}
+    top: list[int] = []
+    stack: list[int] = []
+    for i, row in enumerate(rows):
+        if row.level is None or row.is_total:
+            continue
+        while stack and LEVELS.index(rows[stack[-1]].level) >= LEVELS.index(row.level):
+            stack.pop()
+        (children.setdefault(stack[-1], []) if stack else top).append(i)
+        stack.append(i)
+    return children, top
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_budget_tree_in_arrays_is_the_dict_of_lists(seed):
+    rng = random.Random(seed)
+    rows = [SimpleNamespace(level=rng.choice([*LEVELS, None]), is_total=rng.random() < 0.05)
+            for _ in range(rng.randint(0, 80))]
+    children, top = tree(SimpleNamespace(rows=rows))
+    want_children, want_top = _children_as_dict(rows)
+    assert [(p, list(k)) for p, k in children.items()] == list(want_children.items())
+    assert top == want_top
 
 
 def test_figures_are_written_as_babel_writes_them():

@@ -42,7 +42,7 @@ def check(ctx, rule) -> Iterator[Hit]:
         return
     children, top = tree(pendanaan)
     if rule.params.scope == "children":
-        pairs = list(children.items())
+        pairs = children.items()
     else:
         pairs = [(len(rows), top)] if grand is not None else []
     for at, kids in pairs:
