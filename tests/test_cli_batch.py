@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import json
 import shutil
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.engine import parallel
 from renjacheck.engine.parallel import cores, gather, workbooks
 from tests.runner import run
 from renjacheck.progress import Bar, bar_for, frame
@@ -86,12 +86,12 @@ def test_jobs_2_gives_the_report_jobs_1_gives_byte_for_byte(monkeypatch, capsys,
         "renja/kota/serang-2024.XLSX"]
     pools = []
 
-    class Pool(parallel.ProcessPoolExecutor):
+    class Pool(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, max_workers, **kwargs):
             pools.append(max_workers)
             super().__init__(max_workers, **kwargs)
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     assert run(monkeypatch, capsys, "check", "-f", "json", "--jobs", "2", tree) == one
     assert pools == [2]  # the pool did run
     assert run(monkeypatch, capsys, "check", "-f", "json", "-j", "0", tree) == one
