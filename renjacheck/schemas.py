@@ -14,6 +14,8 @@ duplicates but the first and never counts empty keys.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from renjacheck.model.frame import Frame, unique_key
 from renjacheck.model.lazy import plain_values
 from renjacheck.model.parse import UNCALCULATED
@@ -36,7 +38,7 @@ def _non_negative(value: object) -> bool:
     return not isinstance(value, Quantity) or value.value >= 0
 
 
-def _unique_key(value: object, scoped: str | None) -> str | None:
+def _unique_key(value: object, scoped: Hashable | None) -> Hashable | None:
     # Codes compare by their scope (full path) when they have one, written as compared
     # (Frame.scopes), else by themselves, without spaces and case.
     if value is _TEXT:
@@ -67,7 +69,7 @@ def failures(frame: Frame, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> di
     return _ordered(frame, found, result)
 
 
-def _column(frame: Frame, name: str, check: str, scope: list[str | None]) -> list:
+def _column(frame: Frame, name: str, check: str, scope: list[Hashable | None]) -> list:
     """The column's values; a plain cell (model/lazy.py) is never empty, a whole number is a
     number, and a code is text compared by its scope: it is read into a value only where a
     check may fail it or needs what it says."""
@@ -92,9 +94,9 @@ def _ordered(frame: Frame, found: set, result: dict[str, list]) -> dict[str, lis
     return result
 
 
-def _repeats(keys: list[str | None]) -> list[int]:
+def _repeats(keys: list[Hashable | None]) -> list[int]:
     """Positions of the keys seen before (empty keys are never repeats)."""
-    seen: set[str] = set()
+    seen: set[Hashable] = set()
     repeats = []
     for i, key in enumerate(keys):
         if key is None:

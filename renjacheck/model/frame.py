@@ -7,7 +7,7 @@ so that every unreadable, missing or negative cell can be reported at its cell.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from renjacheck.model.values import Invalid, Location, Quantity, Text
@@ -29,9 +29,10 @@ class Frame:
     types: dict[str, FieldType]
     records: list[Mapping[str, Value]] = field(default_factory=list)
     # What a uniqueness check compares, where a value means something only under its parent:
-    # komponen 051 or akun 521211 repeat under every RO, so a code is compared by its full path,
-    # written as the check compares it (no spaces, upper case: model/readers.py).
-    scopes: dict[str, list[str | None]] = field(default_factory=dict)
+    # komponen 051 or akun 521211 repeat under every RO, so a code is compared by its full path
+    # (as model/readers.py writes it: a code, or its parent's scope and its code), written as
+    # the check compares it (no spaces, upper case).
+    scopes: dict[str, list[Hashable | None]] = field(default_factory=dict)
     # Each record's locations, None where the record gives them itself (`locations()`, a
     # row of plain cells: model/lazy.py); and how many records before it are about the same
     # thing. A national budget's 50,000 rows keep no mapping or key string of their own.
@@ -76,8 +77,8 @@ def _identity(values: Mapping[str, Value]) -> str:
     return next((v.value for v in named if isinstance(v, Text)), "")
 
 
-class _Locations(Sequence):
-    """A Frame's locations by record index, made when asked for."""
+class _PerRecord(Sequence):
+    """Something of each record of a Frame, by record index, made when asked for."""
 
     __slots__ = ("frame",)
 
@@ -89,21 +90,30 @@ class _Locations(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        return self._item(index)
+
+    def _item(self, index: int):
+        raise NotImplementedError
+
+
+class _Locations(_PerRecord):
+    """Where each column of each record is written."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> Mapping[str, Location]:
         locs = self.frame._locs[index]
         return self.frame.records[index].locations() if locs is None else locs
 
 
-class _Keys(_Locations):
-    """A Frame's record keys by record index, made when asked for."""
+class _Keys(_PerRecord):
+    """What each record is about."""
 
     __slots__ = ()
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        frame = self.frame
-        return f"{_identity(frame.records[index])}#{frame._repeats[index]}"
+    def _item(self, index: int) -> str:
+        return f"{_identity(self.frame.records[index])}#{self.frame._repeats[index]}"
 
 
 def unique_key(text: str) -> str:

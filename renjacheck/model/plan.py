@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, field_serializer
 
 from renjacheck.model.values import Location, Quantity, Text
 
@@ -67,7 +67,8 @@ class PendanaanRow:
     A frozen dataclass, like the values it holds, where the other rows are pydantic models: a
     national budget has 50,000 of them, which the reader builds from typed values, and a model
     costs 470 bytes a row more (its field dict and the set of fields given), a fifth of the
-    memory of a whole check. Pendanaan takes the rows as they are.
+    memory of a whole check. A plan read from a workbook holds RecordRows (model/lazy.py); a
+    PendanaanRow is what one dumps as (`resolved`).
     """
 
     kode: Text | None
@@ -95,8 +96,10 @@ class Pendanaan(Model):
 
     satker: list[str]
     headers: list[list[Text]]
-    grand_total: PendanaanRow | None = None
-    rows: list[PendanaanRow] = Field(default_factory=list)
+    # Read as RecordRows (model/lazy.py), which have every field of a PendanaanRow and are
+    # their own records in the Frame: taken as they are, unvalidated.
+    grand_total: SkipValidation[PendanaanRow | None] = None
+    rows: SkipValidation[list[PendanaanRow]] = Field(default_factory=list)
 
     @field_serializer("grand_total", "rows", mode="wrap")
     def _dicts(self, value, handler):

@@ -72,7 +72,11 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
     satker = [frame.labels[n] for n in frame.labels if n.startswith("satker:")]
     # A satker named twice is one key of a row's amounts, its last column, as in a dict.
     names = {label: f"satker:{i}" for i, label in enumerate(satker)}
-    stack: list[tuple[str, str]] = []  # (level, kode) of the rows the next one may be under
+    # (level, kode, scope) of the rows the next one may be under. A row's scope is what the
+    # uniqueness check compares its code by: a top-level code itself, else (its parent's scope,
+    # its code), which equals another exactly when their full paths (066.01.WA/3247/.../521211)
+    # do; a pair shares what is above, where a path string a row cost 5 MB of a national budget.
+    stack: list[tuple[str, str, object]] = []
     if table.plain is not None:
         table.plain.types = frame.types  # a plain cell is read as its column's type
     rows, grand = [], None
@@ -86,7 +90,6 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
             kode, uraian = None, kode
             values["kode"], values["uraian"] = None, uraian
             record, locs = views(values, raw, table.plain)
-        frame.append(record, locs)
         is_total = kode is None and uraian is not None and norm_label(uraian.value) in TOTAL_LABELS
         level = level_of(kode.value) if kode else None
         if level is not None:
@@ -98,17 +101,20 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
         first = None if kode or uraian else \
             _first(raw, record.locations() if locs is None else locs)
         item = RecordRow(record, level=level, parent=parent, names=names, is_total=is_total,
-                         loc=first)
+                         loc=first, row=raw.row)
+        frame.append(item, locs)  # the row is its record (model/lazy.py)
         if is_total and grand is None:
             grand = item
             frame.scopes.setdefault("kode", []).append(None)
             continue
         rows.append(item)
         if level is not None:
-            stack.append((level, kode.value))
-        path = "/".join(code for _, code in stack) if level else (kode.value if kode else None)
-        # As the uniqueness check compares it (schemas.py), made once here.
-        frame.scopes.setdefault("kode", []).append(unique_key(path) if path else path)
+            # A code of a level's shape has no space nor lower case: it is compared as it is.
+            scope = (stack[-1][2], kode.value) if stack else kode.value
+            stack.append((level, kode.value, scope))
+        else:  # a code that fits no level is compared by itself (schemas.py)
+            scope = unique_key(kode.value) if kode and kode.value else None
+        frame.scopes.setdefault("kode", []).append(scope)
     headers = [[Text(value=str(c.value or "").strip(), loc=c.loc) for c in occurrence]
                for occurrence in table.satker]
     return Pendanaan(satker=satker, headers=headers, grand_total=grand, rows=rows)

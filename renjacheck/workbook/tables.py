@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from types import MappingProxyType
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from renjacheck.model.values import Location
 from renjacheck.workbook.detect import Header, find_headers
