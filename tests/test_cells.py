@@ -57,11 +57,11 @@ def test_a_whole_number_goes_to_its_column_and_a_far_one_to_the_dict():
     cells.put(7 + GAP + 2, 2, 400, 1)  # farther than GAP below the run: the dict
     cells.put(6, 2, 1.5, 1)  # a fraction: the column's list, while the array's slot stays empty
     column = cells.columns[2]
-    assert (column.start, list(column.styles)) == (5, [1, 0, 2])
+    assert (column.start, column.style_at(0), column.style_at(2)) == (5, 1, 2)
     assert column.values[1] == MISSING
     assert cells.other == {(7 + GAP + 2, 2): 400}
-    assert (cells.texts[2].start, cells.texts[2].values, list(cells.texts[2].styles)) == \
-        (6, [1.5], [1])
+    assert (cells.texts[2].start, cells.texts[2].values, cells.texts[2].styles,
+            cells.texts[2].style) == (6, [1.5], None, 1)
     formats = Formats(cells, [None, "#,##0", "0.00%"])
     assert [formats.get((r, 2), "General") for r in (5, 6, 7, 8)] == \
         ["#,##0", "#,##0", "0.00%", "General"]
@@ -95,19 +95,23 @@ def test_a_column_past_65535_is_indexed_too():
     assert index_code(65_535) == "H" and index_code(65_536) == "q"
 
 
-def test_a_column_array_holds_32_bits_and_its_styles_a_byte_until_one_is_wider():
+def test_a_column_array_holds_32_bits_and_its_styles_one_number_while_they_are_the_same():
     cells = Cells()
     cells.put(1, 1, -MISSING - 1, 7)  # Rp2.147.483.647: the array's largest
     cells.put(2, 1, -MISSING, 7)  # one more: the column's list
     cells.put(3, 1, MISSING, 7)  # the empty slot's own number: the list too
-    cells.put(4, 1, 5, 300)  # a style past 255 widens the column's styles
-    column = cells.columns[1]
+    column, texts = cells.columns[1], cells.texts[1]
+    assert (column.styles, column.style, texts.styles, texts.style) == (None, 7, None, 7)
+    cells.put(4, 1, 5, 300)  # another style, past 255: an array of two bytes a cell
+    cells.put(6, 1, 8, 9)
     assert (column.values.itemsize, list(column.values)) == (4, [-MISSING - 1, MISSING,
-                                                                 MISSING, 5])
-    assert (column.styles.typecode, list(column.styles)) == ("H", [7, 0, 0, 300])
-    assert cells.texts[1].values == [-MISSING, MISSING] and cells.texts[1].styles.typecode == "B"
-    assert [cells.get((r, 1)) for r in (1, 2, 3, 4)] == [-MISSING - 1, -MISSING, MISSING, 5]
-    assert [cells.style((r, 1)) for r in (1, 2, 3, 4)] == [7, 7, 7, 300]
+                                                                 MISSING, 5, MISSING, 8])
+    assert column.styles.typecode == "H" and len(column.styles) == len(column.values)
+    texts.set_style(1, 3)  # row 3: a byte a cell while every style is below 256
+    assert (texts.styles.typecode, list(texts.styles)) == ("B", [7, 3])
+    assert [cells.get((r, 1)) for r in (1, 2, 3, 4, 5, 6)] == [-MISSING - 1, -MISSING, MISSING,
+                                                               5, None, 8]
+    assert [cells.style((r, 1)) for r in (1, 2, 3, 4, 5, 6)] == [7, 7, 3, 300, 0, 9]
 
 
 def test_rows_that_fill_the_same_columns_share_one_index_array():

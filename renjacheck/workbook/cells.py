@@ -2,13 +2,13 @@
 
 A national budget is two million whole-Rupiah cells. As dict entries keyed by (row, col) each
 costs about 300 bytes (the key tuple, the int, a slot in the values and in the styles map); in
-a column array it costs 4 bytes for the value and 1 for its style. The array holds 32-bit
-numbers, up to Rp2.147.483.647: an akun line, which most rows of a budget are, fits, while the
-few totals above that go to the column's list, as do text, fractions, dates and larger integers
-(8 bytes a cell besides the value: its Kode and Uraian cost a tenth of what they did in the
-dict). A style index is a byte until a column holds one past 255. Cells far below their
-column's run and styles past 65535 stay in the dict. A cell is held in one place only, so a
-lookup tries the dict, then the column array, then the column list.
+a column array it costs 4 bytes, and its style nothing while the column's cells all have the
+same (a byte or two a cell once one differs: `Column`). The array holds 32-bit numbers, up to
+Rp2.147.483.647: an akun line, which most rows of a budget are, fits, while the few totals
+above that go to the column's list, as do text, fractions, dates and larger integers (8 bytes a
+cell besides the value: its Kode and Uraian cost a tenth of what they did in the dict). Cells
+far below their column's run and styles past 65535 stay in the dict. A cell is held in one
+place only, so a lookup tries the dict, then the column array, then the column list.
 """
 
 from __future__ import annotations
@@ -34,19 +34,45 @@ def index_code(widest: int) -> str:
 
 class Column:
     """One column's run of cells from row `start` down, with their style indices: whole numbers
-    in an array (empty slots MISSING), or, with `objects`, any values in a list (empty: HOLE)."""
+    in an array (empty slots MISSING), or, with `objects`, any values in a list (empty: HOLE).
 
-    __slots__ = ("start", "values", "styles", "hole")
+    Every cell of a column of a budget has the same style, as a rule: the styles are then one
+    number (`style`, `styles` None) until a cell with another comes, and an array after."""
 
-    def __init__(self, start: int, objects: bool = False) -> None:
+    __slots__ = ("start", "values", "styles", "style", "hole")
+
+    def __init__(self, start: int, objects: bool = False, style: int = 0) -> None:
         self.start = start
         self.values: array | list = [] if objects else array("i")
-        self.styles = array("B")  # widened to "H" by the first style past 255 (`widen`)
+        self.styles: array | None = None
+        self.style = style  # of every cell while `styles` is None
         self.hole = HOLE if objects else MISSING
 
-    def widen(self) -> None:
-        """Make room for style indices past 255 (up to 65535)."""
-        self.styles = array("H", self.styles)
+    def style_at(self, at: int) -> int:
+        """The style index of slot `at` (of an empty slot: anything)."""
+        return self.style if self.styles is None else self.styles[at]
+
+    def add_style(self, style: int) -> None:
+        """The style of the value just appended."""
+        styles = self.styles
+        if styles is None:
+            if style == self.style:
+                return
+            wide = "B" if max(style, self.style) < 256 else "H"
+            self.styles = styles = array(wide, [self.style]) * (len(self.values) - 1)
+        elif style > 255 and styles.itemsize == 1:
+            self.styles = styles = array("H", styles)
+        styles.append(style)
+
+    def set_style(self, at: int, style: int) -> None:
+        """The style of the value put in slot `at`."""
+        if self.styles is None and style != self.style:
+            self.styles = array("B" if max(style, self.style) < 256 else "H",
+                                [self.style]) * len(self.values)
+        if self.styles is not None:
+            if style > 255 and self.styles.itemsize == 1:
+                self.styles = array("H", self.styles)
+            self.styles[at] = style
 
     def place(self, row: int) -> int | None:
         """The index that `row` takes, the array grown with empty slots to reach it; None when
@@ -59,7 +85,8 @@ class Column:
             return at
         if size < at <= size + GAP:
             self.values.extend([self.hole] * (at - size))
-            self.styles.extend([0] * (at - size))
+            if self.styles is not None:
+                self.styles.extend([0] * (at - size))
             return at
         return None
 
@@ -86,21 +113,16 @@ class Cells:
             if column is not None and (at := column.place(row)) is not None:
                 self.other.pop(key, None)
                 self.styles.pop(key, None)
-                if style > 255 and column.styles.itemsize == 1:
-                    column.widen()
                 if at == len(column.values):
                     column.values.append(value)
-                    column.styles.append(style)
+                    column.add_style(style)
                 else:
                     column.values[at] = value
-                    column.styles[at] = style
+                    column.set_style(at, style)
                 return
             if column is None and key not in self.other:
-                column = runs[col] = Column(row, objects=not whole)
-                if style > 255:
-                    column.widen()
+                column = runs[col] = Column(row, objects=not whole, style=style)
                 column.values.append(value)
-                column.styles.append(style)
                 return
         self.other[key] = value
         if style:
@@ -172,12 +194,12 @@ class Cells:
         if column is not None:
             at = row - column.start
             if 0 <= at < len(column.values) and column.values[at] is not HOLE:
-                return column.styles[at]
+                return column.style_at(at)
         column = self.columns.get(col)
         if column is not None:
             at = row - column.start
             if 0 <= at < len(column.values) and column.values[at] != MISSING:
-                return column.styles[at]
+                return column.style_at(at)
         return 0
 
     def pop(self, key: tuple[int, int], default: object = None) -> object:
@@ -222,6 +244,11 @@ class Cells:
         yield from self.styles.items()
         for col, column in self._runs():
             start = column.start
+            if column.styles is None:
+                if column.style:
+                    yield from (((start + at, col), column.style)
+                                for at in range(len(column.values)) if _held(column, at))
+                continue
             for at, style in enumerate(column.styles):
                 if style and _held(column, at):
                     yield (start + at, col), style

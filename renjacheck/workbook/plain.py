@@ -76,7 +76,7 @@ class PlainCells:
         fmt = self.extra.get((row, col)) if self.extra else None
         if fmt is None:
             column, at = self._held(row, col)
-            style = column.styles[at]
+            style = column.style_at(at)
             fmt = self.names[style] if style and style < len(self.names) else None
         return fmt or "General"
 
@@ -96,7 +96,7 @@ class PlainCells:
         format shows it a hundredfold), else None: `shown`'s value, where it is whole, for less."""
         column = self.columns[col]
         at = row - column.start
-        style = column.styles[at]
+        style = column.style_at(at)
         factor = self._factors.get(style, _UNKNOWN) if not self.extra else _UNKNOWN
         if factor is _UNKNOWN:
             from renjacheck.model.parse import format_precision

@@ -319,12 +319,11 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             runs = arrays if whole else texts
             column = runs.get(col)
             if column is None:
-                column = runs[col] = Column(row, objects=not whole)
+                column = runs[col] = Column(row, objects=not whole, style=style)
             if column.place(row) is not None:
                 column.values.append(value)
-                if style > 255 and column.styles.itemsize == 1:
-                    column.widen()
-                column.styles.append(style)
+                if column.styles is not None or style != column.style:
+                    column.add_style(style)
                 return
         key = (row, col)
         values[key] = value
