@@ -185,12 +185,13 @@ def _sheet_xml(cells: list[tuple[str, str, int]]) -> str:
 
 def test_whole_numbers_out_of_order_far_apart_or_written_twice_read_as_openpyxl(tmp_path):
     # Whole numbers live in column arrays (workbook/cells.py): a file written out of order, a
-    # cell written twice, a gap wider than an array spans, a number beyond 64 bits and a
-    # fraction between them must read exactly as openpyxl reads them, formats included.
+    # cell written twice, a gap wider than an array spans, numbers beyond the array's 32 bits
+    # and a fraction between them must read exactly as openpyxl reads them, formats included.
     cells = [("B3", "7", 3), ("B4", "8", 0), ("B6", "9", 3), ("B2", "6", 4), ("B4", "80", 3),
              ("B300", "10", 3), ("B301", "11", 0), ("B5", "0.5", 4), ("B6", "90", 0),
              ("C1", str(1 << 70), 3), ("C2", "-9223372036854775807", 3), ("C3", "12", 3),
-             ("A9", "5", 3), ("A1", "4", 4)]
+             ("C4", "2147483647", 3), ("C5", "2147483648", 3), ("C6", "-2147483648", 0),
+             ("C7", "-2147483647", 4), ("A9", "5", 3), ("A1", "4", 4)]
     path = tmp_path / "order.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in {**_PARTS, "xl/worksheets/sheet1.xml": _sheet_xml(cells)}.items():
@@ -201,6 +202,10 @@ def test_whole_numbers_out_of_order_far_apart_or_written_twice_read_as_openpyxl(
     assert [grid.number_format(r, 2) for r in (2, 3, 4, 5, 6, 300, 301)] == \
         ["#,##0.00", '"Rp"#,##0', '"Rp"#,##0', "#,##0.00", "General", '"Rp"#,##0', "General"]
     assert grid.value(1, 3) == 1 << 70 and grid.value(2, 3) == -9223372036854775807
+    assert [grid.value(r, 3) for r in (4, 5, 6, 7)] == [2147483647, 2147483648, -2147483648,
+                                                        -2147483647]
+    assert [grid.number_format(r, 3) for r in (4, 5, 6, 7)] == \
+        ['"Rp"#,##0', '"Rp"#,##0', "General", "#,##0.00"]
     assert (grid.max_row, grid.max_col) == (301, 3)
 
 
