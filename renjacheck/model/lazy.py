@@ -104,7 +104,7 @@ class Amounts(Mapping):
 class RecordRow(Record):
     """A Pendanaan row that is its own record in the Frame: its Kode, Uraian, total and amounts
     are read from its cells when asked for, and it has every field of a PendanaanRow. One
-    object a row, 104 bytes: a row and its record were two, 176 (a national budget has 50,000).
+    object a row, 104 bytes: a row and its record were two, 168 (a national budget has 50,000).
     Read-only, and equal only to itself, as a row that stands for its place in the table."""
 
     __slots__ = ("level", "parent", "names", "is_total", "loc")
