@@ -10,14 +10,13 @@ read every amount ask `figures` or `plain_values` instead, which make no Quantit
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 
 from renjacheck.model.frame import Value, known
 from renjacheck.model.parse import parse_cell
 from renjacheck.model.plan import Level, PendanaanRow
 from renjacheck.model.values import Location, Quantity
 from renjacheck.workbook.plain import PlainCells
-from renjacheck.workbook.tables import RawRow
+from renjacheck.workbook.tables import EMPTY, RawRow
 
 
 class _Lazy(Mapping):
@@ -43,7 +42,7 @@ class _Lazy(Mapping):
 
     def __iter__(self) -> Iterator[str]:
         base, plain = self.base, self.plain
-        if not plain:  # a row of values read only (RecordRow): as they were read
+        if not plain:  # a row of values read only (`views`): as they were read
             yield from base
             return
         yield from (name for name in self.store.order if name in base or name in plain)
@@ -67,7 +66,7 @@ class Record(_Lazy):
 
     def locations(self) -> Locs:
         """Where each column is written, for a row whose every cell is plain (`views`)."""
-        return Locs(_EMPTY, self.plain, self.row, self.store)
+        return Locs(EMPTY, self.plain, self.row, self.store)
 
 
 class Locs(_Lazy):
@@ -109,17 +108,11 @@ class RecordRow(Record):
 
     __slots__ = ("level", "parent", "names", "is_total", "loc")
 
-    def __init__(self, record: Mapping, *, level: Level | None, parent: str | None,
-                 names: dict[str, str], is_total: bool, loc: Location | None,
-                 row: int = 0) -> None:
-        # A Record's cells, or a mapping of values read (a row with no plain cell: `views`).
-        lazy = type(record) is Record
-        for name, value in (("base", record.base if lazy else record),
-                            ("plain", record.plain if lazy else _NO_PLAIN),
-                            ("row", record.row if lazy else row),
-                            ("store", record.store if lazy else None), ("level", level),
-                            ("parent", parent), ("names", names), ("is_total", is_total),
-                            ("loc", loc)):
+    def __init__(self, record: Record, *, level: Level | None, parent: str | None,
+                 names: dict[str, str], is_total: bool, loc: Location | None) -> None:
+        for name, value in (("base", record.base), ("plain", record.plain), ("row", record.row),
+                            ("store", record.store), ("level", level), ("parent", parent),
+                            ("names", names), ("is_total", is_total), ("loc", loc)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -138,20 +131,18 @@ class RecordRow(Record):
 
 
 _NONE = object()
-_EMPTY: Mapping = MappingProxyType({})  # what a row of plain cells only has besides them
-_NO_PLAIN: dict[str, int] = {}  # a row with no plain cell (never changed)
 # The lazy records, compared by type: isinstance on a Mapping goes through the ABC machinery
 # (430,000 calls on a 5,000-row budget, for the table schemas alone).
 _RECORDS = (Record, RecordRow)
 
 
-def views(values: dict, raw: RawRow,
-          store: PlainCells | None) -> tuple[Mapping, Mapping | None]:
-    """(record, locations) of a table row: plain dicts, unless the row has plain cells; the
-    locations None when every cell is plain (the record gives them: `Record.locations`)."""
+def views(values: dict, raw: RawRow, store: PlainCells | None) -> tuple[Record, Mapping | None]:
+    """(record, locations) of a Pendanaan row; the locations None when every cell is plain (the
+    record gives them: `Record.locations`). A row without plain cells has its values only."""
     if not raw.plain or store is None:
-        return values, {name: cell.loc for name, cell in raw.cells.items()}
-    record = Record(values or _EMPTY, raw.plain, raw.row, store)
+        return (Record(values, EMPTY, raw.row, None),
+                {name: cell.loc for name, cell in raw.cells.items()})
+    record = Record(values or EMPTY, raw.plain, raw.row, store)
     if not raw.cells:
         return record, None
     return record, Locs({name: cell.loc for name, cell in raw.cells.items()}, raw.plain,

@@ -101,7 +101,7 @@ def read_pendanaan(table: RawTable, frame: Frame) -> Pendanaan:
         first = None if kode or uraian else \
             _first(raw, record.locations() if locs is None else locs)
         item = RecordRow(record, level=level, parent=parent, names=names, is_total=is_total,
-                         loc=first, row=raw.row)
+                         loc=first)
         frame.append(item, locs)  # the row is its record (model/lazy.py)
         if is_total and grand is None:
             grand = item

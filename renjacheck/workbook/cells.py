@@ -54,25 +54,30 @@ class Column:
 
     def add_style(self, style: int) -> None:
         """The style of the value just appended."""
-        styles = self.styles
-        if styles is None:
+        if self.styles is None:
             if style == self.style:
                 return
-            wide = "B" if max(style, self.style) < 256 else "H"
-            self.styles = styles = array(wide, [self.style]) * (len(self.values) - 1)
-        elif style > 255 and styles.itemsize == 1:
-            self.styles = styles = array("H", styles)
-        styles.append(style)
+            self._spread(len(self.values) - 1)
+        self._fit(style)
+        self.styles.append(style)
 
     def set_style(self, at: int, style: int) -> None:
         """The style of the value put in slot `at`."""
-        if self.styles is None and style != self.style:
-            self.styles = array("B" if max(style, self.style) < 256 else "H",
-                                [self.style]) * len(self.values)
-        if self.styles is not None:
-            if style > 255 and self.styles.itemsize == 1:
-                self.styles = array("H", self.styles)
-            self.styles[at] = style
+        if self.styles is None:
+            if style == self.style:
+                return
+            self._spread(len(self.values))
+        self._fit(style)
+        self.styles[at] = style
+
+    def _spread(self, size: int) -> None:
+        # The column's one style over `size` slots, once a cell has another.
+        self.styles = array("B" if self.style < 256 else "H", [self.style]) * size
+
+    def _fit(self, style: int) -> None:
+        # A byte a style until one is past 255.
+        if style > 255 and self.styles.itemsize == 1:
+            self.styles = array("H", self.styles)
 
     def place(self, row: int) -> int | None:
         """The index that `row` takes, the array grown with empty slots to reach it; None when

@@ -49,7 +49,7 @@ class RawCell:
 
 
 # Slots, and no dict of continuations until a row has one, nor of cells when every cell is plain
-# (`_NO_CELLS`, shared and read-only): a national budget has 50,000 rows.
+# (`EMPTY`): a national budget has 50,000 rows.
 @dataclass(slots=True)
 class RawRow:
     """A data row: its cells by column name, continuation cells, and the bidang of its group."""
@@ -63,7 +63,9 @@ class RawRow:
     plain: dict[str, int] = field(default_factory=dict)
 
 
-_NO_CELLS: Mapping[str, RawCell] = MappingProxyType({})
+# An empty mapping that rows share (no cells, no values read, no plain cells): read-only, so
+# that no row can fill another's.
+EMPTY: Mapping = MappingProxyType({})
 
 
 @dataclass
@@ -214,7 +216,7 @@ def _read_rows(grid: Grid, table: RawTable, header: Header, at_row: dict[int, He
             group, last = group_cell, None
         elif (amounts or _anchored(kind.anchors, filled)) \
                 and (not after_blank or _resumes(kind, filled)):
-            last = RawRow(row=row, cells=cells or _NO_CELLS, group=group,
+            last = RawRow(row=row, cells=cells or EMPTY, group=group,
                           plain=shared.setdefault(tuple(plain.items()), plain))
             table.rows.append(last)
         elif last is not None and not after_blank and not amounts and set(filled) <= wraps \
