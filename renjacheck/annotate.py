@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from renjacheck import __version__
-from renjacheck.findings import FileReport, Finding, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport
 from renjacheck.i18n import show, text
-from renjacheck.model.values import Location
+from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 from renjacheck.output import refuse_inputs, write_atomic

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from renjacheck.engine import Setup
 from renjacheck.engine import rules as rule_files
-from renjacheck.engine.rules import Rule
+from renjacheck.kinds.rule import Rule
 from renjacheck.findings import Severity
 from renjacheck.waivers import WaiverError, load_waivers
 from renjacheck.workbook.safety import Limits

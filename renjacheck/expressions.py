@@ -18,16 +18,19 @@ from functools import lru_cache
 from simpleeval import InvalidExpression, SimpleEval, safe_add, safe_mult
 
 from renjacheck.numbers import quantize
-from renjacheck.workbook.headers import KINDS, FieldType
+from renjacheck.tables import registry
+from renjacheck.tables.declare import FIGURES
 
-__all__ = ["Compiled", "InvalidExpression", "NAMES", "compile_expression", "evaluator",
+__all__ = ["Compiled", "InvalidExpression", "column_names", "compile_expression", "evaluator",
            "evaluate"]
 
-_FIGURES = {FieldType.AMOUNT, FieldType.QUANTITY, FieldType.YEAR}
-# Names each table offers, and whether each is a figure.
-NAMES: dict[str, dict[str, bool]] = {
-    table: {c.name: c.type in _FIGURES for c in KINDS[table].columns}
-    | ({"satker_sum": True} if table == "pendanaan" else {}) for table in KINDS}
+
+def column_names(table: str) -> dict[str, bool]:
+    """The names a table offers (its kind's columns; `satker_sum` where it has satker), and
+    whether each is a figure."""
+    kind = registry.kind(table)
+    names = {c.name: c.type in FIGURES for c in kind.columns}
+    return names | ({"satker_sum": True} if kind.satker else {})
 
 
 
@@ -89,8 +92,8 @@ def compile_expression(text: str, table: str) -> Compiled:
         if isinstance(node, ast.Call):
             _check_call(node)
         elif isinstance(node, ast.Name) and id(node) not in called:
-            if node.id not in NAMES[table]:
-                known = ", ".join(NAMES[table])
+            if node.id not in column_names(table):
+                known = ", ".join(column_names(table))
                 raise ValueError(f"unknown name {node.id!r} (table {table} has: {known})")
             names.append(node)
         elif isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str)):
@@ -117,7 +120,7 @@ def _check_call(node: ast.Call) -> None:
 
 def _trial(compiled: Compiled, table: str) -> None:
     """Run once on sample values so that text compared with a figure fails at load, not later."""
-    sample = {n: Decimal(1) if figure else "x" for n, figure in NAMES[table].items()}
+    sample = {n: Decimal(1) if figure else "x" for n, figure in column_names(table).items()}
     try:
         evaluate(compiled, sample)
     except TypeError as exc:

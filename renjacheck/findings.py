@@ -1,4 +1,5 @@
-"""Findings and reports: small immutable records the engine produces and reporters render."""
+"""Findings: small immutable records the engine makes of what rule kinds find, and reporters
+render."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
 
-from renjacheck.model.plan import TableInfo
-from renjacheck.model.values import Location
+from renjacheck.values import Location
 
 
 class Severity(str, Enum):
@@ -65,47 +65,3 @@ class Finding:
         sheet = sheets.index(first.sheet) if first and first.sheet in sheets else -1
         place = (sheet, first.row, first.col) if first else (-1, 0, 0)
         return (*place, self.severity.rank, self.rule, repr(self.key))
-
-
-@dataclass
-class FileReport:
-    """What was read from one file and what was found in it, or why it could not be checked."""
-
-    path: str
-    tables: list[TableInfo] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    error_args: Mapping[str, Any] = field(default_factory=dict)
-    # The rules the file was checked with (renjacheck.engine.rules.Rule, severities as
-    # configured) and the ids of those that ran: a rule whose tables are missing is on but does
-    # not run. Reporters that describe the rules (SARIF, JUnit) read them here.
-    rules: tuple = ()
-    ran: frozenset[str] = frozenset()
-
-    def count(self, severity: Severity) -> int:
-        """How many findings of `severity`, waived ones left out."""
-        return sum(f.severity is severity and f.waived is None for f in self.findings)
-
-    @property
-    def waived(self) -> int:
-        """How many findings a waiver accepts."""
-        return sum(f.waived is not None for f in self.findings)
-
-    @property
-    def exit_code(self) -> int:
-        """2 could not check, 1 errors found (waived ones do not count), 0 otherwise."""
-        if self.error is not None:
-            return 2
-        return 1 if self.count(Severity.ERROR) else 0
-
-
-@dataclass
-class Report:
-    """The findings of every file checked in one run."""
-
-    files: list[FileReport] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """The worst exit code of the files."""
-        return max((f.exit_code for f in self.files), default=0)

@@ -226,7 +226,7 @@ def render(templates: Mapping[str, str], args: Mapping[str, Any], lang: str) -> 
 
 def show(value: Any, lang: str) -> str:
     """A value as a reader of `lang` expects to see it."""
-    from renjacheck.model.values import Location, Quantity, Text
+    from renjacheck.values import Location, Quantity, Text
     from renjacheck.numbers import decimals_of, format_number
 
     if value is None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from renjacheck.i18n import text
-from renjacheck.workbook.headers import PAGU_LABELS, TOTAL_LABELS, known_label, norm_label
+from renjacheck.tables import registry
+from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, all_labels, known_label, norm_label
 from renjacheck.output import write_atomic
 from renjacheck.xlsx_output import save
 
@@ -166,7 +167,8 @@ def _vet(options: Options) -> None:
             seen.add(key)
     for name in options.satker:
         label = norm_label(name)
-        if known_label(label) or label in TOTAL_LABELS or label in PAGU_LABELS:
+        if known_label(label, all_labels(registry.header_kinds())) or label in TOTAL_LABELS \
+                or label in PAGU_LABELS:
             # The reader would take it for a column of its own (Total, Uraian, ...).
             raise TemplateError(text("tpl.satker_label", lang, name=name))
 

@@ -19,7 +19,7 @@ import pytest
 from renjacheck.annotate import AUTHOR, FILLS
 from renjacheck.cli import main
 from renjacheck.engine import Setup, check_file, load_rules
-from renjacheck.workbook.detect import find_headers
+from renjacheck.tables import registry
 from renjacheck.workbook.grid import load
 from tests.hostile.build import CASES
 from tests.runner import run
@@ -164,7 +164,7 @@ def test_the_results_sheet_holds_no_table_header(tmp_path, lang):
     assert _cli("annotate", SEED, "-o", copy, "--lang", lang)[0] == 1
     results = load(copy)[0]
     assert results.name == {"id": "Hasil Pemeriksaan", "en": "Check Results"}[lang]
-    assert find_headers(results) == []
+    assert registry.detector().find(results) == []
 
 
 def test_english(monkeypatch, capsys, tmp_path):

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from renjacheck.checks.narrative import counts, digits_with_words, figures, unmet
-from renjacheck.engine import check_reading, load_rules
-from renjacheck.kinds import narrative_figures
+from renjacheck.engine import check_plan, load_rules
+from renjacheck.kinds.context import Shared
 from renjacheck.model.build import read
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.narasi import NARASI
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 OURS = {"CAP001", "CAP002", "CAP003", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006"}
@@ -27,7 +28,7 @@ def readings():
 @pytest.fixture(scope="module")
 def findings(readings):
     rules = [r for r in load_rules() if r.id in OURS]
-    return {name: check_reading(reading, rules) for name, reading in readings.items()}
+    return {name: check_plan(plan, rules) for name, plan in readings.items()}
 
 
 def test_seed_findings_at_their_cells(findings):
@@ -58,7 +59,7 @@ def test_repaired_sample_has_no_findings_of_these_rules(findings):
 
 
 def test_seed_narrative_claims_are_read(readings):
-    narasi = readings["banten-2024.xlsx"].plan.narasi
+    narasi = readings["banten-2024.xlsx"].get(NARASI).statements
     assert [(str(c.row.teks.loc), c.bidang, c.sasaran.value, c.indikator.value)
             for c in counts(narasi)] == [
         ("Narasi!C7", None, 13, 19),
@@ -79,11 +80,10 @@ def test_seed_narrative_claims_are_read(readings):
 
 
 def test_every_seed_figure_names_the_right_capaian_row(readings):
-    plan = readings["banten-2024.xlsx"].plan
-    ctx = SimpleNamespace(plan=plan, memo={})
-    resolved = narrative_figures.resolve(ctx)
-    assert len(resolved) == len(figures(plan.narasi)) == 19
-    by_indicator = {c.indikator.value: c.no.value for c in plan.capaian}
-    assert [by_indicator[row.indikator.value] for _, _, row in resolved] == [
+    plan = readings["banten-2024.xlsx"]
+    resolved = Shared(plan).figures
+    assert len(resolved) == len(figures(plan.get(NARASI).statements)) == 19
+    by_indicator = {c.indikator.value: c.no.value for c in plan.get(CAPAIAN).rows}
+    assert [by_indicator[found.indicator.indikator.value] for found in resolved] == [
         str(n) for n in range(1, 20)]
-    assert {table.kind for _, table, _ in resolved} == {"capaian"}
+    assert {found.table.kind for found in resolved} == {"capaian"}

@@ -53,17 +53,22 @@ def test_each_workbook_is_checked_with_its_own_config(monkeypatch, capsys, tmp_p
         'select = ["TBL"]\nignore = ["TBL003"]\nseverity = {TBL001 = "warning"}\n')
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "pyproject.toml").write_text(
-        '[tool.renjacheck]\nselect = ["TBL002", "READ"]\nseverity = {READ = "warning"}\n')
+        '[tool.renjacheck]\nselect = ["TBL002", "READ", "CAP001"]\n'
+        'severity = {READ = "warning"}\n')
     first, second = _book(tmp_path / "a"), _book(tmp_path / "b")
     code, out, _ = run(monkeypatch, capsys, "check", "-f", "json", first, second)
     assert code == 1
     assert _flat(out) == [
         [("TBL001", "warning", "D3"), ("TBL002", "error", "D4")],
         [("READ001", "warning", None)] * 5 + [("TBL002", "error", "D4")]]
-    # READ001 names only the rules that are on.
-    messages = [i["message"] for i in json.loads(out)["files"][1]["issues"]]
-    assert messages[2] == "Tabel Matriks tidak ditemukan; aturan yang dilewati: TBL002"
-    assert messages[0] == "Tabel Capaian tidak ditemukan; aturan yang dilewati: TBL002"
+    # READ001 names only the rules that are on and that the missing table keeps from running:
+    # CAP001 needs the Capaian; TBL002 runs on the tables there are.
+    second = json.loads(out)["files"][1]
+    messages = [i["message"] for i in second["issues"]]
+    assert messages[0] == "Tabel Capaian tidak ditemukan; aturan yang dilewati: CAP001"
+    assert messages[2] == "Tabel Matriks tidak ditemukan; aturan yang dilewati: -"
+    assert second["rules"] == {"ran": ["READ001", "READ002", "READ003", "READ004", "TBL002"],
+                               "skipped": [{"rule": "CAP001", "missing": ["capaian"]}]}
 
 
 def test_a_severity_override_changes_the_exit_code(monkeypatch, capsys, tmp_path):

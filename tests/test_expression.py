@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.engine import check_reading, load_rules
+from renjacheck.engine import check_plan, load_rules
 from renjacheck.engine.rules import RuleError
 from renjacheck.expressions import compile_expression, evaluate
 from renjacheck.model.build import read
@@ -42,7 +42,7 @@ def _capaian(tmp_path: Path, rows: list[list], merges: list[str] = ()) -> Path:
 
 
 def _found(path: Path, rules, rule_id: str) -> list[tuple]:
-    return [(f.rule, str(f.locations[0])) for f in check_reading(read(path), rules)
+    return [(f.rule, str(f.locations[0])) for f in check_plan(read(path), rules)
             if f.rule == rule_id]
 
 
@@ -54,7 +54,7 @@ def test_cap010_zero_target_at_its_cell_and_nothing_else(tmp_path):
         [4, "S4", "Indikator D", "abc", "1", "1"],    # unreadable: TBL001's
         [5, "S5", "Indikator E", None, "1", "1"],     # empty: TBL004's
         [6, "S6", "Indikator F", 0, "1", "1"]])
-    findings = [f for f in check_reading(read(path), RULES) if f.rule in ("CAP010", "TBL002")]
+    findings = [f for f in check_plan(read(path), RULES) if f.rule in ("CAP010", "TBL002")]
     assert [(f.rule, str(f.locations[0])) for f in findings] == [
         ("CAP010", "C!E3"), ("TBL002", "C!E5"), ("CAP010", "C!E8")]
     first = findings[0]
@@ -80,7 +80,7 @@ def test_where_at_columns_and_a_merged_cell_reported_once(tmp_path):
         [2, "Meningkatnya A", "I2", "10", "25", "250%"],
         [3, "Menurunnya B", "I3", "10", "25", "250%"],  # left out by `where`
         [4, "Meningkatnya C", "I4", "10", "20", "200%"]], merges=["G3:G4"])
-    findings = [f for f in check_reading(read(path), rules) if f.rule == "EXP901"]
+    findings = [f for f in check_plan(read(path), rules) if f.rule == "EXP901"]
     # Rows 3 and 4 share the merged Capaian cell G3:G4: one finding there.
     assert [(str(f.locations[0]), f.message("id")) for f in findings] == [
         ("C!G3:G4", "I1: 25 > 2 x 10")]
@@ -156,6 +156,7 @@ def test_message_placeholders_are_the_names_used_and_declared(tmp_path):
     (rule,) = _rule(tmp_path, "table: capaian\nassert: target > 0\ncolumns: [indikator]",
                     message="{indikator}: {target}")
     assert rule.requires == {"capaian"}
+    assert rule.needs.all_of == {"capaian"}
 
 
 def test_compiled_form_is_cached():

@@ -37,8 +37,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from renjacheck.engine import Setup, check_file, load_rules
-from renjacheck.findings import Report
-from renjacheck.model.values import Location
+from renjacheck.report import Report
+from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
 from tests.strategies import fuzz_books, save
 
@@ -330,9 +330,10 @@ def test_corpus_findings(name):
 
 def test_corpus_continuation_reads_its_satker_by_name():
     from renjacheck.model.build import read
+    from renjacheck.tables.pendanaan import PENDANAAN
 
-    pendanaan = read(CORPUS / "pendanaan-repeat-after-note-fewer-satker.xlsx").plan.pendanaan
-    first, second = pendanaan.rows
+    pendanaan = read(CORPUS / "pendanaan-repeat-after-note-fewer-satker.xlsx").get(PENDANAAN)
+    first, second = pendanaan.items
     assert {k: (v.value, str(v.loc)) for k, v in first.amounts.items()} == {
         "BNNP BANTEN": (1, "Pendanaan!C2"), "BNNK SERANG": (2, "Pendanaan!D2")}
     assert {k: v and (v.value, str(v.loc)) for k, v in second.amounts.items()} == {

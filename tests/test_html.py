@@ -25,9 +25,10 @@ import pytest
 
 from renjacheck import __version__
 from renjacheck.engine import check_files
-from renjacheck.findings import FileReport, Finding, Report, Severity
-from renjacheck.model.plan import TableInfo
-from renjacheck.model.values import Location
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
+from renjacheck.tables.table import TableInfo
+from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
 from renjacheck.waivers import Waiver
 from tests.runner import run

@@ -7,8 +7,15 @@ from decimal import Decimal
 import pytest
 
 from renjacheck.model.build import read
-from renjacheck.model.plan import bidang_key
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.common import bidang_key
+from renjacheck.tables.identitas import IDENTITAS
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.ro import RO_KIND
 from tests import plans
+from tests.dump import dump
 
 # What depends on the layout rather than on the plan: where things are, and how they were written.
 LAYOUT_KEYS = {"loc", "more", "text", "path", "sheets", "tables", "headers"}
@@ -26,28 +33,30 @@ def content(value):
 
 @pytest.fixture(scope="module")
 def template_plan(tmp_path_factory):
-    return read(plans.template(tmp_path_factory.mktemp("t") / "template.xlsx")).plan
+    return read(plans.template(tmp_path_factory.mktemp("t") / "template.xlsx"))
 
 
 def test_template_reads_every_value(template_plan):
     plan = template_plan
-    assert (plan.identitas.unit.value, plan.year) == ("BNN Provinsi Contoh", 2024)
-    assert plan.pendanaan.satker == ["PROV", "KOTA A", "KOTA B"]
-    assert [r.kode.value for r in plan.pendanaan.rows] == ["3247", "3251", "3236"]
-    assert plan.pendanaan.grand_total.total.value == Decimal("1475000000")
-    intel = plan.pendanaan.rows[1]
+    pendanaan = plan.get(PENDANAAN)
+    assert (plan.get(IDENTITAS).unit.value, plan.year) == ("BNN Provinsi Contoh", 2024)
+    assert pendanaan.satker == ["PROV", "KOTA A", "KOTA B"]
+    assert [r.kode.value for r in pendanaan.items] == ["3247", "3251", "3236"]
+    assert pendanaan.grand_total.total.value == Decimal("1475000000")
+    intel = pendanaan.items[1]
     assert intel.amounts["KOTA A"].value == 0 and intel.amounts["KOTA A"].empty
     assert [(c.target.value, c.realisasi.value, c.capaian.value, c.capaian.decimals)
-            for c in plan.capaian] == [(2, 3, 150, 0), (60, Decimal("77.14"), Decimal("128.57"), 2),
-                                       (40, 49, Decimal("122.5"), 1)]
-    assert [bidang_key(c.bidang.value) for c in plan.capaian] == [
+            for c in plan.get(CAPAIAN).rows] == [
+        (2, 3, 150, 0), (60, Decimal("77.14"), Decimal("128.57"), 2),
+        (40, 49, Decimal("122.5"), 1)]
+    assert [bidang_key(c.bidang.value) for c in plan.get(CAPAIAN).rows] == [
         "pencegahan dan pemberdayaan masyarakat", "rehabilitasi", "rehabilitasi"]
-    assert [(k.kegiatan.value, k.total, len(k.rows)) for k in plan.matriks] == [
+    assert [(k.kegiatan.value, k.total, len(k.rows)) for k in plan.get(MATRIKS).groups] == [
         ("Penyelenggaraan Advokasi", 150_000_000, 1),
         ("Pembinaan Administrasi dan Pengelolaan Keuangan", 1_300_000_000, 2),
         ("Pelaksanaan Intelijen Berbasis Teknologi", 25_000_000, 1)]
     assert [(r.rincian_output.value, r.volume.value, r.volume.unit, r.indikator_list)
-            for r in plan.ro] == [
+            for r in plan.get(RO_KIND).rows] == [
         ("Advokasi Program Ketahanan Keluarga", 2, "Desa",
          ["Jumlah kabupaten/kota dengan indeks ketahanan diri remaja tinggi di wilayah provinsi"]),
         ("Layanan Manajemen Keuangan", 12, "Layanan",
@@ -56,19 +65,19 @@ def test_template_reads_every_value(template_plan):
          ["Nilai IKPA", "Jumlah BNNK dengan nilai IKPA mencapai target"]),
         ("Laporan Informasi Intelijen", 3, "Laporan", ["Jumlah jaringan yang dipetakan"])]
     assert [(n.tahun.value if n.tahun else None, n.bidang.value if n.bidang else None)
-            for n in plan.narasi] == [(2023, "Rehabilitasi"), (2024, None)]
+            for n in plan.get(NARASI).statements] == [(2023, "Rehabilitasi"), (2024, None)]
 
 
 @pytest.mark.parametrize("layout", [plans.planner, plans.stacked], ids=["planner", "stacked"])
 def test_layout_reads_to_the_template_plan(layout, template_plan, tmp_path):
-    plan = read(layout(tmp_path / "plan.xlsx")).plan
-    assert content(plan.model_dump()) == content(template_plan.model_dump())
-    assert sorted(t.kind for t in plan.tables) == sorted(t.kind for t in template_plan.tables)
+    plan = read(layout(tmp_path / "plan.xlsx"))
+    assert content(dump(plan)) == content(dump(template_plan))
+    assert sorted(t.kind for t in plan.infos) == sorted(t.kind for t in template_plan.infos)
 
 
 def test_planner_layout_tables_and_ranges(tmp_path):
     reading = read(plans.planner(tmp_path / "plan.xlsx"))
-    assert [(t.kind, t.sheet, t.range, t.rows) for t in reading.plan.tables] == [
+    assert [(t.kind, t.sheet, t.range, t.rows) for t in reading.infos] == [
         ("identitas", "Sampul", "A1:C2", 2),
         ("narasi", "Narasi", "B2:D4", 2),
         ("ro", "Lampiran RO", "A4:E8", 4),
@@ -78,12 +87,12 @@ def test_planner_layout_tables_and_ranges(tmp_path):
     ]
     assert reading.notes == []
     # The page-break repeat of the Pendanaan header is kept, so its satker can be compared.
-    assert [[t.value for t in h] for h in reading.plan.pendanaan.headers] == [
+    assert [[t.value for t in h] for h in reading.get(PENDANAAN).satker_headings] == [
         ["PROV", "KOTA A", "KOTA B"], ["PROV", "KOTA A", "KOTA B"]]
 
 
 def test_stacked_layout_ranges(tmp_path):
-    plan = read(plans.stacked(tmp_path / "plan.xlsx")).plan
-    assert [(t.kind, t.range, t.rows) for t in plan.tables] == [
+    plan = read(plans.stacked(tmp_path / "plan.xlsx"))
+    assert [(t.kind, t.range, t.rows) for t in plan.infos] == [
         ("identitas", "C5:D6", 2), ("pendanaan", "C12:H16", 4), ("capaian", "C22:I25", 3),
         ("matriks", "C31:J35", 4), ("ro", "C41:G45", 4), ("narasi", "C51:E53", 2)]

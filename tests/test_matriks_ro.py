@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.engine import check_reading, load_rules
+from renjacheck.engine import check_plan, load_rules
 from renjacheck.model.build import read
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -18,7 +18,7 @@ RULES = {"MAT001", "MAT002", "MAT003", "NAM002", "RO001", "RO002", "RO003", "RO0
 @pytest.fixture(scope="module")
 def findings():
     rules = load_rules()
-    return {name: [f for f in check_reading(read(SAMPLES / name), rules) if f.rule in RULES]
+    return {name: [f for f in check_plan(read(SAMPLES / name), rules) if f.rule in RULES]
             for name in ("banten-2024.xlsx", "banten-2024-perbaikan.xlsx")}
 
 

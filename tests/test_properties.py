@@ -24,16 +24,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from renjacheck.checks.arith import Interval, total
-from renjacheck.engine import check_files, check_reading, load_rules
+from renjacheck.engine import check_files, check_plan, load_rules
 from renjacheck.findings import Severity
 from renjacheck.model.build import read
-from renjacheck.model.parse import parse_cell
-from renjacheck.model.values import Location
 from renjacheck.numbers import format_number, parse_number, quantize, to_words
 from renjacheck.reporters import REPORTERS
-from renjacheck.workbook.headers import FieldType
-from renjacheck.workbook.tables import RawCell
+from renjacheck.tables.declare import FieldType
+from renjacheck.tables.identitas import IDENTITAS
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.parse import parse_cell
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.values import Location
+from renjacheck.workbook.grid import RawCell
 from tests import plans
+from tests.dump import dump
 from tests.strategies import (GRAND, Sheet, broken_sums, budget_layouts, budget_sheet,
                               budget_value, budgets, canonical, layouts, save)
 from tests.test_layouts import content
@@ -51,7 +55,7 @@ def check(sheets: list[Sheet]):
     """(reading, findings) of a workbook made of `sheets`, written to a temporary folder."""
     with tempfile.TemporaryDirectory() as folder:
         reading = read(save(Path(folder) / "plan.xlsx", sheets))
-    return reading, check_reading(reading, RULES)
+    return reading, check_plan(reading, RULES)
 
 
 def flat(findings, rules=None) -> list[tuple[str, str]]:
@@ -68,10 +72,10 @@ def test_a_budget_that_adds_up_gives_no_error(data):
     budget = data.draw(budgets(), label="budget")
     layout = data.draw(budget_layouts(budget), label="layout")
     reading, findings = check([budget_sheet(budget, layout)[0]])
-    pendanaan = reading.plan.pendanaan
+    pendanaan = reading.get(PENDANAAN)
     assert pendanaan.satker == budget.satker
-    assert [r.kode.value for r in pendanaan.rows] == [i.code for i in budget.items]
-    assert [r.level for r in pendanaan.rows] == [i.level for i in budget.items]
+    assert [r.kode.value for r in pendanaan.items] == [i.code for i in budget.items]
+    assert [r.level for r in pendanaan.items] == [i.level for i in budget.items]
     assert pendanaan.grand_total.total.value == sum(budget.grand)
     # Blank amounts are noted (PAGU007, info) and missing tables too (READ001): nothing else.
     assert flat(f for f in findings if f.severity is not Severity.INFO) == []
@@ -268,9 +272,9 @@ def _sheetless(message: str, sheets: list[str]) -> str:
 def summary(reading, findings) -> dict:
     """What must not depend on the layout: the plan without locations, the tables read, and
     the findings by fingerprint and by message."""
-    sheets = reading.plan.sheets
-    return {"plan": content(reading.plan.model_dump()),
-            "tables": sorted(t.kind for t in reading.plan.tables),
+    sheets = reading.sheets
+    return {"plan": content(dump(reading)),
+            "tables": sorted(t.kind for t in reading.infos),
             "fingerprints": Counter((f.rule, f.fingerprint) for f in findings),
             "messages": Counter((f.rule, _sheetless(f.message("id"), sheets)) for f in findings)}
 
@@ -283,7 +287,7 @@ def reference(fault: str | None) -> dict:
 
 def test_the_generated_template_is_the_template_of_tests_plans(tmp_path):
     reading = read(plans.template(tmp_path / "template.xlsx"))
-    assert reference(None) == summary(reading, check_reading(reading, RULES))
+    assert reference(None) == summary(reading, check_plan(reading, RULES))
     # Each fault shows in the findings, so the layouts are compared on more than the base.
     for fault in ("amount", "capaian", "words", "anggaran", "volume"):
         assert reference(fault)["fingerprints"] != reference(None)["fingerprints"], fault
@@ -330,11 +334,11 @@ def test_identitas_right_above_narasi(tmp_path):
     rows = [["Unit Kerja", "BNN Provinsi Contoh"], ["Tahun", 2024],
             ["Tahun", "Bidang", "Teks"], [2024, "Bidang Umum", "Anggaran cukup"]]
     reading = read(write(tmp_path / "plan.xlsx", {"Renja": block("A1", rows)}))
-    plan = reading.plan
-    assert plan.year == 2024 and str(plan.identitas.tahun.loc) == "Renja!B2"
-    assert [(n.tahun.value, n.bidang.value, str(n.teks.loc)) for n in plan.narasi] == [
-        (2024, "Bidang Umum", "Renja!C4")]
-    assert [(t.kind, t.range) for t in plan.tables if t.kind == "narasi"] == [("narasi", "A3:C4")]
+    plan = reading
+    assert plan.year == 2024 and str(plan.get(IDENTITAS).tahun.loc) == "Renja!B2"
+    assert [(n.tahun.value, n.bidang.value, str(n.teks.loc))
+            for n in plan.get(NARASI).statements] == [(2024, "Bidang Umum", "Renja!C4")]
+    assert [(t.kind, t.range) for t in plan.infos if t.kind == "narasi"] == [("narasi", "A3:C4")]
 
 
 def test_pagu_over_one_satker_column(tmp_path):
@@ -344,23 +348,23 @@ def test_pagu_over_one_satker_column(tmp_path):
     path = write(tmp_path / "plan.xlsx", {"Pendanaan": block("A1", rows)},
                  {"Pendanaan": ["A1:A2", "B1:B2", "D1:D2"]})
     reading = read(path)
-    assert reading.plan.pendanaan.satker == ["BNNP BANTEN"]
-    (row,) = reading.plan.pendanaan.rows
+    assert reading.get(PENDANAAN).satker == ["BNNP BANTEN"]
+    (row,) = reading.get(PENDANAAN).items
     assert (row.amounts["BNNP BANTEN"].value, str(row.amounts["BNNP BANTEN"].loc)) == (
         5_000_000, "Pendanaan!C3")
-    assert flat(check_reading(reading, RULES), {"PAGU001"}) == [("PAGU001", "Pendanaan!D3")]
+    assert flat(check_plan(reading, RULES), {"PAGU001"}) == [("PAGU001", "Pendanaan!D3")]
 
 
 def test_grand_total_merged_across_kode_and_uraian(tmp_path):
-    # The label merged across Kode and Uraian gave a false TBL004 at A2:B2: the Frame kept the
-    # empty Uraian that read_pendanaan swapped in the plan only (model/readers.py).
+    # The label merged across Kode and Uraian gave a false TBL004 at A2:B2: the table schema
+    # kept the empty Uraian that the plan swapped (tables/pendanaan.py holds the swap).
     rows = [["Kode", "Uraian", "Total"], ["TOTAL PAGU", None, 5], ["3247", "Advokasi", 5]]
     path = write(tmp_path / "plan.xlsx", {"P": block("A1", rows)}, {"P": ["A2:B2"]})
     reading = read(path)
-    grand = reading.plan.pendanaan.grand_total
+    grand = reading.get(PENDANAAN).grand_total
     assert (grand.kode, grand.uraian.value, str(grand.uraian.loc)) == (None, "TOTAL PAGU",
                                                                        "P!A2:B2")
-    assert flat(check_reading(reading, RULES), BUDGET_RULES) == []
+    assert flat(check_plan(reading, RULES), BUDGET_RULES) == []
 
 
 def test_ro003_fingerprint_ignores_how_the_volume_is_written(tmp_path):
@@ -373,6 +377,6 @@ def test_ro003_fingerprint_ignores_how_the_volume_is_written(tmp_path):
                        "text": [plans.H_RO + ["Satuan"], ro + ["0", "desa"]]}.items():
         reading = read(write(tmp_path / f"{name}.xlsx", {"RO": block("A1", rows)}))
         found += [(f.fingerprint, str(f.locations[0]))
-                  for f in check_reading(reading, RULES) if f.rule == "RO003"]
+                  for f in check_plan(reading, RULES) if f.rule == "RO003"]
     assert [loc for _, loc in found] == ["RO!E2"] * 3
     assert len({fingerprint for fingerprint, _ in found}) == 1

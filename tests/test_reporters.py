@@ -17,8 +17,9 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
 from renjacheck.engine import Setup, check_files, load_rules
-from renjacheck.findings import FileReport, Finding, Report, Severity
-from renjacheck.model.values import Location
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
+from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
 from renjacheck.reporters.github import command, escape_data, escape_property
 from renjacheck.waivers import Waiver

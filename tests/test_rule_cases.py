@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from renjacheck.engine import check_reading, load_rules
+from renjacheck.engine import check_plan, load_rules
 from renjacheck.model.build import read
 from renjacheck.waivers import load_waivers
 from tests.xlsx import add_raw_merges, block, write
@@ -60,7 +60,7 @@ def test_rule_case(rule, case, tmp_path):
         waiver_file = tmp_path / "waivers.yaml"
         waiver_file.write_text(yaml.safe_dump({"waivers": case["waivers"]}), encoding="utf-8")
         waivers = load_waivers(waiver_file)
-    found = [f for f in check_reading(read(path), RULES, waivers) if f.rule == rule]
+    found = [f for f in check_plan(read(path), RULES, waivers) if f.rule == rule]
     expect = case.get("expect") or []
     assert [(f.rule, str(f.locations[0]) if f.locations else None) for f in found] == [
         (e[0], e[1]) if isinstance(e, list) else (rule, e["at"]) for e in expect]

@@ -10,7 +10,13 @@ import pytest
 
 from renjacheck.engine import check_files
 from renjacheck.model.build import read
-from renjacheck.model.plan import bidang_key
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.common import bidang_key
+from renjacheck.tables.identitas import IDENTITAS
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.ro import RO_KIND
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NAMES = ["banten-2024.xlsx", "banten-2024-perbaikan.xlsx", "rka-lengkap-2025.xlsx"]
@@ -50,35 +56,35 @@ def test_committed_samples_are_what_the_script_builds(tmp_path):
         ("narasi", "Narasi", "A1:C2", 1)]),
 ])
 def test_tables_found_with_ranges_and_rows(readings, name, tables):
-    assert [(t.kind, t.sheet, t.range, t.rows) for t in readings[name].plan.tables] == tables
+    assert [(t.kind, t.sheet, t.range, t.rows) for t in readings[name].infos] == tables
     assert readings[name].notes == []
 
 
 def test_seed_identity_and_pendanaan(readings):
-    plan = readings["banten-2024.xlsx"].plan
-    assert (plan.identitas.unit.value, plan.year) == ("BNN Provinsi Banten", 2024)
-    pendanaan = plan.pendanaan
+    plan = readings["banten-2024.xlsx"]
+    assert (plan.get(IDENTITAS).unit.value, plan.year) == ("BNN Provinsi Banten", 2024)
+    pendanaan = plan.get(PENDANAAN)
     assert pendanaan.satker == ["BANTEN", "TANGSEL", "CILEGON", "TANGERANG"]
-    assert [[str(t.loc) for t in h] for h in pendanaan.headers] == [
+    assert [[str(t.loc) for t in h] for h in pendanaan.satker_headings] == [
         ["Pendanaan!C4", "Pendanaan!D4", "Pendanaan!E4", "Pendanaan!F4"],
         ["Pendanaan!C16", "Pendanaan!D16", "Pendanaan!E16", "Pendanaan!F16"]]
     grand = pendanaan.grand_total
     assert (grand.total.value, grand.total.text, str(grand.total.loc)) == (
         Decimal("15500127000"), "15.500.127.000", "Pendanaan!G5")
-    codes = [r.kode.value for r in pendanaan.rows]
+    codes = [r.kode.value for r in pendanaan.items]
     assert codes == ["3247", "3251", "3256", "3257", "3258", "3259", "3260", "5354", "5936",
                      "3236", "3237", "3238", "3239", "3979"]
-    assert {r.level for r in pendanaan.rows} == {"kegiatan"}
-    intel = pendanaan.rows[1]
+    assert {r.level for r in pendanaan.items} == {"kegiatan"}
+    intel = pendanaan.items[1]
     assert intel.amounts["TANGSEL"].value == 0 and not intel.amounts["TANGSEL"].empty
-    tahanan = pendanaan.rows[4]
+    tahanan = pendanaan.items[4]
     blank = tahanan.amounts["TANGSEL"]
     assert blank.empty and str(blank.loc) == "Pendanaan!D10"
-    assert str(pendanaan.rows[9].total.loc) == "Pendanaan!G17"
+    assert str(pendanaan.items[9].total.loc) == "Pendanaan!G17"
 
 
 def test_seed_capaian(readings):
-    capaian = readings["banten-2024.xlsx"].plan.capaian
+    capaian = readings["banten-2024.xlsx"].get(CAPAIAN).rows
     first, last = capaian[0], capaian[-1]
     assert first.indikator.value.endswith('berkategori "Tinggi" di wilayah provinsi')
     assert [str(l) for l in first.indikator.more] == ["Capaian 2023!C9"]
@@ -93,7 +99,7 @@ def test_seed_capaian(readings):
 
 
 def test_seed_matriks(readings):
-    matriks = readings["banten-2024.xlsx"].plan.matriks
+    matriks = readings["banten-2024.xlsx"].get(MATRIKS).groups
     assert [k.no.value for k in matriks] == [str(n) for n in range(1, 12)]
     assert [len(k.rows) for k in matriks] == [1, 1, 1, 1, 1, 3, 1, 2, 2, 2, 1]
     second = matriks[1]
@@ -111,7 +117,7 @@ def test_seed_matriks(readings):
 
 
 def test_seed_ro(readings):
-    ro = readings["banten-2024.xlsx"].plan.ro
+    ro = readings["banten-2024.xlsx"].get(RO_KIND).rows
     assert len(ro) == 20
     two = [r for r in ro if r.no.value == "2."]
     assert [(r.rincian_output.value, r.volume.value, r.volume.unit) for r in two] == [
@@ -130,7 +136,7 @@ def test_seed_ro(readings):
 
 
 def test_seed_narasi(readings):
-    narasi = readings["banten-2024.xlsx"].plan.narasi
+    narasi = readings["banten-2024.xlsx"].get(NARASI).statements
     years = {(n.tahun.value if n.tahun else None) for n in narasi}
     assert years == {None, 2023, 2024}
     umum_2023 = [n for n in narasi if n.tahun and n.tahun.value == 2023 and n.bidang
@@ -140,8 +146,8 @@ def test_seed_narasi(readings):
 
 
 def test_full_hierarchy_sample(readings):
-    pendanaan = readings["rka-lengkap-2025.xlsx"].plan.pendanaan
-    levels = [r.level for r in pendanaan.rows]
+    pendanaan = readings["rka-lengkap-2025.xlsx"].get(PENDANAAN)
+    levels = [r.level for r in pendanaan.items]
     assert {lvl: levels.count(lvl) for lvl in dict.fromkeys(levels)} == {
         "program": 2, "kegiatan": 6, "kro": 9, "ro": 10, "komponen": 11, "subkomponen": 14,
         "akun": 37}  # counted from samples/src/rka-lengkap-2025.yaml by code shape
@@ -149,7 +155,7 @@ def test_full_hierarchy_sample(readings):
     assert pendanaan.grand_total.total.value == Decimal("7207505000")
     assert pendanaan.satker == ["JATENG", "SURAKARTA", "TEGAL", "CILACAP"]
     by_code = {}
-    for row in pendanaan.rows:
+    for row in pendanaan.items:
         if row.parent is not None:
             assert row.parent in by_code  # every parent comes before its children
         by_code.setdefault(row.kode.value, row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from renjacheck.engine import check_reading, load_rules
+from renjacheck.engine import check_plan, load_rules
 from renjacheck.model.build import read
 from tests.xlsx import block, write
 
@@ -13,7 +13,7 @@ RULES = load_rules()
 
 def _findings(tmp_path, sheets, merges=None):
     reading = read(write(tmp_path / "w.xlsx", sheets, merges))
-    return [(f.rule, str(f.locations[0]), f.actual) for f in check_reading(reading, RULES)
+    return [(f.rule, str(f.locations[0]), f.actual) for f in check_plan(reading, RULES)
             if f.rule != "READ001"]
 
 

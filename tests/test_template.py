@@ -13,6 +13,12 @@ import pytest
 
 from renjacheck.engine import Setup, check_file, load_rules
 from renjacheck.model.build import read
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.identitas import IDENTITAS
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.ro import RO_KIND
 from renjacheck.template import DEFAULT_BIDANG, UNITS
 from tests import plans
 from tests.runner import run
@@ -56,9 +62,9 @@ def test_prefilled_identity_and_satker(monkeypatch, capsys, tmp_path):
                      "BNN Provinsi Banten", "--satker", "BANTEN", "--satker", "TANGSEL")
     report = _check(path)
     assert (report.exit_code, report.findings) == (0, [])
-    plan = read(path).plan
-    assert (plan.identitas.unit.value, plan.year) == ("BNN Provinsi Banten", 2024)
-    assert plan.pendanaan.satker == ["BANTEN", "TANGSEL"]
+    plan = read(path)
+    assert (plan.get(IDENTITAS).unit.value, plan.year) == ("BNN Provinsi Banten", 2024)
+    assert plan.get(PENDANAAN).satker == ["BANTEN", "TANGSEL"]
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Petunjuk", *TABLE_SHEETS, "Daftar"]
     assert book["Daftar"].sheet_state == "hidden"
@@ -231,25 +237,26 @@ def _assert_reads_back_the_plan(path: Path) -> None:
     assert report.exit_code == 0, [(f.rule, str(f.locations[0]) if f.locations else None)
                                    for f in report.findings]
     assert {f.severity.value for f in report.findings} <= {"info"}
-    plan = read(path).plan
-    assert (plan.identitas.unit.value, plan.year) == (plans.UNIT, plans.YEAR)
-    pendanaan = plan.pendanaan
+    plan = read(path)
+    assert (plan.get(IDENTITAS).unit.value, plan.year) == (plans.UNIT, plans.YEAR)
+    pendanaan = plan.get(PENDANAAN)
     assert pendanaan.satker == plans.SATKER
-    assert [(r.kode.value, r.level, r.total.value) for r in pendanaan.rows] == [
+    assert [(r.kode.value, r.level, r.total.value) for r in pendanaan.items] == [
         (k, "kegiatan", Decimal(_rupiah(t))) for k, _u, _a, t in plans.PENDANAAN]
     assert [pendanaan.grand_total.amounts[s].value for s in plans.SATKER] + \
         [pendanaan.grand_total.total.value] == [Decimal(_rupiah(g)) for g in plans.GRAND]
     cent = Decimal("0.01")
     percent = [Decimal(c.rstrip("%").replace(",", ".")).quantize(cent) for *_x, c in plans.CAPAIAN]
     assert [(r.indikator.value, r.bidang.value, r.capaian.value.quantize(cent))
-            for r in plan.capaian] == [(i, b, p) for (b, _n, _s, i, *_x), p
+            for r in plan.get(CAPAIAN).rows] == [(i, b, p) for (b, _n, _s, i, *_x), p
                                        in zip(plans.CAPAIAN, percent, strict=True)]
     assert [(k.kegiatan.value, k.total, [r.indikator.value for r in k.rows])
-            for k in plan.matriks] == [(keg, Decimal(_rupiah(ang)), [r[1] for r in rows])
-                                       for _n, keg, ang, _b, rows in plans.MATRIKS]
-    assert [r.rincian_output.value for r in plan.ro] == \
+            for k in plan.get(MATRIKS).groups] == [
+        (keg, Decimal(_rupiah(ang)), [r[1] for r in rows])
+        for _n, keg, ang, _b, rows in plans.MATRIKS]
+    assert [r.rincian_output.value for r in plan.get(RO_KIND).rows] == \
         [name for *_x, ros in plans.RO for name, _v in ros]
-    assert len(plan.narasi) == len(plans.NARASI)
+    assert len(plan.get(NARASI).statements) == len(plans.NARASI)
 
 
 def _planned(monkeypatch, capsys, tmp_path) -> Path:

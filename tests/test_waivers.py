@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.engine import check_reading, load_rules
+from renjacheck.engine import check_plan, load_rules
 from renjacheck.model.build import read
 from renjacheck.waivers import WaiverError, load_waivers
 from tests.runner import run
@@ -187,7 +187,7 @@ def test_fingerprint_survives_a_row_inserted_above_while_the_cell_moves(tmp_path
 
     def found(path):
         return {(f.rule, f.fingerprint): str(f.locations[0]) for f in
-                check_reading(read(path), rules) if f.rule in ("TBL001", "TBL002", "CAP010")}
+                check_plan(read(path), rules) if f.rule in ("TBL001", "TBL002", "CAP010")}
 
     assert found(before) == {("TBL001", TBL001_FP): "Anggaran!D3",
                              ("TBL002", TBL002_FP): "Anggaran!D4",
@@ -237,7 +237,7 @@ def test_every_fingerprint_survives_rows_inserted_above_every_table(tmp_path):
                 cells["A1"] = "Judul"
         path = write(tmp_path / f"r{top}.xlsx", sheets)
         found: dict[tuple, list[int]] = {}
-        for f in check_reading(read(path), load_rules()):
+        for f in check_plan(read(path), load_rules()):
             found.setdefault((f.rule, f.fingerprint), []).extend(loc.row for loc in f.locations)
         return found
 

@@ -1,7 +1,7 @@
 """How the tables refer to each other: which Pendanaan kegiatan a Matriks or RO kegiatan cell
 names, which Matriks indicator an RO serves, which Matriks indicator continues a Capaian one.
 
-Computed once per workbook (kinds share it through the engine's memo).
+Computed once per workbook (kinds share it: kinds/context.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ from functools import cached_property
 
 from renjacheck.checks.text import (NEAR, NEAR_IN_KEGIATAN, Match, Names, assign, best_match,
                                     normalize)
-from renjacheck.model.plan import MatriksKegiatan, MatriksRow, PendanaanRow, Plan
+from renjacheck.model.plan import Plan
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.matriks import MATRIKS, MatriksKegiatan, MatriksRow
+from renjacheck.tables.pendanaan import PENDANAAN, PendanaanRow
+from renjacheck.tables.ro import RO_KIND
 
 _CODE = re.compile(r"\b\d{4}\b")
 _AND = re.compile(r"\s+dan\s+", re.IGNORECASE)
@@ -47,6 +51,8 @@ class Served:
 class Links:
     """Every cross-table reference of one plan."""
 
+    # The Pendanaan's kegiatan the other tables' kegiatan cells may name.
+    kegiatan: list[PendanaanRow] = field(default_factory=list)
     matriks: list[Named] = field(default_factory=list)
     ro_kegiatan: list[Named] = field(default_factory=list)
     ro_indicators: list[list[Served]] = field(default_factory=list)
@@ -55,9 +61,10 @@ class Links:
 
 def kegiatan_rows(plan: Plan) -> list[PendanaanRow]:
     """The kegiatan-level items of the Pendanaan."""
-    if plan.pendanaan is None:
+    pendanaan = plan.get(PENDANAAN)
+    if pendanaan is None:
         return []
-    return [r for r in plan.pendanaan.rows if r.level == "kegiatan" and r.uraian is not None]
+    return [r for r in pendanaan.at_level("kegiatan") if r.uraian is not None]
 
 
 class Kegiatan:
@@ -122,23 +129,25 @@ def _split(text: str, names: Names) -> list[tuple[str, Match]] | None:
 
 def resolve(plan: Plan) -> Links:
     """Every cross-table reference of `plan`."""
-    links = Links()
-    kegiatan = Kegiatan(kegiatan_rows(plan))
-    groups = plan.matriks or []
+    links = Links(kegiatan=kegiatan_rows(plan))
+    kegiatan = Kegiatan(links.kegiatan)
+    matriks, ro_table, capaian = plan.get(MATRIKS), plan.get(RO_KIND), plan.get(CAPAIAN)
+    groups = matriks.groups if matriks is not None else []
     links.matriks = [_name_group(g, kegiatan) for g in groups]
     indicators = _Indicators(groups, links.matriks)
-    for ro in plan.ro or []:
-        named = name_kegiatan(ro.kegiatan.value, kegiatan) if ro.kegiatan else Named()
+    for ro in ro_table.rows if ro_table is not None else ():
+        cell = ro.kegiatan
+        named = name_kegiatan(cell.value, kegiatan) if cell else Named()
         links.ro_kegiatan.append(named)
-        links.ro_indicators.append([indicators.serve(text, named, ro.kegiatan)
+        links.ro_indicators.append([indicators.serve(text, named, cell)
                                     for text in ro.indikator_list])
-    if plan.capaian and groups:
-        rows = [r for g in groups for r in g.rows]
+    if capaian is not None and len(capaian) and groups:
+        before_rows, rows = list(capaian.rows), list(matriks.rows)
         # A missing (or blank, `-`) indicator names nothing: two rows without one are not the
         # same indicator, so such rows are paired with nothing.
-        before = [i for i, c in enumerate(plan.capaian) if _names(c)]
+        before = [i for i, c in enumerate(before_rows) if _names(c)]
         after = [j for j, r in enumerate(rows) if _names(r)]
-        pairs = assign([plan.capaian[i].indikator.value for i in before],
+        pairs = assign([before_rows[i].indikator.value for i in before],
                        [rows[j].indikator.value for j in after])
         links.capaian_to_matriks = {
             before[i]: Match(after[m.index], m.score, m.identical) for i, m in pairs.items()}
@@ -228,10 +237,3 @@ class _Indicators:
             return Served(text)
         g, row = self.rows[found.index]
         return Served(text, self.groups[g], row, found, g)
-
-
-def links_of(ctx) -> Links:
-    """The plan's links, resolved once per workbook."""
-    if "links" not in ctx.memo:
-        ctx.memo["links"] = resolve(ctx.plan)
-    return ctx.memo["links"]

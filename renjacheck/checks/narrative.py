@@ -12,10 +12,17 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
-from renjacheck.model.plan import NarasiRow, Plan, bidang_key
-from renjacheck.model.values import Quantity, Text
+from collections.abc import Callable
+
+from renjacheck.checks.text import NEAR_IN_KEGIATAN, best_match
+from renjacheck.model.plan import Plan
 from renjacheck.numbers import NumberError, parse_number, parse_words
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.common import bidang_key
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.narasi import NARASI, NarasiRow
 from renjacheck.units import normalize_unit
+from renjacheck.values import Quantity, Text
 
 _WORDS = r"(?:\s*\((?P<{0}w>[a-z ]+)\))?"
 _COUNT = re.compile(r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+sasaran(?:\s+kegiatan)?\s+"
@@ -212,18 +219,49 @@ class YearTable:
 
 def year_table(plan: Plan, year: int | None) -> YearTable | None:
     """The Matriks for the plan year, the Capaian for the year before; else None."""
+    matriks, capaian = plan.get(MATRIKS), plan.get(CAPAIAN)
     if year is None or plan.year is None:
         return None
-    if year == plan.year and plan.matriks is not None:
+    if year == plan.year and matriks is not None:
         rows = [Indicator(_name(r.bidang or g.bidang), r.sasaran, r.indikator,
                           _with_satuan(r.target, r.satuan))
-                for g in plan.matriks for r in g.rows]
+                for g in matriks.groups for r in g.rows]
         return YearTable("matriks", year, rows)
-    if year == plan.year - 1 and plan.capaian is not None:
+    if year == plan.year - 1 and capaian is not None:
         rows = [Indicator(_name(r.bidang), r.sasaran, r.indikator, r.realisasi)
-                for r in plan.capaian]
+                for r in capaian.rows]
         return YearTable("capaian", year, rows)
     return None
+
+
+@dataclass(frozen=True)
+class FigureAt:
+    """A figure the narrative states, the table of its year, and the indicator it names there
+    (None: the phrase names none)."""
+
+    claim: FigureClaim
+    table: YearTable
+    indicator: Indicator | None
+
+
+def resolve_figures(plan: Plan,
+                    tables: Callable[[int | None], YearTable | None]) -> list[FigureAt]:
+    """Every figure claim of the narrative with its year's table (`tables(year)`) and the
+    indicator it names. The phrase is matched among the indicators of the statement's bidang:
+    a loose token-set match (it may open with the sasaran), ties broken by the strict ratio."""
+    narasi = plan.get(NARASI)
+    found = []
+    for claim in figures(list(narasi.statements) if narasi is not None else []):
+        table = tables(statement_year(plan, claim.row))
+        if table is None:
+            continue  # a year with no table to check against
+        bidang = claim.row.bidang.value if claim.row.bidang else None
+        # A bidang the table does not name may be spelled otherwise: look in every row.
+        rows = [r for r in table.of_bidang(bidang) or table.rows if r.indikator is not None]
+        match = best_match(claim.phrase, [r.indikator.value for r in rows], NEAR_IN_KEGIATAN,
+                           loose=True)
+        found.append(FigureAt(claim, table, rows[match.index] if match is not None else None))
+    return found
 
 
 def _name(text: Text | None) -> str | None:

@@ -1,4 +1,9 @@
-"""The engine: reads each file, runs every rule on it, and returns a Report. It never prints."""
+"""The engine: reads each file, runs every rule on it, and returns a Report. It never prints.
+
+A rule runs when its tables are there (its kind's `Needs`): one whose tables are missing is
+reported as skipped, with the tables it lacked. Rules that judge the other rules' findings
+(stale waivers) run last.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from renjacheck.engine.rules import Rule, load_rules
-from renjacheck.findings import FileReport, Finding, Report
+from renjacheck.engine.rules import load_rules
+from renjacheck.findings import Finding
 from renjacheck.kinds import get_kind
-from renjacheck.model.build import Reading, collector_paused, read
+from renjacheck.kinds.context import Context, Shared
+from renjacheck.kinds.rule import Rule
+from renjacheck.model.build import collector_paused, read
+from renjacheck.model.plan import Plan
+from renjacheck.report import FileReport, Report
 from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
-__all__ = ["Context", "Setup", "check_files", "check_reading", "load_rules", "run_rules"]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule kind sees of one workbook, and the catalogue it runs in."""
-
-    plan: object
-    frames: dict
-    notes: list
-    rules: list[Rule]
-    # Work shared by the rules of one workbook (a table's schema validation), computed once.
-    memo: dict = field(default_factory=dict)
-    # The waivers that apply to this workbook; for AFTER_FINDINGS kinds, the findings of the
-    # other rules and the ids of the rules that ran.
-    waivers: tuple[Waiver, ...] = ()
-    findings: tuple[Finding, ...] = ()
-    ran: frozenset[str] = frozenset()
+__all__ = ["Outcome", "Setup", "check_files", "check_plan", "load_rules", "run_rules"]
 
 
 @dataclass(frozen=True)
@@ -42,31 +34,39 @@ class Setup:
     limits: Limits = DEFAULT_LIMITS
 
 
-def check_reading(reading: Reading, rules: list[Rule],
-                  waivers: Iterable[Waiver] = ()) -> list[Finding]:
-    """Run `rules` on a workbook already read; findings in workbook order, each once, those a
+@dataclass(frozen=True)
+class Outcome:
+    """What the rules found in one plan (workbook order, each finding once), which rules ran,
+    and which did not with the tables each lacked."""
+
+    findings: list[Finding]
+    ran: frozenset[str]
+    skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def check_plan(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = ()) -> list[Finding]:
+    """Run `rules` on a plan already read; findings in workbook order, each once, those a
     waiver accepts marked as waived."""
-    return run_rules(reading, rules, waivers)[0]
+    return run_rules(plan, rules, waivers).findings
 
 
-def run_rules(reading: Reading, rules: list[Rule],
-              waivers: Iterable[Waiver] = ()) -> tuple[list[Finding], frozenset[str]]:
-    """check_reading, and the ids of the rules that ran (those whose tables were found)."""
+def run_rules(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = ()) -> Outcome:
+    """Run every rule whose tables the plan holds, then those that judge the findings."""
     waivers = tuple(waivers)
-    ctx = Context(plan=reading.plan, frames=reading.frames, notes=reading.notes, rules=rules,
-                  waivers=waivers)
+    ctx = Context(plan=plan, rules=tuple(rules), shared=Shared(plan), waivers=waivers)
     findings: dict[tuple, Finding] = {}
-    late, ran = [], set()
+    late, ran, skipped = [], set(), {}
     for rule in rules:
-        kind = get_kind(rule.kind)
-        if getattr(kind, "AFTER_FINDINGS", False):
+        if rule.needs.findings:
             late.append(rule)
             continue
-        if rule.requires and not any(reading.plan.present(t) for t in rule.requires):
-            continue  # noted by the table_present rule
+        missing = rule.needs.missing(plan.present)
+        if missing:
+            skipped[rule.id] = missing  # noted by the table_present rule too
+            continue
         ran.add(rule.id)
-        _collect(findings, rule, kind.check(ctx, rule))
-    _number_repeats(findings, reading.plan.sheets)
+        _collect(findings, rule, get_kind(rule.kind).check(ctx, rule))
+    _number_repeats(findings, plan.sheets)
     for ident, finding in findings.items():
         waiver = next((w for w in waivers if w.matches(finding)), None)
         if waiver is not None:
@@ -75,9 +75,9 @@ def run_rules(reading: Reading, rules: list[Rule],
         after = replace(ctx, findings=tuple(findings.values()), ran=frozenset(ran))
         for rule in late:
             _collect(findings, rule, get_kind(rule.kind).check(after, rule))
-    sheets = reading.plan.sheets
     ran.update(rule.id for rule in late)
-    return sorted(findings.values(), key=lambda f: f.sort_key(sheets)), frozenset(ran)
+    ordered = sorted(findings.values(), key=lambda f: f.sort_key(plan.sheets))
+    return Outcome(ordered, frozenset(ran), skipped)
 
 
 def _number_repeats(findings: dict[tuple, Finding], sheets: list[str]) -> None:
@@ -107,17 +107,18 @@ def check_file(path: Path, setup: Setup) -> FileReport:
     waivers = [w for w in setup.waivers if w.applies_to(path)]
     rules = tuple(setup.rules)
     try:
-        with collector_paused():  # the reading is dropped before the collector runs again
-            reading = read(path, setup.limits)
-            findings, ran = run_rules(reading, setup.rules, waivers)
-            tables = list(reading.plan.tables)
-            del reading
+        with collector_paused():  # the plan is dropped before the collector runs again
+            plan = read(path, setup.limits)
+            outcome = run_rules(plan, setup.rules, waivers)
+            tables = plan.infos
+            del plan
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report
         return FileReport(path=str(path), error="internal_error",
                           error_args={"reason": f"{type(exc).__name__}: {exc}"}, rules=rules)
-    return FileReport(path=str(path), tables=tables, findings=findings, rules=rules, ran=ran)
+    return FileReport(path=str(path), tables=tables, findings=outcome.findings, rules=rules,
+                      ran=outcome.ran, skipped=outcome.skipped)
 
 
 def check_files(paths: list[Path], rules: list[Rule] | None = None,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from renjacheck.engine import Setup, check_file, load_rules
-from renjacheck.findings import FileReport, Report
+from renjacheck.report import FileReport, Report
 
 # Called in the main process after each file: (files done, files in all, the file's report).
 Progress = Callable[[int, int, FileReport], None]

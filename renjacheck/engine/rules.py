@@ -8,14 +8,14 @@ RuleError naming the file, the rule and the key.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from renjacheck.findings import Severity
-from renjacheck.kinds import UnknownKind, get_kind
+from renjacheck.kinds import KINDS, UnknownKind, get_kind
+from renjacheck.kinds.rule import Bilingual, Rule
 
 
 class RuleError(Exception):
@@ -25,14 +25,6 @@ class RuleError(Exception):
         self.path, self.rule, self.detail = path, rule, detail
         where = f"{path}" + (f": {rule}" if rule else "")
         super().__init__(f"{where}: {detail}")
-
-
-class Bilingual(BaseModel):
-    """A text in Bahasa Indonesia and in English."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str = Field(min_length=1)
-    en: str = Field(min_length=1)
 
 
 class RuleFile(BaseModel):
@@ -49,24 +41,6 @@ class RuleFile(BaseModel):
     example: Bilingual | None = None
     fix: Bilingual | None = None
     params: dict[str, Any] = Field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A loaded rule: its kind's parameters decoded, and the tables it needs."""
-
-    id: str
-    slug: str
-    kind: str
-    severity: Severity
-    title: Bilingual
-    message: Bilingual
-    rationale: Bilingual
-    params: Any
-    requires: frozenset[str]
-    source: Path
-    example: Bilingual | None = None
-    fix: Bilingual | None = None
 
 
 def load_yaml(text: str):
@@ -115,16 +89,13 @@ def _decode(path: Path, data: object) -> Rule:
     try:
         kind = get_kind(spec.kind)
     except UnknownKind:
-        from renjacheck.kinds import KINDS
-
         raise RuleError(path, spec.id, f"key 'kind': unknown kind {spec.kind!r} "
                                        f"(kinds: {', '.join(sorted(KINDS))})") from None
     try:
-        params = kind.Params.model_validate(spec.params)
+        params = kind.params.model_validate(spec.params)
     except ValidationError as exc:
         raise RuleError(path, spec.id, _explain(exc, prefix="params")) from None
-    # A kind whose placeholders depend on its parameters (expression) says so per rule.
-    names = kind.placeholders(params) if hasattr(kind, "placeholders") else kind.PLACEHOLDERS
+    names = kind.placeholders_of(params)
     for lang, template in (("id", spec.message.id), ("en", spec.message.en)):
         for _, name, _, _ in string.Formatter().parse(template):
             if name is not None and name not in names:
@@ -132,13 +103,7 @@ def _decode(path: Path, data: object) -> Rule:
                                 f"{{{name}}} (this rule provides: {', '.join(sorted(names))})")
     return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
                 title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
-                requires=_requires(kind, params), source=path, example=spec.example,
-                fix=spec.fix)
-
-
-def _requires(kind, params) -> frozenset[str]:
-    """The tables a rule needs: the kind's TABLES, or its requires(params) when they vary."""
-    return kind.requires(params) if hasattr(kind, "requires") else kind.TABLES
+                needs=kind.needs_of(params), source=path, example=spec.example, fix=spec.fix)
 
 
 def _explain(exc: ValidationError, prefix: str | None = None) -> str:

@@ -24,8 +24,8 @@ def rule_schema() -> dict[str, Any]:
     branches = []
     for name in sorted(KINDS):
         # A subclass only to give the schema a readable name (Params_table_schema).
-        params = create_model(f"Params_{name}", __base__=KINDS[name].Params,
-                              __doc__=KINDS[name].Params.__doc__)
+        params = create_model(f"Params_{name}", __base__=KINDS[name].params,
+                              __doc__=KINDS[name].params.__doc__)
         required = any(f.is_required() for f in params.model_fields.values())
         branches.append(create_model(
             f"Rule_{name}", __config__=RuleFile.model_config, __doc__=f"A rule of kind {name}.",

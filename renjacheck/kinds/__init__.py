@@ -1,82 +1,83 @@
-"""Rule kinds: the code behind the rule files. Each kind is one small module, registered here.
-
-A kind module has a docstring, `Params` (a pydantic model of its parameters that forbids unknown
-keys), `PLACEHOLDERS` (the names its message templates may use), `TABLES` (the tables it needs;
-or a function `requires(params)` when they depend on the parameters) and a generator
-`check(ctx, rule)` that yields `Hit`s. Optional: `placeholders(params)` when the message names
-depend on the parameters, and `AFTER_FINDINGS = True` for a kind that judges the findings of the
-other rules (stale waivers).
-"""
+"""Rule kinds: the code behind the rule files, one small module a kind (see kinds/base.py for
+what a kind module holds). The registry is made from the modules: each names itself (`ID`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from types import ModuleType
 
-# Reading and table schemas.
-from renjacheck.kinds import reader_note, table_present, table_schema
+from renjacheck.kinds import (blank_amount, capaian_ratio, expression, header_repeat,
+                              indicator_changes, kegiatan_names, matriks_budget,
+                              matriks_coverage, naming, narrative_counts, narrative_figures,
+                              narrative_total, narrative_unmet, number_words, pendanaan_codes,
+                              pendanaan_sums, reader_note, ro_coverage, ro_duplicate,
+                              ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
+                              table_present, table_schema, target_trend, unit_match)
+from renjacheck.kinds.base import Hit, Needs, Params
+from renjacheck.kinds.context import Context
+from renjacheck.kinds.rule import Rule
 
-# Pendanaan.
-from renjacheck.kinds import (blank_amount, header_repeat, narrative_total, pendanaan_codes,
-                              pendanaan_sums)
 
-# Targets and naming.
-from renjacheck.kinds import indicator_changes, naming, target_trend
+@dataclass(frozen=True)
+class RuleKind:
+    """A kind as the engine uses it: what its module declares, checked when it is registered."""
 
-# Expressions and waivers.
-from renjacheck.kinds import expression, stale_waiver
+    id: str
+    doc: str
+    params: type[Params]
+    needs: Needs
+    placeholders: frozenset[str]
+    check: Callable[[Context, Rule], Iterator[Hit]]
 
-# Capaian and narrative.
-from renjacheck.kinds import (capaian_ratio, narrative_counts, narrative_figures,
-                              narrative_unmet, number_words, unit_match)
+    @classmethod
+    def of(cls, module: ModuleType) -> RuleKind:
+        """The kind a module declares; TypeError naming what it lacks or gets wrong."""
+        wanted = {"ID": str, "NEEDS": Needs, "PLACEHOLDERS": frozenset}
+        for name, kind in wanted.items():
+            if not isinstance(getattr(module, name, None), kind):
+                raise TypeError(f"{module.__name__}: {name} must be a {kind.__name__}")
+        params, check = getattr(module, "Params", None), getattr(module, "check", None)
+        if not (isinstance(params, type) and issubclass(params, Params)) or not callable(check):
+            raise TypeError(f"{module.__name__}: needs a Params class and a check function")
+        return cls(id=module.ID, doc=module.__doc__ or "", params=params, needs=module.NEEDS,
+                   placeholders=module.PLACEHOLDERS, check=check)
 
-# Matriks and RO.
-from renjacheck.kinds import (kegiatan_names, matriks_budget, matriks_coverage, ro_coverage,
-                              ro_duplicate, ro_indicator, ro_kegiatan, ro_unit, ro_volume)
+    def needs_of(self, params: Params) -> Needs:
+        """What a rule of this kind with `params` needs."""
+        needs = params.needs()
+        return self.needs if needs is None else needs
 
-KINDS: dict[str, ModuleType] = {
+    def placeholders_of(self, params: Params) -> frozenset[str]:
+        """The names the messages of a rule of this kind with `params` may use."""
+        names = params.placeholders()
+        return self.placeholders if names is None else names
+
+
+KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Reading and table schemas.
-    "reader_note": reader_note,
-    "table_present": table_present,
-    "table_schema": table_schema,
+    reader_note, table_present, table_schema,
     # Pendanaan.
-    "pendanaan_sums": pendanaan_sums,
-    "pendanaan_codes": pendanaan_codes,
-    "header_repeat": header_repeat,
-    "blank_amount": blank_amount,
-    "narrative_total": narrative_total,
+    pendanaan_sums, pendanaan_codes, header_repeat, blank_amount, narrative_total,
     # Capaian and narrative.
-    "capaian_ratio": capaian_ratio,
-    "unit_match": unit_match,
-    "narrative_unmet": narrative_unmet,
-    "number_words": number_words,
-    "narrative_counts": narrative_counts,
-    "narrative_figures": narrative_figures,
+    capaian_ratio, unit_match, narrative_unmet, number_words, narrative_counts,
+    narrative_figures,
     # Matriks and RO.
-    "matriks_budget": matriks_budget,
-    "matriks_coverage": matriks_coverage,
-    "kegiatan_names": kegiatan_names,
-    "ro_indicator": ro_indicator,
-    "ro_volume": ro_volume,
-    "ro_coverage": ro_coverage,
-    "ro_kegiatan": ro_kegiatan,
-    "ro_duplicate": ro_duplicate,
-    "ro_unit": ro_unit,
+    matriks_budget, matriks_coverage, kegiatan_names, ro_indicator, ro_volume, ro_coverage,
+    ro_kegiatan, ro_duplicate, ro_unit,
     # Targets and naming.
-    "target_trend": target_trend,
-    "indicator_changes": indicator_changes,
-    "naming": naming,
+    target_trend, indicator_changes, naming,
     # Expressions and waivers.
-    "expression": expression,
-    "stale_waiver": stale_waiver,
-}
+    expression, stale_waiver,
+))}
 
 
 class UnknownKind(KeyError):
     """A rule names a kind that does not exist."""
 
 
-def get_kind(name: str) -> ModuleType:
-    """The kind module called `name`; the error lists the kinds there are."""
+def get_kind(name: str) -> RuleKind:
+    """The kind called `name`; the error lists the kinds there are."""
     try:
         return KINDS[name]
     except KeyError:

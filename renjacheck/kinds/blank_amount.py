@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.lazy import maybe_empty
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.values import Quantity
 
+ID = "blank_amount"
+NEEDS = Needs.tables(all_of=("pendanaan",))
 PLACEHOLDERS = frozenset({"kode", "uraian", "column"})
-TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -19,16 +21,23 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every row with empty amount cells, at those cells."""
-    pendanaan = ctx.plan.pendanaan
-    for row in ([pendanaan.grand_total] if pendanaan.grand_total else []) + pendanaan.rows:
-        empty = [(column, amount) for column, amount in [*maybe_empty(row.amounts),
-                                                         ("Total", row.total)]
-                 if amount is not None and amount.empty]
-        if not empty:
+    pendanaan = ctx.plan.get(PENDANAAN)
+    # Column by column: a cell that shows something is not blank, and is not read.
+    empty: dict[int, list[tuple[str, Quantity]]] = {}
+    for label, name in [*pendanaan.names.items(), ("Total", "total")]:
+        for index, shown in enumerate(pendanaan.shown_column(name)):
+            if shown is None:
+                amount = pendanaan.value(index, name)
+                if isinstance(amount, Quantity) and amount.empty:
+                    empty.setdefault(index, []).append((label, amount))
+    grand = [pendanaan.grand] if pendanaan.grand >= 0 else []
+    for index in grand + list(pendanaan.item_indices):
+        if index not in empty:
             continue
+        row = pendanaan.Row(pendanaan, index)
         kode = row.kode.value if row.kode else "-"
-        columns = [column for column, _ in empty]
-        yield Hit(locations=tuple(amount.loc for _, amount in empty), table="pendanaan",
-                  expected=0, key=(kode, *columns),
-                  args={"kode": kode, "column": columns,
+        labels = [label for label, _ in empty[index]]
+        yield Hit(locations=tuple(amount.loc for _, amount in empty[index]), table="pendanaan",
+                  expected=0, key=(kode, *labels),
+                  args={"kode": kode, "column": labels,
                         "uraian": row.uraian.value if row.uraian else "-"})

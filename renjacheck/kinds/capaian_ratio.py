@@ -14,25 +14,25 @@ from fractions import Fraction
 
 from renjacheck.checks.arith import Interval
 from renjacheck.checks.text import item_number
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.plan import CapaianRow
-from renjacheck.model.values import Quantity
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.values import Quantity
 
+ID = "capaian_ratio"
+NEEDS = Needs.tables(all_of=("capaian",))
 PLACEHOLDERS = frozenset({"no", "indikator", "target", "realisasi", "polaritas", "computed",
                           "expected", "found"})
 # The computed capaian is shown with at least this many decimals, so 122,50% is not hidden
 # behind a capaian written as a whole percent.
 SHOWN_DECIMALS = 2
-TABLES = frozenset({"capaian"})
 
 
 class Params(BaseParams):
     """No parameters."""
 
 
-def ratio(row: CapaianRow) -> Interval | None:
-    """The capaian the row's target and realisasi give, in percent; None when undefined."""
-    target, realisasi = row.target, row.realisasi
+def ratio(target: Quantity, realisasi: Quantity, polaritas: str) -> Interval | None:
+    """The capaian a target and realisasi give, in percent; None when undefined."""
     actual = Interval.written(realisasi.value, realisasi.decimals)
     bound = Interval.written(target.value, target.decimals)
     if target.is_range:
@@ -44,28 +44,27 @@ def ratio(row: CapaianRow) -> Interval | None:
     share = actual.divide(bound)
     if share is None:
         return None
-    if row.polaritas == "negatif":
+    if polaritas == "negatif":
         return share.affine(Fraction(-100), Fraction(200))
     return share.scale(100)
 
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every written capaian its target and realisasi do not give."""
-    for row in ctx.plan.capaian or []:
-        written = row.capaian
-        if None in (row.target, row.realisasi, written) or row.target.value <= 0 \
-                or row.realisasi.is_range:
+    for row in ctx.plan.get(CAPAIAN).rows:
+        target, realisasi, written = row.target, row.realisasi, row.capaian
+        if None in (target, realisasi, written) or target.value <= 0 or realisasi.is_range:
             continue  # a missing or zero target is the table schema's and CAP010's finding
-        computed = ratio(row)
+        computed = ratio(target, realisasi, row.polaritas)
         if computed is None or computed.meets(Interval.rounded(written.value, written.decimals)):
             continue
         expected = _percent(written, computed.estimate(written.decimals), written.decimals)
         shown = max(written.decimals, SHOWN_DECIMALS)
+        indikator, no = row.indikator, item_number(row.no)
         yield Hit(locations=(written.loc,), table="capaian", expected=expected, actual=written,
-                  key=(row.indikator.value if row.indikator else item_number(row.no),),
-                  args={"no": item_number(row.no),
-                        "indikator": row.indikator.value if row.indikator else "-",
-                        "target": _figure(row.target), "realisasi": _figure(row.realisasi),
+                  key=(indikator.value if indikator else no,),
+                  args={"no": no, "indikator": indikator.value if indikator else "-",
+                        "target": _figure(target), "realisasi": _figure(realisasi),
                         "polaritas": row.polaritas,
                         "computed": _percent(written, computed.estimate(shown), shown),
                         "expected": expected, "found": written})

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from renjacheck.expressions import (NAMES, InvalidExpression, compile_expression, evaluate,
-                                    evaluator)
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.values import Invalid, Quantity, Text
+from renjacheck.expressions import (InvalidExpression, column_names, compile_expression,
+                                    evaluate, evaluator)
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
+from renjacheck.values import Invalid, Quantity, Text
 
-PLACEHOLDERS = frozenset({"expression", *(n for names in NAMES.values() for n in names)})
+ID = "expression"
+NEEDS = Needs()  # the table it names (Params.needs)
+PLACEHOLDERS = frozenset({"expression"})  # and the names it uses (Params.placeholders)
 
 
 class Params(BaseParams):
     """The table, the assertion, an optional row filter, the columns the message shows."""
 
-    table: Literal["capaian", "matriks", "ro", "pendanaan", "narasi"]
+    table: RowTableName
     assert_: str = Field(alias="assert", min_length=1)
     where: str | None = None
     columns: list[str] = Field(default_factory=list)
@@ -43,33 +44,32 @@ class Params(BaseParams):
     def _known(cls, value, info: ValidationInfo):
         table = info.data.get("table")
         for name in [value] if isinstance(value, str) else value or []:
-            if table and name not in NAMES[table]:
+            if table and name not in column_names(table):
                 raise ValueError(f"table {table!r} has no column {name!r}")
         return value
 
+    def placeholders(self) -> frozenset[str]:
+        """The message may show the names the expressions use, the `columns`, and
+        `expression`."""
+        used = [compile_expression(t, self.table).names for t in (self.assert_, self.where) if t]
+        return frozenset({"expression", *self.columns, *(n for names in used for n in names)})
 
-def placeholders(params: Params) -> frozenset[str]:
-    """The message may show the names the expressions use, the `columns`, and `expression`."""
-    used = [compile_expression(t, params.table).names for t in (params.assert_, params.where) if t]
-    return frozenset({"expression", *params.columns, *(n for names in used for n in names)})
-
-
-def requires(params: Params) -> frozenset[str]:
-    """The table the expression reads."""
-    return frozenset({params.table})
+    def needs(self) -> Needs:
+        """The table the expression reads."""
+        return Needs.tables(all_of=(self.table,))
 
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every row (once a cell) where `where` holds and `assert` does not."""
     params: Params = rule.params
-    frame = ctx.frames.get(params.table)
-    if frame is None:
-        return
+    table = ctx.plan.tables[params.table]
     test = compile_expression(params.assert_, params.table)
     where = compile_expression(params.where, params.table) if params.where else None
     named = (*test.names, *(where.names if where else ()))
+    shown = column_names(params.table)
     ev, seen = evaluator(), set()
-    for index, record in enumerate(frame.records):
+    for index in range(len(table)):
+        record = table.record(index)
         values = _bind(record)
         if any(values.get(name) is None for name in named):
             continue
@@ -78,14 +78,14 @@ def check(ctx, rule) -> Iterator[Hit]:
                 continue
         except (ArithmeticError, TypeError, ValueError, InvalidExpression):
             continue  # not computable on this row (a division by zero)
-        locs = frame.locs[index]
+        locs = table.locations(index)
         column = next((c for c in (params.at, *named) if c in locs), next(iter(locs)))
         if locs[column] in seen:
             continue  # rows sharing a merged cell fail at the same place: report it once
         seen.add(locs[column])
         found = record.get(column)
-        yield Hit(locations=(locs[column],), table=params.table, key=(frame.keys[index],),
-                  args={**{n: _shown(record.get(n)) for n in NAMES[params.table]},
+        yield Hit(locations=(locs[column],), table=params.table, key=(table.key(index),),
+                  args={**{n: _shown(record.get(n)) for n in shown},
                         "satker_sum": values.get("satker_sum"), "expression": test.text},
                   expected=test.text, actual=getattr(found, "value", found))
 

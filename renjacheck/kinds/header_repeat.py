@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renjacheck.checks.text import normalize
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.pendanaan import PENDANAAN
 
+ID = "header_repeat"
+NEEDS = Needs.tables(all_of=("pendanaan",))
 PLACEHOLDERS = frozenset({"expected", "found", "first"})
-TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -18,7 +20,7 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every repeated satker heading that differs from the first header's."""
-    first, *repeats = ctx.plan.pendanaan.headers
+    first, *repeats = ctx.plan.get(PENDANAAN).satker_headings
     for header in repeats:
         for position, cell in enumerate(header):
             want = first[position] if position < len(first) else None

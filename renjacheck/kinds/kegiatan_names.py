@@ -13,9 +13,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from renjacheck.checks.links import kegiatan_rows, links_of
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.ro import RO_KIND
 
+ID = "kegiatan_names"
+NEEDS = Needs()  # the Pendanaan and the tables its parameters name (Params.needs)
 PLACEHOLDERS = frozenset({"table", "kegiatan", "written", "kode", "uraian"})
 # The tables as the Renja document calls them.
 LABELS = {"matriks": "Matriks", "ro": "Lampiran RO"}
@@ -27,20 +30,21 @@ class Params(BaseParams):
     tables: list[Literal["matriks", "ro"]] = Field(min_length=1)
     report: Literal["unresolved", "near"]
 
-
-def requires(params: Params) -> frozenset[str]:
-    """Needs the Pendanaan and the tables checked."""
-    return frozenset({"pendanaan", *params.tables})
+    def needs(self) -> Needs:
+        """The Pendanaan, and any of the tables whose kegiatan cells it checks."""
+        return Needs.tables(all_of=("pendanaan",), any_of=self.tables)
 
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every kegiatan cell that names no Pendanaan kegiatan, or one by a typo."""
-    plan = ctx.plan
-    if not kegiatan_rows(plan):
-        return  # nothing to name: no Pendanaan, or one without kegiatan rows
-    links = links_of(ctx)
-    cells = {"matriks": zip([g.kegiatan for g in plan.matriks or []], links.matriks, strict=True),
-             "ro": zip([r.kegiatan for r in plan.ro or []], links.ro_kegiatan, strict=True)}
+    plan, links = ctx.plan, ctx.shared.links
+    if not links.kegiatan:
+        return  # nothing to name: a Pendanaan without kegiatan rows
+    matriks, ro = plan.get(MATRIKS), plan.get(RO_KIND)
+    cells = {"matriks": zip([g.kegiatan for g in matriks.groups] if matriks else [],
+                            links.matriks, strict=True),
+             "ro": zip([r.kegiatan for r in ro.rows] if ro else [], links.ro_kegiatan,
+                       strict=True)}
     seen = set()
     for table in rule.params.tables:
         for cell, named in cells[table]:

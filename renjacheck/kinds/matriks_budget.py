@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from renjacheck.checks.arith import Interval, total
-from renjacheck.checks.links import links_of
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.matriks import MATRIKS
 
+ID = "matriks_budget"
+NEEDS = Needs.tables(all_of=("pendanaan", "matriks"))
 PLACEHOLDERS = frozenset({"kode", "kegiatan", "expected", "found"})
-TABLES = frozenset({"pendanaan", "matriks"})
 
 
 class Params(BaseParams):
@@ -25,17 +26,16 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every anggaran that is not the pagu of the kegiatan its row names."""
-    plan = ctx.plan
-    if plan.pendanaan is None or plan.matriks is None:
-        return
-    named = links_of(ctx).matriks
+    matriks = ctx.plan.get(MATRIKS).groups
+    named = ctx.shared.links.matriks
     for members in _sharing(named):
-        groups = [plan.matriks[i] for i in members]
+        groups = [matriks[i] for i in members]
         cells = [q for g in groups for q in g.anggaran]
-        rows = list({id(r): r for i in members for r in named[i].rows}.values())
-        if not cells or any(r.total is None for r in rows):
+        rows = list(dict.fromkeys(r for i in members for r in named[i].rows))
+        totals = [r.total for r in rows]
+        if not cells or any(t is None for t in totals):
             continue  # an empty or unreadable amount is the table schema's to report
-        computed = total([Interval.written(r.total.value, r.total.decimals) for r in rows])
+        computed = total([Interval.written(t.value, t.decimals) for t in totals])
         written = total([Interval.rounded(q.value, q.decimals) for q in cells])
         if computed.meets(written):
             continue
@@ -46,7 +46,7 @@ def check(ctx, rule) -> Iterator[Hit]:
         shown = (None if cells[0].empty else cells[0]) if len(cells) == 1 else found
         codes = " + ".join(r.kode.value for r in rows)
         kegiatan = "; ".join(g.kegiatan.value for g in groups if g.kegiatan)
-        yield Hit(locations=tuple(q.loc for q in cells) + tuple(r.total.loc for r in rows),
+        yield Hit(locations=tuple(q.loc for q in cells) + tuple(t.loc for t in totals),
                   table="matriks", expected=expected, actual=found, key=(codes,),
                   args={"kode": codes, "kegiatan": kegiatan, "expected": expected,
                         "found": shown})

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.checks.links import kegiatan_rows, links_of
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 
+ID = "matriks_coverage"
+NEEDS = Needs.tables(all_of=("pendanaan", "matriks"))
 PLACEHOLDERS = frozenset({"kode", "uraian", "pagu"})
-TABLES = frozenset({"pendanaan", "matriks"})
 
 
 class Params(BaseParams):
@@ -20,13 +20,12 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Pendanaan kegiatan that no Matriks row names."""
-    plan = ctx.plan
-    if plan.pendanaan is None or plan.matriks is None:
-        return
-    named = set().union(*(link.codes for link in links_of(ctx).matriks))
-    for row in kegiatan_rows(plan):
-        if row.kode.value in named:
+    links = ctx.shared.links
+    named = set().union(*(link.codes for link in links.matriks))
+    for row in links.kegiatan:
+        kode = row.kode
+        if kode.value in named:
             continue
-        yield Hit(locations=(row.kode.loc,), table="pendanaan", key=(row.kode.value,),
+        yield Hit(locations=(kode.loc,), table="pendanaan", key=(kode.value,),
                   expected="Matriks", actual=None,
-                  args={"kode": row.kode.value, "uraian": row.uraian.value, "pagu": row.total})
+                  args={"kode": kode.value, "uraian": row.uraian.value, "pagu": row.total})

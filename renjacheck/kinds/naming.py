@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import NEAR, normalize, similarity
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.matriks import MATRIKS
 
+ID = "naming"
+NEEDS = Needs.tables(all_of=("capaian", "matriks"))
 PLACEHOLDERS = frozenset({"matriks", "capaian", "score"})
-TABLES = frozenset({"capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -23,14 +25,12 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Matriks name that nearly, but not exactly, repeats the Capaian's."""
-    plan = ctx.plan
-    if plan.capaian is None or plan.matriks is None:
-        return
     field = rule.params.field
-    rows = [r for g in plan.matriks for r in g.rows]
+    capaian, rows = ctx.plan.get(CAPAIAN).rows, ctx.plan.get(MATRIKS).rows
     seen = set()
-    for i, match in sorted(links_of(ctx).capaian_to_matriks.items(), key=lambda p: p[1].index):
-        before, now = getattr(plan.capaian[i], field), getattr(rows[match.index], field)
+    pairs = sorted(ctx.shared.links.capaian_to_matriks.items(), key=lambda p: p[1].index)
+    for i, match in pairs:
+        before, now = capaian[i].known(field), rows[match.index].known(field)
         if before is None or now is None:
             continue
         pair = (normalize(before.value), normalize(now.value))

@@ -14,17 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.narrative import counts, statement_year, year_table
+from renjacheck.checks.narrative import counts, statement_year
 from renjacheck.checks.text import normalize
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.narasi import NARASI
 
+ID = "narrative_counts"
+NEEDS = Needs.tables(all_of=("narasi",), any_of=("capaian", "matriks"))
 PLACEHOLDERS = frozenset({"bidang", "what", "what_en", "written", "expected", "table", "year"})
 # Names of the tables as the plan calls them, the same in both languages.
 TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks"}
 # What is counted, for the Indonesian message (`what`) and the English one (`what_en`).
 WHAT = {"sasaran": ("sasaran kegiatan", "activity sasaran"),
         "indikator": ("indikator kinerja", "performance indicators")}
-TABLES = frozenset({"narasi", "capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -36,10 +38,10 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every stated count of sasaran or indicators the table does not give."""
     plan = ctx.plan
-    for claim in counts(plan.narasi or []):
+    for claim in counts(plan.get(NARASI).statements):
         if (claim.bidang is None) != (rule.params.scope == "unit"):
             continue
-        table = year_table(plan, statement_year(plan, claim.row))
+        table = ctx.shared.year_table(statement_year(plan, claim.row))
         rows = table.of_bidang(claim.bidang) if table is not None else None
         if not rows:
             continue

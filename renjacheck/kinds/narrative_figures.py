@@ -16,18 +16,17 @@ from fractions import Fraction
 from typing import Literal
 
 from renjacheck.checks.arith import Interval
-from renjacheck.checks.narrative import (FigureClaim, Indicator, YearTable, figures,
-                                         statement_year, year_table)
-from renjacheck.checks.text import NEAR_IN_KEGIATAN, best_match
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.values import Quantity
+from renjacheck.checks.narrative import FigureClaim
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.values import Quantity
 
+ID = "narrative_figures"
+NEEDS = Needs.tables(all_of=("narasi",), any_of=("capaian", "matriks"))
 PLACEHOLDERS = frozenset({"indikator", "phrase", "written", "found", "expected", "what",
                           "table", "year"})
 # What the figure of each table is, and the table's name: the same in both languages.
 WHAT = {"capaian": "realisasi", "matriks": "target"}
 TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks"}
-TABLES = frozenset({"narasi", "capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -36,27 +35,10 @@ class Params(BaseParams):
     report: Literal["mismatch", "unmatched"]
 
 
-def resolve(ctx) -> list[tuple[FigureClaim, YearTable, Indicator | None]]:
-    """Every figure claim with its year's table and the indicator it names; once a workbook."""
-    if "narrative_figures" not in ctx.memo:
-        found = []
-        for claim in figures(ctx.plan.narasi or []):
-            table = year_table(ctx.plan, statement_year(ctx.plan, claim.row))
-            if table is None:
-                continue  # a year with no table to check against
-            bidang = claim.row.bidang.value if claim.row.bidang else None
-            # A bidang the table does not name may be spelled otherwise: look in every row.
-            rows = [r for r in table.of_bidang(bidang) or table.rows if r.indikator is not None]
-            match = best_match(claim.phrase, [r.indikator.value for r in rows],
-                               NEAR_IN_KEGIATAN, loose=True)
-            found.append((claim, table, rows[match.index] if match is not None else None))
-        ctx.memo["narrative_figures"] = found
-    return ctx.memo["narrative_figures"]
-
-
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every figure the table contradicts (or every phrase left unmatched)."""
-    for claim, table, row in resolve(ctx):
+    for found in ctx.shared.figures:
+        claim, table, row = found.claim, found.table, found.indicator
         args = {"phrase": claim.phrase, "written": claim.text, "what": WHAT[table.kind],
                 "table": TABLE_NAMES[table.kind], "year": table.year}
         if row is None:

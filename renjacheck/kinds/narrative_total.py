@@ -7,11 +7,14 @@ from collections.abc import Iterator
 
 from renjacheck.checks.arith import Interval
 from renjacheck.checks.narrative import totals
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.numbers import decimals_of
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.pendanaan import PENDANAAN
 
+ID = "narrative_total"
+NEEDS = Needs.tables(all_of=("narasi", "pendanaan"))
 PLACEHOLDERS = frozenset({"expected", "found", "written"})
-TABLES = frozenset({"narasi", "pendanaan"})
 
 
 class Params(BaseParams):
@@ -20,11 +23,11 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every stated total that differs from the grand total."""
-    pendanaan, narasi = ctx.plan.pendanaan, ctx.plan.narasi
-    grand = pendanaan.grand_total.total if pendanaan and pendanaan.grand_total else None
-    if grand is None or narasi is None:
+    pendanaan, narasi = ctx.plan.get(PENDANAAN), ctx.plan.get(NARASI)
+    grand = pendanaan.grand_total.total if pendanaan.grand_total else None
+    if grand is None:
         return
-    for row, amount, written in totals(narasi):
+    for row, amount, written in totals(narasi.statements):
         stated = Interval.rounded(amount, decimals_of(amount))
         if stated.meets(Interval.written(grand.value, grand.decimals)):
             continue

@@ -13,11 +13,14 @@ from decimal import Decimal
 
 from renjacheck.checks.narrative import statement_year, unmet
 from renjacheck.checks.text import item_number
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.narasi import NARASI
 
+ID = "narrative_unmet"
+NEEDS = Needs.tables(all_of=("narasi", "capaian"))
 PLACEHOLDERS = frozenset({"written", "expected", "year", "rows"})
 MET = Decimal(100)
-TABLES = frozenset({"narasi", "capaian"})
 
 
 class Params(BaseParams):
@@ -27,11 +30,10 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every statement whose count of unmet targets the Capaian does not give."""
     plan = ctx.plan
-    if plan.narasi is None or plan.capaian is None:
-        return
     year = plan.year - 1 if plan.year is not None else None
-    short = [r for r in plan.capaian if r.capaian is not None and r.capaian.value < MET]
-    for row, count in unmet(plan.narasi):
+    short = [r for r in plan.get(CAPAIAN).rows
+             if r.capaian is not None and r.capaian.value < MET]
+    for row, count in unmet(plan.get(NARASI).statements):
         said = statement_year(plan, row)
         if said is not None and year is not None and said != year:
             continue

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renjacheck.checks.narrative import digits_with_words
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.numbers import to_words
+from renjacheck.tables.narasi import NARASI
 
+ID = "number_words"
+NEEDS = Needs.tables(all_of=("narasi",))
 PLACEHOLDERS = frozenset({"written", "digits", "words", "words_value", "spelled"})
-TABLES = frozenset({"narasi"})
 
 
 class Params(BaseParams):
@@ -24,7 +26,7 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every paragraph where digits and words name different numbers."""
     seen: dict[tuple, int] = {}
-    for row, count, written in digits_with_words(ctx.plan.narasi or []):
+    for row, count, written in digits_with_words(ctx.plan.get(NARASI).statements):
         # The same slip twice in one paragraph is two findings, told apart by their order.
         nth = seen[row.teks.loc, written] = seen.get((row.teks.loc, written), 0) + 1
         words = count.words_value

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.budget import tree
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.pendanaan import PENDANAAN
 
+ID = "pendanaan_codes"
+NEEDS = Needs.tables(all_of=("pendanaan",))
 PLACEHOLDERS = frozenset({"kode", "uraian", "parent", "level"})
 # The levels whose code repeats its parent's: KRO under kegiatan, RO under KRO.
 PREFIXED = {"kro": "kegiatan", "ro": "kro"}
-TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -27,18 +28,20 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every malformed code, or every KRO/RO code without its parent's prefix."""
-    rows = ctx.plan.pendanaan.rows
+    pendanaan = ctx.plan.get(PENDANAAN)
+    rows = pendanaan.items
     if rule.params.check == "shape":
         for row in rows:
             if row.level is None and not row.is_total:
                 # A row of amounts alone is still reported, at its first cell.
-                loc = row.kode.loc if row.kode else (row.uraian.loc if row.uraian else row.loc)
-                found = row.kode.value if row.kode else None
+                kode, uraian = row.kode, row.uraian
+                loc = kode.loc if kode else (uraian.loc if uraian else row.loc)
+                found = kode.value if kode else None
                 yield Hit(locations=(loc,), table="pendanaan", actual=found,
-                          key=(found, row.uraian.value if row.uraian else ""),
+                          key=(found, uraian.value if uraian else ""),
                           args=_args(row, None))
         return
-    children, _ = tree(ctx.plan.pendanaan)
+    children, _ = pendanaan.tree
     for parent, kids in children.items():
         above = rows[parent]
         for kid in (rows[k] for k in kids):
@@ -51,6 +54,7 @@ def check(ctx, rule) -> Iterator[Hit]:
 
 
 def _args(row, parent) -> dict:
-    return {"kode": row.kode.value if row.kode else None,
-            "uraian": row.uraian.value if row.uraian else "-",
+    kode, uraian = row.kode, row.uraian
+    return {"kode": kode.value if kode else None,
+            "uraian": uraian.value if uraian else "-",
             "parent": parent.kode.value if parent else "-", "level": row.level or "-"}

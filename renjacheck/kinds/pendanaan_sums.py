@@ -3,6 +3,10 @@ the sums of its children's, per satker and in the total (`children`); the grand 
 the sum of the top-level rows in every column (`grand`).
 
 Amounts are compared within the precision they are written with (renjacheck.checks.arith).
+Rupiah without decimals are summed as integers straight from the sheet's column arrays
+(`Pendanaan.figures`): for such amounts the intervals of the exact check are single whole
+numbers, which meet exactly when the sum is the written amount. Only what fails, or is not
+whole, goes through the interval arithmetic, which decides.
 """
 
 from __future__ import annotations
@@ -11,14 +15,13 @@ from collections.abc import Iterator
 from typing import Literal
 
 from renjacheck.checks.arith import Interval, total
-from renjacheck.checks.budget import tree
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.lazy import figures
-from renjacheck.model.plan import PendanaanRow
-from renjacheck.model.values import Quantity
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.pendanaan import PENDANAAN, Pendanaan
+from renjacheck.values import Quantity, known
 
+ID = "pendanaan_sums"
+NEEDS = Needs.tables(all_of=("pendanaan",))
 PLACEHOLDERS = frozenset({"kode", "uraian", "column", "expected", "found", "parts"})
-TABLES = frozenset({"pendanaan"})
 
 
 class Params(BaseParams):
@@ -29,64 +32,51 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every written amount that is not the sum it should be."""
-    pendanaan = ctx.plan.pendanaan
-    rows, grand = pendanaan.rows, pendanaan.grand_total
-    columns = [*pendanaan.satker, "total"]
+    pendanaan = ctx.plan.get(PENDANAAN)
     if rule.params.scope == "row":
-        for row in rows + ([grand] if grand else []):
-            numbers = _whole_numbers(row, columns)
-            if None not in numbers and sum(numbers[:-1]) == numbers[-1] \
-                    and len(numbers) - 1 == len(row.amounts) and row.amounts:
-                continue
-            yield from _compare(row, "total", list(row.amounts.values()), row.total, "satker")
+        yield from _rows(pendanaan)
         return
-    children, top = tree(pendanaan)
+    items = pendanaan.item_indices
+    children, top = pendanaan.tree
     if rule.params.scope == "children":
-        pairs = children.items()
+        pairs = ((items[at], [items[k] for k in kids]) for at, kids in children.items())
     else:
-        pairs = [(len(rows), top)] if grand is not None else []
-    for at, kids in pairs:
-        parent = rows[at] if at < len(rows) else grand
+        grand = pendanaan.grand
+        pairs = iter([(grand, [items[k] for k in top])] if grand >= 0 else [])
+    columns = pendanaan.amount_columns
+    for parent, kids in pairs:
         # Each row is read here twice at most (as a parent, as a child), and nothing is kept:
         # a national budget's two million figures held for all three scopes cost 16 MB more.
-        written_all = _whole_numbers(parent, columns)
-        parts_all = [_whole_numbers(rows[k], columns) for k in kids]
+        written_all = pendanaan.figures(parent)
+        parts_all = [pendanaan.figures(k) for k in kids]
         for n, column in enumerate(columns):
             written, parts = written_all[n], [numbers[n] for numbers in parts_all]
             if written is not None and None not in parts and sum(parts) == written:
                 continue
-            parts = [_amount(rows[k], column) for k in kids]
-            yield from _compare(parent, column, parts, _amount(parent, column), len(kids))
+            yield from _compare(pendanaan, parent, column,
+                                [_amount(pendanaan, k, column) for k in kids],
+                                _amount(pendanaan, parent, column), len(kids))
 
 
-def _whole_numbers(row: PendanaanRow, columns: list[str]) -> list[int | None]:
-    """The row's amount in each column as an int where it is a whole number written without
-    decimals (Rupiah, the common case), else None.
-
-    For such amounts the intervals of the exact check are single whole numbers, which meet
-    exactly when the sum is the written amount: the sums are checked in integers, and only
-    what fails (or is not whole) goes through the interval arithmetic, which decides."""
-    quick = figures(row.amounts)  # no Quantity for a budget's two million amounts
-    numbers = []
-    for column in columns:
-        if column in quick:
-            numbers.append(quick[column])
+def _rows(pendanaan: Pendanaan) -> Iterator[Hit]:
+    """Each row's satker amounts against its total, the grand total's last."""
+    satker = len(pendanaan.names)
+    indices = list(pendanaan.item_indices) + ([pendanaan.grand] if pendanaan.grand >= 0 else [])
+    for index in indices:
+        numbers = pendanaan.figures(index)
+        if None not in numbers and sum(numbers[:-1]) == numbers[-1] \
+                and len(numbers) - 1 == satker and satker:
             continue
-        amount = _amount(row, column)
-        numbers.append(int(amount.value) if amount is not None and _whole(amount) else None)
-    return numbers
+        parts = [known(pendanaan.value(index, name)) for name in pendanaan.names.values()]
+        yield from _compare(pendanaan, index, "total", parts,
+                            _amount(pendanaan, index, "total"), "satker")
 
 
-def _whole(amount: Quantity) -> bool:
-    """True for a whole number written without decimals."""
-    return amount.decimals == 0 and amount.value == amount.value.to_integral_value()
+def _amount(pendanaan: Pendanaan, index: int, column: str) -> Quantity | None:
+    return known(pendanaan.value(index, column))  # type: ignore[return-value]
 
 
-def _amount(row: PendanaanRow, column: str) -> Quantity | None:
-    return row.total if column == "total" else row.amounts.get(column)
-
-
-def _compare(row: PendanaanRow, column: str, parts: list[Quantity | None],
+def _compare(pendanaan: Pendanaan, index: int, column: str, parts: list[Quantity | None],
              written: Quantity | None, what) -> Iterator[Hit]:
     if written is None or not parts or any(p is None for p in parts):
         return  # an unreadable amount is reported by the table schema
@@ -94,9 +84,11 @@ def _compare(row: PendanaanRow, column: str, parts: list[Quantity | None],
     if computed.meets(Interval.rounded(written.value, written.decimals)):
         return
     expected = computed.estimate(written.decimals)
-    label = "Total" if column == "total" else column
+    label = "Total" if column == "total" else pendanaan.labels[column]
+    row = pendanaan.Row(pendanaan, index)
+    kode, uraian = row.kode, row.uraian
     yield Hit(locations=(written.loc,), table="pendanaan", expected=expected, actual=written,
-              key=(row.kode.value if row.kode else "TOTAL", label),
-              args={"kode": row.kode.value if row.kode else "-",
-                    "uraian": row.uraian.value if row.uraian else "-", "column": label,
+              key=(kode.value if kode else "TOTAL", label),
+              args={"kode": kode.value if kode else "-",
+                    "uraian": uraian.value if uraian else "-", "column": label,
                     "expected": expected, "found": written, "parts": what})

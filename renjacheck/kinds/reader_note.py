@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.workbook.headers import TABLE_LABELS
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables import registry
 
+ID = "reader_note"
+NEEDS = Needs()
 PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped"})
-TABLES = frozenset()
 
 
 class Params(BaseParams):
@@ -28,6 +29,7 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every note of the rule's kind."""
     seen: dict[str, int] = {}
+    labels = registry.labels()
     for note in ctx.notes:
         if note.code != rule.params.note:
             continue
@@ -37,7 +39,7 @@ def check(ctx, rule) -> Iterator[Hit]:
         subject = table or note.args.get("sheet")
         seen[subject] = seen.get(subject, 0) + 1
         args = {name: note.args.get(name) for name in PLACEHOLDERS}
-        args["table"] = TABLE_LABELS.get(table, table)
+        args["table"] = labels.get(table, table)
         yield Hit(locations=note.locations, table=table, args=args,
                   actual=note.args.get("range"), expected=note.args.get("clamped"),
                   key=(note.code, subject, seen[subject]))

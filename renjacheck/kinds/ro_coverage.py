@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import item_number
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.matriks import MATRIKS
 
+ID = "ro_coverage"
+NEEDS = Needs.tables(all_of=("matriks", "ro"))
 PLACEHOLDERS = frozenset({"indikator", "kegiatan", "no"})
-TABLES = frozenset({"matriks", "ro"})
 
 
 class Params(BaseParams):
@@ -20,16 +21,14 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every Matriks indicator that no RO serves."""
-    plan = ctx.plan
-    if plan.ro is None or plan.matriks is None:
-        return
-    served = {id(item.row) for items in links_of(ctx).ro_indicators for item in items}
-    for group in plan.matriks:
+    served = {item.row for items in ctx.shared.links.ro_indicators for item in items}
+    for group in ctx.plan.get(MATRIKS).groups:
         for row in group.rows:
-            if row.indikator is None or id(row) in served:
+            indikator = row.indikator
+            if indikator is None or row in served:
                 continue
             kegiatan = group.kegiatan.value if group.kegiatan else "-"
-            yield Hit(locations=(row.indikator.loc,), table="matriks",
-                      key=(row.indikator.value,), expected="RO", actual=None,
-                      args={"indikator": row.indikator.value, "kegiatan": kegiatan,
+            yield Hit(locations=(indikator.loc,), table="matriks",
+                      key=(indikator.value,), expected="RO", actual=None,
+                      args={"indikator": indikator.value, "kegiatan": kegiatan,
                             "no": item_number(group.no)})

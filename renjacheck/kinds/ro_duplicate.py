@@ -15,13 +15,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import item_number, same_name
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.ro import RO_KIND
 from renjacheck.units import unit_key
 
+ID = "ro_duplicate"
+NEEDS = Needs.tables(all_of=("ro",))
 PLACEHOLDERS = frozenset({"ro", "volume", "no", "earlier", "earlier_volume", "earlier_no"})
-TABLES = frozenset({"ro"})
 
 
 class Params(BaseParams):
@@ -30,10 +31,9 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO that repeats an earlier one of its kegiatan with another volume."""
-    plan = ctx.plan
-    named = links_of(ctx).ro_kegiatan
-    rows = [(i, ro) for i, ro in enumerate(plan.ro or [])
-            if ro.rincian_output is not None and ro.volume is not None]
+    named = ctx.shared.links.ro_kegiatan
+    rows = [(i, _Read(ro)) for i, ro in enumerate(ctx.plan.get(RO_KIND).rows)]
+    rows = [(i, ro) for i, ro in rows if ro.rincian_output is not None and ro.volume is not None]
     # Rows whose kegiatan cells name Pendanaan codes can only be the same kegiatan as rows that
     # share a code, or that name none: index them so a large appendix is not compared pairwise.
     by_code: dict[str, list[int]] = {}
@@ -64,6 +64,17 @@ def check(ctx, rule) -> Iterator[Hit]:
                             "earlier_volume": earlier.volume,
                             "earlier_no": item_number(earlier.no)})
             break  # one finding per later RO, against the first it repeats
+
+
+class _Read:
+    """An RO row's values read once: each RO is compared with every earlier one of its
+    kegiatan."""
+
+    __slots__ = ("no", "kegiatan", "rincian_output", "volume")
+
+    def __init__(self, row) -> None:
+        self.no, self.kegiatan = row.no, row.kegiatan
+        self.rincian_output, self.volume = row.rincian_output, row.volume
 
 
 def _same_volume(a, b) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import item_number, normalize
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.ro import RO_KIND
 
+ID = "ro_indicator"
+NEEDS = Needs.tables(all_of=("ro", "matriks"))
 PLACEHOLDERS = frozenset({"indikator", "matriks", "no"})
-TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
@@ -27,24 +28,23 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every RO indicator absent from the Matriks, or worded differently there."""
-    plan = ctx.plan
-    if plan.ro is None or plan.matriks is None:
-        return
     seen = set()
-    for ro, served in zip(plan.ro, links_of(ctx).ro_indicators, strict=True):
+    for ro, served in zip(ctx.plan.get(RO_KIND).rows, ctx.shared.links.ro_indicators,
+                          strict=True):
+        cell = ro.indikator
         for item in served:
-            ident = (ro.indikator.loc, normalize(item.text))
+            ident = (cell.loc, normalize(item.text))
             if ident in seen:
                 continue
             seen.add(ident)
             no = item_number(ro.no)
             if rule.params.report == "missing" and item.row is None:
-                yield Hit(locations=(ro.indikator.loc,), table="ro", key=(no, item.text),
+                yield Hit(locations=(cell.loc,), table="ro", key=(no, item.text),
                           expected="Matriks", actual=item.text,
                           args={"indikator": item.text, "matriks": None, "no": no})
             elif rule.params.report == "near" and item.row is not None \
                     and not item.match.identical:
                 wording = item.row.indikator
-                yield Hit(locations=(ro.indikator.loc, wording.loc), table="ro",
+                yield Hit(locations=(cell.loc, wording.loc), table="ro",
                           key=(no, item.text), expected=wording.value, actual=item.text,
                           args={"indikator": item.text, "matriks": wording.value, "no": no})

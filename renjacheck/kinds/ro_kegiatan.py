@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import NEAR, item_number, normalize, similarity
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.ro import RO_KIND
 
+ID = "ro_kegiatan"
+NEEDS = Needs.tables(all_of=("ro", "matriks"))
 PLACEHOLDERS = frozenset({"kegiatan", "matriks", "indikator", "no"})
-TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
@@ -24,28 +25,27 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO kegiatan cell that is not its indicator's Matriks kegiatan."""
-    plan = ctx.plan
-    if plan.ro is None or plan.matriks is None:
-        return
-    links = links_of(ctx)
+    links = ctx.shared.links
     seen = set()
-    for ro, named, served in zip(plan.ro, links.ro_kegiatan, links.ro_indicators, strict=True):
+    for ro, named, served in zip(ctx.plan.get(RO_KIND).rows, links.ro_kegiatan,
+                                 links.ro_indicators, strict=True):
+        own = ro.kegiatan
         for item in served:
-            if ro.kegiatan is None or item.group is None or item.group.kegiatan is None:
+            theirs = item.group.kegiatan if item.group is not None else None
+            if own is None or theirs is None:
                 continue  # an empty cell is TBL004's; an unknown indicator RO001's
-            if (ro.kegiatan.loc, item.group_index) in seen:
+            if (own.loc, item.group_index) in seen:
                 continue
-            seen.add((ro.kegiatan.loc, item.group_index))
-            theirs = links.matriks[item.group_index]
-            if named.codes and theirs.codes:
-                if named.codes <= theirs.codes:
+            seen.add((own.loc, item.group_index))
+            codes = links.matriks[item.group_index].codes
+            if named.codes and codes:
+                if named.codes <= codes:
                     continue
-            elif _alike(ro.kegiatan.value, item.group.kegiatan.value):
+            elif _alike(own.value, theirs.value):
                 continue
-            yield Hit(locations=(ro.kegiatan.loc, item.group.kegiatan.loc), table="ro",
-                      key=(ro.kegiatan.value, item.group.kegiatan.value),
-                      expected=item.group.kegiatan.value, actual=ro.kegiatan.value,
-                      args={"kegiatan": ro.kegiatan.value, "matriks": item.group.kegiatan.value,
+            yield Hit(locations=(own.loc, theirs.loc), table="ro",
+                      key=(own.value, theirs.value), expected=theirs.value, actual=own.value,
+                      args={"kegiatan": own.value, "matriks": theirs.value,
                             "indikator": item.text, "no": item_number(ro.no)})
 
 

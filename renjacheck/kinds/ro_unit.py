@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.checks.links import links_of
 from renjacheck.checks.text import item_number, normalize
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.ro import RO_KIND
 from renjacheck.units import normalize_unit, unit_key
 
+ID = "ro_unit"
+NEEDS = Needs.tables(all_of=("ro", "matriks"))
 PLACEHOLDERS = frozenset({"ro", "volume", "satuan", "indikator", "no"})
-TABLES = frozenset({"ro", "matriks"})
 
 
 class Params(BaseParams):
@@ -27,26 +28,25 @@ class Params(BaseParams):
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO volume whose unit is not the one its name and indicator share."""
-    plan = ctx.plan
-    if plan.ro is None or plan.matriks is None:
-        return
     seen = set()
-    for ro, served in zip(plan.ro, links_of(ctx).ro_indicators, strict=True):
-        if ro.rincian_output is None or ro.volume is None or unit_key(ro.volume.unit) is None:
+    for ro, served in zip(ctx.plan.get(RO_KIND).rows, ctx.shared.links.ro_indicators,
+                          strict=True):
+        output, volume = ro.rincian_output, ro.volume
+        if output is None or volume is None or unit_key(volume.unit) is None:
             continue
-        if (ro.volume.loc, ro.rincian_output.value) in seen:
+        if (volume.loc, output.value) in seen:
             continue  # rows sharing a volume cell
-        name = f"{normalize(ro.rincian_output.value)} "
+        name = f"{normalize(output.value)} "
         for item in served:
             satuan = _unit_of(item.row) if item.row is not None else None
-            if satuan is None or unit_key(satuan) == unit_key(ro.volume.unit) \
+            if satuan is None or unit_key(satuan) == unit_key(volume.unit) \
                     or not normalize(satuan) or not name.startswith(f"{normalize(satuan)} "):
                 continue
-            seen.add((ro.volume.loc, ro.rincian_output.value))
-            yield Hit(locations=(ro.volume.loc, item.row.indikator.loc), table="ro",
-                      key=(ro.rincian_output.value, item.text), expected=satuan,
-                      actual=normalize_unit(ro.volume.unit),
-                      args={"ro": ro.rincian_output.value, "volume": ro.volume,
+            seen.add((volume.loc, output.value))
+            yield Hit(locations=(volume.loc, item.row.indikator.loc), table="ro",
+                      key=(output.value, item.text), expected=satuan,
+                      actual=normalize_unit(volume.unit),
+                      args={"ro": output.value, "volume": volume,
                             "satuan": satuan, "indikator": item.row.indikator.value,
                             "no": item_number(ro.no)})
             break  # one finding per RO, for the first indicator it contradicts
@@ -54,6 +54,7 @@ def check(ctx, rule) -> Iterator[Hit]:
 
 def _unit_of(row) -> str | None:
     """The indicator's unit in its canonical form."""
-    if row.satuan is not None:
-        return normalize_unit(row.satuan.value)
-    return normalize_unit(row.target.unit) if row.target is not None else None
+    satuan, target = row.satuan, row.target
+    if satuan is not None:
+        return normalize_unit(satuan.value)
+    return normalize_unit(target.unit) if target is not None else None

@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renjacheck.checks.text import item_number
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.ro import RO_KIND
 from renjacheck.units import normalize_unit, unit_key
 
+ID = "ro_volume"
+NEEDS = Needs.tables(all_of=("ro",))
 PLACEHOLDERS = frozenset({"ro", "volume", "no"})
-TABLES = frozenset({"ro"})
 
 
 class Params(BaseParams):
@@ -22,7 +24,7 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every RO volume that is zero or has no unit."""
     seen = set()
-    for ro in ctx.plan.ro or []:
+    for ro in ctx.plan.get(RO_KIND).rows:
         volume = ro.volume
         if volume is None or volume.value < 0:
             continue
@@ -30,7 +32,8 @@ def check(ctx, rule) -> Iterator[Hit]:
         has_unit = normalize_unit(volume.unit) is not None or volume.percent
         if volume.value > 0 and has_unit:
             continue
-        name = ro.rincian_output.value if ro.rincian_output else None
+        output = ro.rincian_output
+        name = output.value if output else None
         if (volume.loc, name) in seen:
             continue
         seen.add((volume.loc, name))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 
-PLACEHOLDERS = frozenset({"fingerprint", "rule", "reason", "accepted_by", "source"})
+ID = "stale_waiver"
 # The engine runs this kind last, with the other rules' findings in ctx.findings.
-AFTER_FINDINGS = True
-TABLES = frozenset()
+NEEDS = Needs(findings=True)
+PLACEHOLDERS = frozenset({"fingerprint", "rule", "reason", "accepted_by", "source"})
 
 
 class Params(BaseParams):

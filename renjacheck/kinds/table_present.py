@@ -1,29 +1,33 @@
-"""Table present: a table kind the workbook lacks is noted, with the rules it leaves unchecked."""
+"""Table present: a table kind the workbook lacks is noted, with the rules it leaves unchecked
+(those that need it and so do not run: the engine reports them as skipped)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.workbook.headers import TABLE_LABELS
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, TableName
+from renjacheck.tables import registry
 
+ID = "table_present"
+NEEDS = Needs()
 PLACEHOLDERS = frozenset({"table", "rules"})
-TABLES = frozenset()
 
 
 class Params(BaseParams):
     """The tables a complete Renja workbook holds."""
 
-    tables: list[Literal["identitas", "pendanaan", "capaian", "matriks", "ro", "narasi"]]
+    tables: list[TableName]
 
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit for every listed table the workbook does not hold."""
+    present = ctx.plan.present
     for table in rule.params.tables:
-        if ctx.plan.present(table):
+        if present(table):
             continue
-        skipped = sorted(r.id for r in ctx.rules if table in r.requires and r.id != rule.id)
+        skipped = sorted(r.id for r in ctx.rules
+                         if r.id != rule.id and table in r.needs.missing(present))
+        label = registry.kind(table).label
         yield Hit(locations=(), table=table, key=(table,),
-                  args={"table": TABLE_LABELS[table], "rules": ", ".join(skipped) or "-"},
-                  expected=TABLE_LABELS[table], actual=None)
+                  args={"table": label, "rules": ", ".join(skipped) or "-"},
+                  expected=label, actual=None)

@@ -1,8 +1,8 @@
-"""Table schema: every cell of the named columns passes one check (see renjacheck.schemas).
+"""Table schema: every cell of the named columns passes one check (see renjacheck.checks.schemas).
 
 `number`: the cell reads as a number; `non_negative`: an amount is not below zero; `unique`: no
-code repeats an earlier one; `required`: the cell is filled. Columns are named per table;
-`satker` stands for every satker column of the Pendanaan.
+code repeats an earlier one; `required`: the cell is filled. Columns are named per table, as
+the table's kind declares them; `satker` stands for every satker column of the Pendanaan.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.workbook.headers import KINDS, TABLE_LABELS, FieldType
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
+from renjacheck.tables import registry
+from renjacheck.tables.declare import FIGURES, FieldType
 
+ID = "table_schema"
+NEEDS = Needs()  # the tables its columns name (Params.needs)
 PLACEHOLDERS = frozenset({"table", "column", "cell", "found"})
-_NUMERIC = {FieldType.AMOUNT, FieldType.QUANTITY, FieldType.YEAR}
 # What each check expects of a cell, as machines read it in a report's `expected`.
 EXPECTED = {"number": "number", "non_negative": ">= 0", "unique": "unique", "required": "filled"}
 
@@ -25,68 +27,65 @@ class Params(BaseParams):
     """Which check, on which columns of which tables."""
 
     check: Literal["number", "non_negative", "unique", "required"]
-    columns: dict[Literal["pendanaan", "capaian", "matriks", "ro", "narasi"], list[str]]
+    columns: dict[RowTableName, list[str]]
 
     @model_validator(mode="after")
     def _known_columns(self) -> "Params":
         for table, names in self.columns.items():
-            kind = KINDS[table]
+            kind = registry.kind(table)
             for name in names:
-                if name == "satker" and table == "pendanaan":
+                if name == "satker" and kind.satker:
                     ftype = FieldType.AMOUNT
-                elif name in {c.name for c in kind.columns}:
+                elif kind.has(name):
                     ftype = kind.column(name).type
                 else:
-                    known = ", ".join(c.name for c in kind.columns)
+                    known = ", ".join(kind.names)
                     raise ValueError(f"table {table!r} has no column {name!r} (columns: {known})")
-                if self.check in ("number", "non_negative") and ftype not in _NUMERIC:
+                if self.check in ("number", "non_negative") and ftype not in FIGURES:
                     raise ValueError(f"column {table}.{name} holds text; "
                                      f"'{self.check}' needs figures")
         return self
 
-
-def requires(params: Params) -> frozenset[str]:
-    """The tables this rule reads."""
-    return frozenset(params.columns)
+    def needs(self) -> Needs:
+        """Any of the tables it names: it checks those the workbook holds."""
+        return Needs.tables(any_of=self.columns)
 
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every cell that fails the rule's check."""
     params: Params = rule.params
     seen = set()
-    for table in params.columns:
-        frame = ctx.frames.get(table)
-        if frame is None:
+    for name in params.columns:
+        table = ctx.plan.tables.get(name)
+        if table is None:
             continue
-        # All schema rules of a table are validated together, once per table.
-        results = ctx.memo.get(("table_schema", table))
-        if results is None:
-            results = ctx.memo[("table_schema", table)] = _validate(ctx, frame, table)
-        for index, column in results.get((rule.id, params.check), []):
-            value = frame.records[index].get(column)
-            loc = frame.locs[index][column]
+        label = registry.kind(name).label
+        for index, column in _failing(ctx, table, rule):
+            loc = table.loc(index, column)
             if loc in seen:
                 continue  # records sharing a merged cell fail at the same place: report it once
             seen.add(loc)
+            value = table.value(index, column)
             found = getattr(value, "text", None) or getattr(value, "value", None)
-            label = frame.labels[column]
-            yield Hit(locations=(loc,), table=table,
-                      args={"table": TABLE_LABELS[table], "column": label, "cell": loc.cell,
+            heading = table.labels[column]
+            yield Hit(locations=(loc,), table=name,
+                      args={"table": label, "column": heading, "cell": loc.cell,
                             "found": found},
                       expected=EXPECTED[params.check], actual=found,
-                      key=(label if column.startswith("satker:") else column, frame.keys[index]))
+                      key=(heading if column.startswith("satker:") else column,
+                           table.key(index)))
 
 
-def _validate(ctx, frame, table: str) -> dict[tuple[str, str], list[tuple[int, str]]]:
-    """Failures of every table_schema rule on `table`, by (rule id, check)."""
-    from renjacheck.schemas import failures
-
+def _failing(ctx, table, rule) -> list[tuple[int, str]]:
+    """The failing (record, column) of `rule` on `table`. Every schema rule of a table is
+    validated in one pass over it, shared (ctx.shared.schema); each takes its own cells."""
     wanted = {}
-    for rule in ctx.rules:
-        if rule.kind == "table_schema" and table in rule.params.columns:
-            columns = [c for name in rule.params.columns[table] for c in frame.columns(name)]
-            wanted[rule.id] = (rule.params.check, tuple(columns))
-    found = failures(frame, tuple(sorted(set(wanted.values()))))
+    for other in ctx.rules:
+        if other.kind == ID and table.kind.name in other.params.columns:
+            names = other.params.columns[table.kind.name]
+            wanted[other.id] = (other.params.check,
+                                tuple(c for name in names for c in table.columns(name)))
+    found = ctx.shared.schema(table.kind.name, tuple(sorted(set(wanted.values()))))
+    check, columns = wanted[rule.id]
     # Two rules may share a check on different columns: each gets the cells of its columns.
-    return {(rule_id, check): [f for f in found[check] if f[1] in columns]
-            for rule_id, (check, columns) in wanted.items()}
+    return [f for f in found[check] if f[1] in columns]

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from collections.abc import Iterator
 
-from renjacheck.checks.links import links_of
-from renjacheck.kinds.base import Hit, Params as BaseParams
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.matriks import MATRIKS
 from renjacheck.units import unit_key
 
+ID = "target_trend"
+NEEDS = Needs.tables(all_of=("capaian", "matriks"))
 PLACEHOLDERS = frozenset({"indikator", "target", "realisasi", "year", "previous"})
-TABLES = frozenset({"capaian", "matriks"})
 
 
 class Params(BaseParams):
@@ -40,11 +42,9 @@ def _with_satuan(target, satuan):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every plan-year target that falls short of last year's realisasi."""
     plan = ctx.plan
-    if plan.capaian is None or plan.matriks is None:
-        return
-    rows = [r for g in plan.matriks for r in g.rows]
-    for i, match in links_of(ctx).capaian_to_matriks.items():
-        before, now = plan.capaian[i], rows[match.index]
+    capaian, rows = plan.get(CAPAIAN).rows, plan.get(MATRIKS).rows
+    for i, match in ctx.shared.links.capaian_to_matriks.items():
+        before, now = capaian[i], rows[match.index]
         realisasi, target = before.realisasi, now.target
         if realisasi is None or target is None or target.is_range or realisasi.is_range:
             continue
@@ -54,10 +54,10 @@ def check(ctx, rule) -> Iterator[Hit]:
         worse = target.value > realisasi.value if before.polaritas == "negatif" \
             else target.value < realisasi.value
         if worse:
-            year = plan.year
+            year, indikator = plan.year, now.indikator
             target = _with_satuan(target, now.satuan)
             yield Hit(locations=(target.loc, realisasi.loc), table="matriks",
-                      expected=realisasi, actual=target, key=(now.indikator.value,),
-                      args={"indikator": now.indikator.value, "target": target,
+                      expected=realisasi, actual=target, key=(indikator.value,),
+                      args={"indikator": indikator.value, "target": target,
                             "realisasi": realisasi, "year": year or "-",
                             "previous": year - 1 if year else "-"})

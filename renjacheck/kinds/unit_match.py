@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renjacheck.checks.text import item_number
-from renjacheck.kinds.base import Hit, Params as BaseParams
-from renjacheck.model.values import Quantity
+from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.tables.capaian import CAPAIAN
 from renjacheck.units import normalize_unit, unit_key
+from renjacheck.values import Quantity
 
+ID = "unit_match"
+NEEDS = Needs.tables(all_of=("capaian",))
 PLACEHOLDERS = frozenset({"no", "indikator", "target", "realisasi", "target_unit",
                           "realisasi_unit"})
-TABLES = frozenset({"capaian"})
 
 
 class Params(BaseParams):
@@ -31,16 +33,17 @@ def unit_of(value: Quantity | None) -> str | None:
 
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every realisasi written in another unit than its target."""
-    for row in ctx.plan.capaian or []:
-        target, realisasi = unit_of(row.target), unit_of(row.realisasi)
+    for row in ctx.plan.get(CAPAIAN).rows:
+        written, done = row.target, row.realisasi
+        target, realisasi = unit_of(written), unit_of(done)
         if target is None or realisasi is None or unit_key(target) == unit_key(realisasi):
             continue
-        yield Hit(locations=(row.realisasi.loc, row.target.loc), table="capaian",
+        indikator, no = row.indikator, item_number(row.no)
+        yield Hit(locations=(done.loc, written.loc), table="capaian",
                   expected=target, actual=realisasi,
-                  key=(row.indikator.value if row.indikator else item_number(row.no),),
-                  args={"no": item_number(row.no),
-                        "indikator": row.indikator.value if row.indikator else "-",
+                  key=(indikator.value if indikator else no,),
+                  args={"no": no, "indikator": indikator.value if indikator else "-",
                         # The i18n layer shows one figure; a range target is quoted as written.
-                        "target": row.target.text if row.target.is_range else row.target,
-                        "realisasi": row.realisasi,
+                        "target": written.text if written.is_range else written,
+                        "realisasi": done,
                         "target_unit": target, "realisasi_unit": realisasi})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import show, text
 
 

@@ -11,7 +11,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from renjacheck.engine.rules import Rule
+from renjacheck.kinds.rule import Rule
 from renjacheck.i18n import text
 
 

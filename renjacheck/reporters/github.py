@@ -13,7 +13,8 @@ property also `:` and `,`, which would otherwise end the property.
 
 from __future__ import annotations
 
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.reporters.base import Reporter, headline
 

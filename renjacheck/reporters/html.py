@@ -23,10 +23,11 @@ import re
 from importlib.resources import files
 
 from renjacheck import __version__
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import show, text
 from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran
-from renjacheck.workbook.headers import TABLE_LABELS
+from renjacheck.tables import registry
 
 # Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
 WORDS: dict[str, dict[str, str]] = {
@@ -191,8 +192,9 @@ class HtmlReporter(Reporter):
             for finding in file.findings:
                 table = _table_of(finding, kinds)
                 tables.setdefault(table, self._table_label(table))
-        order = sorted(tables, key=lambda t: (t != GENERAL, list(TABLE_LABELS).index(t)
-                                               if t in TABLE_LABELS else len(TABLE_LABELS), t))
+        known = registry.names()
+        order = sorted(tables, key=lambda t: (t != GENERAL, known.index(t)
+                                               if t in known else len(known), t))
         lines += self._select("table", [(t, tables[t]) for t in order])
         rules = sorted({(f.rule, f.slug) for f in findings})
         lines += self._select("rule", [(rule, f"{rule} {slug}") for rule, slug in rules])
@@ -213,7 +215,7 @@ class HtmlReporter(Reporter):
         return words.replace(mark, f'<span id="shown-count">{total}</span>', 1)
 
     def _table_label(self, table: str) -> str:
-        return self._w("table_general") if table == GENERAL else TABLE_LABELS.get(table, table)
+        return self._w("table_general") if table == GENERAL else registry.labels().get(table, table)
 
     # ---- a file --------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""JSON for machines: the tables read and the findings of every file, with a summary.
+"""JSON for machines: the tables read, the rules that ran and those skipped (with the tables
+they lacked), and the findings of every file, with a summary.
 
 Figures are JSON numbers when a JSON number shows them exactly, otherwise strings of digits.
 A waived finding carries its waiver (`waived`); the summary counts waived findings apart.
@@ -7,13 +8,15 @@ A waived finding carries its waiver (`waived`); the summary counts waived findin
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
 from renjacheck import __version__
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
-from renjacheck.model.values import Quantity, Text
+from renjacheck.values import Quantity, Text
 from renjacheck.reporters.base import Reporter
 
 
@@ -48,7 +51,11 @@ class JsonReporter(Reporter):
         if file.error is not None:
             out["error"] = {"code": file.error, "message": text(file.error, self.lang,
                                                                 **file.error_args)}
-        out["tables"] = [t.model_dump() for t in file.tables]
+        out["tables"] = [asdict(t) for t in file.tables]
+        if file.error is None:
+            out["rules"] = {"ran": sorted(file.ran), "skipped": [
+                {"rule": rule, "missing": list(missing)}
+                for rule, missing in sorted(file.skipped.items())]}
         out["issues"] = [self._issue(f) for f in file.findings]
         out["summary"] = {**{s.value: file.count(s) for s in Severity}, "waived": file.waived}
         return out

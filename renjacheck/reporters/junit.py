@@ -21,7 +21,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from renjacheck import __version__
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.reporters.base import (Reporter, RuleInfo, expected_found, headline,
                                        rules_that_ran)

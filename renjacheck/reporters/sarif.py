@@ -19,9 +19,10 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from renjacheck import __version__
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
-from renjacheck.model.values import Location
+from renjacheck.values import Location
 from renjacheck.reporters.base import Reporter, RuleInfo, headline, rules_that_ran
 from renjacheck.reporters.json import plain
 

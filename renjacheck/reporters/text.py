@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import textwrap
 
-from renjacheck.findings import FileReport, Finding, Report, Severity
+from renjacheck.findings import Finding, Severity
+from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.reporters.base import Reporter, expected_found, where
-from renjacheck.workbook.headers import TABLE_LABELS
+from renjacheck.tables import registry
 
 
 class TextReporter(Reporter):
@@ -81,7 +82,7 @@ class TextReporter(Reporter):
         for table in [None, *order]:
             if table not in groups:
                 continue
-            heading = TABLE_LABELS.get(table, "") if table else self._t("table_general")
+            heading = registry.labels().get(table, "") if table else self._t("table_general")
             where = next((f" ({t.sheet}!{t.range})" for t in file.tables if t.kind == table), "")
             lines += ["", f"  {heading}{where}"]
             for finding in groups[table]:

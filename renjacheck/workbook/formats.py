@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from renjacheck.workbook.cells import Cells
 
@@ -29,6 +30,8 @@ BUILTIN_FORMATS = {
 # Ids below this are built in (most of them locale-specific and unlisted: shown as General).
 CUSTOM_FROM = 164
 
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_DECIMALS = re.compile(r"\.([0#?]+)")
 _STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
@@ -44,6 +47,22 @@ def is_date_format(fmt: str | None) -> bool:
 def is_duration_format(fmt: str | None) -> bool:
     """True when `fmt` shows elapsed time (`[h]:mm:ss`)."""
     return fmt is not None and _DURATION.search(fmt.split(";")[0]) is not None
+
+
+@lru_cache(maxsize=1024)
+def format_precision(number_format: str) -> tuple[int | None, bool]:
+    """(decimals shown, percent?) of an Excel number format; decimals None for `General`."""
+    if not number_format or number_format in ("General", "@"):
+        return None, False
+    section = number_format.split(";")[0]
+    cleaned = _QUOTED.sub("", section)
+    percent = "%" in cleaned
+    match = _DECIMALS.search(cleaned)
+    if match:
+        return len(match.group(1)), percent
+    if any(ch in cleaned for ch in "0#?"):
+        return 0, percent
+    return None, percent
 
 
 def style_formats(custom: dict[int, str], xf_ids: list[int]) -> list[tuple[str, bool, bool]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import zipfile
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renjacheck.model.values import Location
-from renjacheck.workbook.cells import Cells, index_code
-from renjacheck.workbook.formats import Formats
+from renjacheck.values import Location
+from renjacheck.workbook.cells import HOLE, MISSING, Cells, index_code
+from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
 
@@ -35,6 +36,25 @@ class Merge:
         return self.max_col > self.min_col
 
 
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """What one cell shows: its value, its number format and where it is written."""
+
+    value: object
+    number_format: str
+    loc: Location
+    # A formula whose value was never calculated: it shows nothing but is not an empty cell.
+    uncalculated: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """True when the cell shows nothing."""
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+_UNKNOWN = object()
+
+
 @dataclass
 class Grid:
     """One sheet as data: cell values and number formats by (row, col), and its merged ranges."""
@@ -51,7 +71,11 @@ class Grid:
     # The columns that show something, by row: scans skip the empty expanse of a sheet whose
     # one stray cell sits at its far corner.
     filled: dict[int, array] = field(default_factory=dict)
+    # The rows a merge covers: the other rows need no look-up in `merges`.
+    merged_rows: frozenset[int] = frozenset()
     _rows: list[int] = field(default_factory=list, repr=False)
+    # Style index -> what `whole` multiplies a number by (None: the format shows decimals).
+    _factors: dict[int, int | None] = field(default_factory=dict, repr=False)
 
     def index(self) -> None:
         """Build the row index; call once the values and merges are in."""
@@ -69,11 +93,12 @@ class Grid:
             both = array(code, sorted(cols.union(filled.get(row, ()))))
             filled[row] = shared.setdefault(both.tobytes(), both)
         self.filled = filled
+        self.merged_rows = frozenset(merged)
         self._rows = sorted(self.filled)
 
-    def release(self) -> None:
-        """Let the cells go: the tables read from them keep what they need."""
-        self.values, self.formats, self.merges, self.filled = Cells(), Formats(), {}, {}
+    def forget_index(self) -> None:
+        """Let the row index go once the tables are found: they read their cells, not rows."""
+        self.filled, self._rows = {}, []
 
     def rows(self) -> list[int]:
         """The rows that show something, top to bottom."""
@@ -104,6 +129,84 @@ class Grid:
             return Location(sheet=self.name, row=row, col=col)
         return Location(sheet=self.name, row=merge.min_row, col=merge.min_col,
                         end_row=merge.max_row, end_col=merge.max_col)
+
+    def cell(self, row: int, col: int) -> RawCell:
+        """What a table's cell at (row, col) shows: a vertical merge's value stands in every row
+        it spans, a value merged across columns belongs to its first column only."""
+        # Unrolled: a table reads its cells through here.
+        merge = self.merges.get((row, col)) if row in self.merged_rows else None
+        if merge is None:
+            origin = (row, col)
+            loc = Location(sheet=self.name, row=row, col=col)
+        else:
+            origin = (merge.min_row, merge.min_col)
+            loc = Location(sheet=self.name, row=merge.min_row, col=merge.min_col,
+                           end_row=merge.max_row, end_col=merge.max_col)
+            if merge.wide and col != merge.min_col:
+                return RawCell(None, "General", loc)
+        return RawCell(self.values.get(origin), self.formats.get(origin, "General"), loc,
+                       origin in self.uncalculated)
+
+    def shown(self, row: int, col: int) -> object:
+        """`cell(row, col).value`, without making the cell."""
+        if row in self.merged_rows:
+            merge = self.merges.get((row, col))
+            if merge is not None:
+                if merge.wide and col != merge.min_col:
+                    return None
+                return self.values.get((merge.min_row, merge.min_col))
+        return self.values.get((row, col))
+
+    def whole(self, row: int, col: int) -> int | None:
+        """The figure a whole number in a column array shows where its format shows no decimals
+        (a percent format shows it a hundredfold); None for any other cell (empty, merged,
+        text, a fraction), which `cell` reads. Sums over a budget's amounts read them so,
+        without making a cell or a value."""
+        return self.wholes(row, (col,))[0]
+
+    def wholes(self, row: int, cols: Sequence[int | None]) -> list[int | None]:
+        """`whole(row, col)` for each of `cols` (None: no cell), a row's amounts in one call."""
+        merged = row in self.merged_rows
+        columns, factors, extra = self.values.columns, self._factors, self.formats.extra
+        found: list[int | None] = []
+        for col in cols:
+            column = columns.get(col) if col is not None else None
+            at = row - column.start if column is not None else -1
+            if at < 0 or at >= len(column.values) or column.values[at] == MISSING \
+                    or (merged and (row, col) in self.merges):
+                found.append(None)
+                continue
+            style = column.style if column.styles is None else column.styles[at]
+            factor = _UNKNOWN if extra else factors.get(style, _UNKNOWN)
+            if factor is _UNKNOWN:
+                decimals, percent = format_precision(self.formats.get((row, col), "General"))
+                factor = (100 if percent else 1) if decimals in (None, 0) else None
+                if not extra:  # a format set cell by cell is not its style's
+                    factors[style] = factor
+            found.append(None if factor is None else column.values[at] * factor)
+        return found
+
+    def column_values(self, col: int, rows: Iterable[int]) -> list[object]:
+        """`shown(row, col)` for each of `rows`: a table's column read in one pass."""
+        values = self.values
+        other = {r for r, c in values.other if c == col}  # the few cells held apart
+        texts, numbers = values.texts.get(col), values.columns.get(col)
+        merged = self.merged_rows
+        found: list[object] = []
+        for row in rows:
+            if row in merged or row in other:
+                found.append(self.shown(row, col))
+                continue
+            value = None
+            if texts is not None and 0 <= row - texts.start < len(texts.values):
+                value = texts.values[row - texts.start]
+                value = None if value is HOLE else value
+            if value is None and numbers is not None \
+                    and 0 <= row - numbers.start < len(numbers.values):
+                value = numbers.values[row - numbers.start]
+                value = None if value == MISSING else value
+            found.append(value)
+        return found
 
     def text(self, row: int, col: int) -> str:
         """The value shown at (row, col) as stripped text ('' when empty)."""

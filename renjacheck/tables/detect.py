@@ -7,12 +7,13 @@ do, the one that explains the most labels wins.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from renjacheck.numbers import parse_number
+from renjacheck.tables.declare import TableKind
+from renjacheck.tables.labels import PAGU_LABELS, all_labels, known_label, match_column, norm_label
 from renjacheck.workbook.grid import Grid
-from renjacheck.workbook.headers import (KINDS, PAGU_LABELS, TableKind, known_label,
-                                         match_column, norm_label)
 
 
 @dataclass(frozen=True)
@@ -50,49 +51,74 @@ class Header:
         return self.kind == other.kind and self.columns == other.columns
 
 
-def find_headers(grid: Grid) -> list[Header]:
-    """Every header on the sheet, top to bottom."""
-    found: list[Header] = []
-    for row in grid.rows():
-        if found and row <= found[-1].last_row:
-            continue  # the second row of a two-level header
-        header = header_at(grid, row)
-        if header:
-            found.append(header)
-    return found
+class Detector:
+    """Finds the headers of `kinds` on sheets. The labels every row's text is compared with are
+    gathered once; so is the verdict on each text (a budget repeats its names and codes)."""
 
+    def __init__(self, kinds: Sequence[TableKind]) -> None:
+        self.kinds = [k for k in kinds if k.layout == "header"]
+        self.known = all_labels(self.kinds)
+        self._heading: dict[str, bool] = {}
 
-def header_at(grid: Grid, row: int) -> Header | None:
-    """The header that starts at `row`, if the row starts one."""
-    if not _has_heading(grid, row):
-        return None
-    single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
-    single = {c: labels for c, labels in single.items() if labels[0]}
-    if len(single) < 2 or not any(known_label(labels[0]) for labels in single.values()):
-        return None
-    texts = {c: " ".join(grid.text(row, c).split()) for c in single}
-    best = _best(single, texts, row, 1)
-    two = _two_level(grid, row)
-    if two:
-        texts2 = {c: " ".join((grid.text(row + 1, c) if two[c][0] != norm_label(grid.text(row, c))
-                               else grid.text(row, c)).split()) for c in two}
-        double = _best(two, texts2, row, 2)
-        if double and (best is None or _score(double) > _score(best)):
-            return double
-    return best
+    def find(self, grid: Grid) -> list[Header]:
+        """Every header on the sheet, top to bottom."""
+        found: list[Header] = []
+        for row in grid.rows():
+            if found and row <= found[-1].last_row:
+                continue  # the second row of a two-level header
+            header = self.header_at(grid, row)
+            if header:
+                found.append(header)
+        return found
 
+    def header_at(self, grid: Grid, row: int) -> Header | None:
+        """The header that starts at `row`, if the row starts one."""
+        if not self._has_heading(grid, row):
+            return None
+        single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
+        single = {c: labels for c, labels in single.items() if labels[0]}
+        if len(single) < 2 or not any(known_label(labels[0], self.known)
+                                      for labels in single.values()):
+            return None
+        texts = {c: " ".join(grid.text(row, c).split()) for c in single}
+        best = self._best(single, texts, row, 1)
+        two = _two_level(grid, row)
+        if two:
+            texts2 = {c: " ".join((grid.text(row + 1, c)
+                                   if two[c][0] != norm_label(grid.text(row, c))
+                                   else grid.text(row, c)).split()) for c in two}
+            double = self._best(two, texts2, row, 2)
+            if double and (best is None or _score(double) > _score(best)):
+                return double
+        return best
 
-def _has_heading(grid: Grid, row: int) -> bool:
-    """True when some text the row shows is a known heading: a row of figures (most rows of a
-    budget) is passed over before its labels are read."""
-    # Text is never held in a column array (workbook/cells.py): those are not looked at.
-    values, merges = grid.values, grid.merges
-    for col in grid.filled.get(row, ()):
-        merge = merges.get((row, col))
-        value = values.nonwhole((merge.min_row, merge.min_col) if merge else (row, col))
-        if type(value) is str and known_label(norm_label(value.strip())):
-            return True
-    return False
+    def _has_heading(self, grid: Grid, row: int) -> bool:
+        """True when some text the row shows is a known heading: a row of figures (most rows
+        of a budget) is passed over before its labels are read."""
+        # Text is never held in a column array (workbook/cells.py): those are not looked at.
+        values, merges, verdicts = grid.values, grid.merges, self._heading
+        for col in grid.filled.get(row, ()):
+            merge = merges.get((row, col))
+            value = values.nonwhole((merge.min_row, merge.min_col) if merge else (row, col))
+            if type(value) is not str:
+                continue
+            known = verdicts.get(value)
+            if known is None:
+                if len(verdicts) > 1 << 16:
+                    verdicts.clear()  # kept small: a national budget's codes are distinct
+                known = verdicts[value] = known_label(norm_label(value.strip()), self.known)
+            if known:
+                return True
+        return False
+
+    def _best(self, labels: dict[int, list[str]], texts: dict[int, str], row: int,
+              height: int) -> Header | None:
+        best: Header | None = None
+        for kind in self.kinds:
+            header = _match(kind, labels, texts, row, height)
+            if header and (best is None or _score(header) > _score(best)):
+                best = header
+        return best
 
 
 def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
@@ -144,16 +170,6 @@ def _figure(text: str) -> bool:
     return True
 
 
-def _best(labels: dict[int, list[str]], texts: dict[int, str], row: int,
-          height: int) -> Header | None:
-    best: Header | None = None
-    for kind in KINDS.values():
-        header = _match(kind, labels, texts, row, height)
-        if header and (best is None or _score(header) > _score(best)):
-            best = header
-    return best
-
-
 def _score(header: Header) -> int:
     return len(header.columns) + len(header.satker)
 
@@ -171,9 +187,9 @@ def _match(kind: TableKind, labels: dict[int, list[str]], texts: dict[int, str],
     if any(c.required and c.name not in columns for c in kind.columns):
         return None
     satker: tuple[int, ...] = ()
-    if kind.name == "pendanaan":
+    if kind.satker:
         # Satker columns are whatever stands between the label column and Total.
-        low, high = columns["uraian"], columns["total"]
+        low, high = (columns[name] for name in kind.satker)
         if high <= low:
             return None
         satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS)

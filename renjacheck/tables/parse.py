@@ -10,37 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, getcontext
-from functools import lru_cache
 
-from renjacheck.model.values import Invalid, Quantity, Text
 from renjacheck.numbers import NumberError, decimals_of, format_number, parse_number, quantize
+from renjacheck.tables.declare import FieldType
 from renjacheck.units import normalize_unit
-from renjacheck.workbook.headers import FieldType
-from renjacheck.workbook.tables import RawCell
+from renjacheck.values import Invalid, Quantity, Text
+from renjacheck.workbook.formats import format_precision
+from renjacheck.workbook.grid import RawCell
 
-_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-_DECIMALS = re.compile(r"\.([0#?]+)")
 _ENUM = re.compile(r"^\(?(\d{1,4})[.)]?$|^\(?([a-zA-Z])[.)]$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 UNCALCULATED = "uncalculated"
 # Excel keeps 15 significant digits; more are binary noise of the float.
 _SIGNIFICANT = 15
-
-
-@lru_cache(maxsize=1024)
-def format_precision(number_format: str) -> tuple[int | None, bool]:
-    """(decimals shown, percent?) of an Excel number format; decimals None for `General`."""
-    if not number_format or number_format in ("General", "@"):
-        return None, False
-    section = number_format.split(";")[0]
-    cleaned = _QUOTED.sub("", section)
-    percent = "%" in cleaned
-    match = _DECIMALS.search(cleaned)
-    if match:
-        return len(match.group(1)), percent
-    if any(ch in cleaned for ch in "0#?"):
-        return 0, percent
-    return None, percent
 
 
 def parse_cell(cell: RawCell, ftype: FieldType) -> Text | Quantity | Invalid | None:

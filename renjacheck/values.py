@@ -1,9 +1,9 @@
 """Values read from a workbook: each knows its cell and the precision it was written with.
 
-They are frozen dataclasses with slots, not pydantic models: a national budget reads two million
-of them, which nothing needs to validate (the reader makes them from typed values), and a
-pydantic model costs about twice the time to make and seven times the memory. The plan models
-that hold them (renjacheck.model.plan) are pydantic, and take them as they are.
+They are frozen dataclasses with slots, not pydantic models: a check may read two million of
+them, which nothing needs to validate (each is made by parsing its cell by its column's type),
+and a pydantic model costs about twice the time to make and seven times the memory. A table
+makes them when asked for (renjacheck.tables.table).
 """
 
 from __future__ import annotations
@@ -90,4 +90,9 @@ class Invalid:
     reason: str
 
 
-Cell = Text | Quantity | Invalid | None
+Value = Text | Quantity | Invalid | None
+
+
+def known(value: Value) -> Text | Quantity | None:
+    """The value if it was read, None if it was empty or unreadable."""
+    return None if isinstance(value, Invalid) else value

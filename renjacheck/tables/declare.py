@@ -1,0 +1,107 @@
+"""How a table kind is declared: its columns, their types and header labels, how its rows are
+told apart, its template sheet and its titles.
+
+A declaration is data. The reader finds and reads a table by it, the schema checks and the
+rule files name its columns by it, the template writes its sheet from it; the class it names
+(`table`) holds the rows read and the structure between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:  # the table classes import this module: named for the type checker only
+    from renjacheck.tables.table import Table
+
+T = TypeVar("T", bound="Table")
+
+
+class FieldType(Enum):
+    """How a column's cells are read."""
+
+    TEXT = "text"
+    CODE = "code"
+    ENUM = "enum"          # a row number: 1, "1.", "a."
+    AMOUNT = "amount"      # money: blank and "-" read as zero
+    QUANTITY = "quantity"  # a figure that may carry a unit, a percent or a range
+    YEAR = "year"
+
+
+# The types whose cells are figures: what `number` and `non_negative` checks and expressions'
+# arithmetic apply to.
+FIGURES = frozenset({FieldType.AMOUNT, FieldType.QUANTITY, FieldType.YEAR})
+
+# How the template prepares a column's cells: kept as text (a code keeps its leading zero), a
+# number format, a formula, or a drop-down list.
+Style = Literal["text", "code", "amount", "number", "percent", "year", "bidang", "polaritas",
+                "satuan"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table kind: its name in rules, how its cells are read, the header labels
+    it goes by (normalised: lower case, no spaces or punctuation), and its template heading."""
+
+    name: str
+    type: FieldType
+    aliases: tuple[str, ...]
+    # The header must name it for the table to be recognised as this kind.
+    required: bool = False
+    # Text that may wrap onto a continuation row.
+    wraps: bool = False
+    heading: str = ""
+    width: int = 12
+    style: Style = "text"
+
+
+@dataclass(frozen=True)
+class Template:
+    """The kind's sheet in the blank template: its name and its columns in order."""
+
+    sheet: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableKind(Generic[T]):
+    """A kind of table: what the reader looks for and what it reads into.
+
+    `anchors` are the columns whose value makes a row a data row (a row number, a code, a
+    figure); `group_rows` lets a row whose only text is a bidang name open that bidang for the
+    rows below; `resume` names the columns whose value carries a table on past a blank row
+    (a year, for the Narasi, whose every text would otherwise anchor a signature block).
+    A kind with `satker` (two column names) has an amount column per satker between those two
+    columns: whatever the header holds there. A kind of `layout` "pairs" is read as `key |
+    value` cells anywhere, not under a header.
+    """
+
+    name: str
+    label: str
+    titles: dict[str, str]
+    columns: tuple[Column, ...]
+    table: type[T]
+    anchors: tuple[str, ...] = ()
+    group_rows: bool = True
+    resume: tuple[str, ...] = ()
+    satker: tuple[str, str] | tuple[()] = ()
+    layout: Literal["header", "pairs"] = "header"
+    template: Template | None = None
+    _by_name: dict[str, Column] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update((c.name, c) for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """The column called `name`."""
+        return self._by_name[name]
+
+    def has(self, name: str) -> bool:
+        """True when the kind has a column called `name`."""
+        return name in self._by_name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The column names, in declaration order."""
+        return tuple(c.name for c in self.columns)

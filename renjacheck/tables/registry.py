@@ -1,0 +1,76 @@
+"""The table kinds renjacheck knows: the six of a Renja workbook, one module each, and any
+registered later.
+
+To add a kind, declare it in a module of its own (a `TableKind`: its name, label, titles,
+columns with their types, header aliases and template headings, and the `Table` class that
+holds its rows; a subclass only where its rows have structure) and add it to `KINDS` here, or
+`register` it at run time. The reader finds it by its header labels, the table schemas and the
+`expression` rules read its columns, rule files may name it (their JSON schema lists it), and
+the template writes its sheet when it has one. Nothing else needs to know about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renjacheck.tables.capaian import CAPAIAN
+from renjacheck.tables.declare import TableKind
+from renjacheck.tables.detect import Detector
+from renjacheck.tables.identitas import IDENTITAS
+from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.narasi import NARASI
+from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.ro import RO_KIND
+
+# In the order reports list them and header detection tries them (the first wins a tie).
+KINDS: dict[str, TableKind] = {kind.name: kind for kind in (
+    IDENTITAS, PENDANAAN, CAPAIAN, MATRIKS, RO_KIND, NARASI)}
+_DETECTOR: list[Detector] = []
+
+
+class UnknownTable(KeyError):
+    """A table kind that is not declared."""
+
+
+def register(kind: TableKind) -> None:
+    """Add a kind (refused when its name is taken); every later reading looks for it."""
+    if kind.name in KINDS:
+        raise ValueError(f"table kind {kind.name!r} is declared already")
+    KINDS[kind.name] = kind
+    _DETECTOR.clear()
+
+
+def unregister(name: str) -> None:
+    """Forget a kind `register` added."""
+    del KINDS[name]
+    _DETECTOR.clear()
+
+
+def kind(name: str) -> TableKind:
+    """The kind called `name`; the error lists the kinds there are."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise UnknownTable(f"unknown table {name!r} (tables: {', '.join(KINDS)})") from None
+
+
+def names() -> tuple[str, ...]:
+    """Every kind's name, in order."""
+    return tuple(KINDS)
+
+
+def labels() -> dict[str, str]:
+    """Every kind's name -> the name reports give it."""
+    return {name: kind.label for name, kind in KINDS.items()}
+
+
+def header_kinds() -> Iterator[TableKind]:
+    """The kinds found by a header row."""
+    return (kind for kind in KINDS.values() if kind.layout == "header")
+
+
+def detector() -> Detector:
+    """A header detector for the kinds as they are now (made once until a kind is added)."""
+    if not _DETECTOR:
+        _DETECTOR.append(Detector(list(header_kinds())))
+    return _DETECTOR[0]

@@ -1,0 +1,326 @@
+"""A table read from a sheet: its kind's typed columns over the sheet's cells, its rows as
+indices into them.
+
+A table keeps the sheet's cells where the reader put them (column arrays and lists,
+workbook/cells.py) and, per record, only the sheet row it stands on and which header's columns it
+was read under. A value is parsed from its cell when asked for and not kept: a national budget's
+two million amounts cost their 4 bytes in the column array, not a Quantity and a Location each.
+What is not one cell's value is held apart, sparse: text continued on wrapped rows, the bidang
+of a group row, a value a row takes from the row above (`sources`), the parts a cell splits into.
+Kinds with structure (the budget tree, the Matriks' kegiatan groups, the RO's split rows)
+subclass Table and compute it as indices when the table is made.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from renjacheck.tables.declare import FieldType, TableKind
+from renjacheck.tables.detect import Header
+from renjacheck.tables.parse import parse_cell
+from renjacheck.values import Location, Quantity, Text, Value, known
+from renjacheck.workbook.grid import Grid, RawCell
+
+# The columns that say what a record is about, in order of preference (`Table.key`).
+IDENTITY = ("kode", "uraian", "indikator", "rincian_output", "kegiatan", "teks")
+_NONE = object()
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """Where a table was read, and how many data rows it holds (for reports)."""
+
+    kind: str
+    sheet: str
+    range: str
+    rows: int
+
+
+@dataclass
+class Parts:
+    """What the row reader found of one table, for its kind's class to make the table of."""
+
+    kind: TableKind
+    cells: Grid
+    headers: list[Header]
+    # Per data row: its sheet row, and which of `layouts` (column name -> sheet column) it was
+    # read under: a header repeated on a later page may hold the satker in another order.
+    rows: array = field(default_factory=lambda: array("i"))
+    layout: array = field(default_factory=lambda: array("H"))
+    layouts: list[dict[str, int]] = field(default_factory=list)
+    # Wrapped text: (data row, column) -> the cells continuing it; data row -> its group cell.
+    continued: dict[tuple[int, str], list[RawCell]] = field(default_factory=dict)
+    groups: dict[int, RawCell] = field(default_factory=dict)
+    first_row: int = 0
+    last_row: int = 0
+    first_col: int = 0
+    last_col: int = 0
+
+    @property
+    def sheet(self) -> str:
+        """The sheet the table stands on."""
+        return self.cells.name
+
+    @property
+    def range(self) -> str:
+        """The A1-style range the table covers, header included."""
+        return span(self.sheet, self.first_row, self.first_col, self.last_row, self.last_col)
+
+
+def span(sheet: str, first_row: int, first_col: int, last_row: int, last_col: int) -> str:
+    """The A1-style range from (first_row, first_col) to (last_row, last_col)."""
+    return Location(sheet=sheet, row=first_row, col=first_col, end_row=last_row,
+                    end_col=last_col).cell
+
+
+class Row:
+    """One record of a table, as a view: its values are read from the table when asked for.
+    Two views of the same record are equal."""
+
+    __slots__ = ("table", "index")
+
+    def __init__(self, table: Table, index: int) -> None:
+        self.table, self.index = table, index
+
+    def get(self, name: str) -> Value:
+        """The value of column `name`, unreadable ones (Invalid) included."""
+        return self.table.value(self.index, name)
+
+    def known(self, name: str) -> Text | Quantity | None:
+        """The value of column `name` if it was read, None if empty or unreadable."""
+        return known(self.table.value(self.index, name))
+
+    def loc(self, name: str) -> Location | None:
+        """Where column `name` of this record is written."""
+        return self.table.loc(self.index, name)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.table is self.table \
+            and other.index == self.index  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((id(self.table), self.index))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.table.kind.name}#{self.index})"
+
+
+def value_of(name: str) -> property:
+    """A row view's property: the value of column `name`, if read (see `Row.known`)."""
+    return property(lambda row: known(row.table.value(row.index, name)),
+                    doc=f"The {name}, if read.")
+
+
+class Rows(Sequence):
+    """The records of a table as row views of its kind, made when asked for."""
+
+    __slots__ = ("table", "indices")
+
+    def __init__(self, table: Table, indices: Sequence[int] | None = None) -> None:
+        self.table = table
+        self.indices = indices
+
+    def __len__(self) -> int:
+        return len(self.table) if self.indices is None else len(self.indices)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        index = at if self.indices is None else self.indices[at]
+        if index < 0:
+            index += len(self.table)
+        return self.table.Row(self.table, index)
+
+    def __iter__(self) -> Iterator[Row]:
+        make, table = self.table.Row, self.table
+        for index in (range(len(table)) if self.indices is None else self.indices):
+            yield make(table, index)
+
+
+class Table:
+    """The records of one table, their typed values read from the sheet when asked for."""
+
+    Row: ClassVar[type[Row]] = Row
+
+    def __init__(self, parts: Parts) -> None:
+        self.kind = parts.kind
+        self.cells = parts.cells
+        self.sheet = parts.cells.name
+        self.headers = parts.headers
+        self.first_row, self.last_row = parts.first_row, parts.last_row
+        self.first_col, self.last_col = parts.first_col, parts.last_col
+        header = parts.headers[0]
+        self.labels = {name: header.text(col) or name for name, col in header.columns.items()}
+        self.types = {c.name: c.type for c in self.kind.columns if c.name in header.columns}
+        for i, col in enumerate(header.satker):
+            self.labels[f"satker:{i}"] = header.text(col) or f"satker {i + 1}"
+            self.types[f"satker:{i}"] = FieldType.AMOUNT
+        self.sheet_rows, self.layout, self.layouts = parts.rows, parts.layout, parts.layouts
+        self.data_rows = len(parts.rows)  # before any row is split into records
+        # Per column: records whose value is not their own cell's (held), or is another
+        # record's (by index): both sparse, most tables have none.
+        self.held: dict[str, dict[int, Value]] = {}
+        self.sources: dict[str, dict[int, int]] = {}
+        self._repeats: array | None = None
+        self._continue(parts.continued)
+        self._group(parts.groups)
+
+    def __len__(self) -> int:
+        return len(self.sheet_rows)
+
+    @property
+    def rows(self) -> Rows:
+        """Every record, in table order, as a row view of the kind."""
+        return Rows(self)
+
+    @property
+    def range(self) -> str:
+        """The A1-style range the table covers, header included."""
+        return span(self.sheet, self.first_row, self.first_col, self.last_row, self.last_col)
+
+    @property
+    def info(self) -> TableInfo:
+        """Where the table was read and how many data rows it holds."""
+        return TableInfo(kind=self.kind.name, sheet=self.sheet, range=self.range,
+                         rows=self.data_rows)
+
+    def hold(self, index: int, name: str, value: Value) -> None:
+        """Record `index` has `value` in column `name`, whatever its cell holds."""
+        self.held.setdefault(name, {})[index] = value
+
+    def take(self, index: int, name: str, source: int) -> None:
+        """Record `index` has the value of record `source` in column `name`."""
+        self.sources.setdefault(name, {})[index] = source
+
+    def column(self, index: int, name: str) -> int | None:
+        """The sheet column of `name` on record `index`; None where its header has none."""
+        return self.layouts[self.layout[index]].get(name)
+
+    def cell(self, index: int, name: str) -> RawCell | None:
+        """What record `index`'s own cell of column `name` shows."""
+        col = self.layouts[self.layout[index]].get(name)
+        return None if col is None else self.cells.cell(self.sheet_rows[index], col)
+
+    def value(self, index: int, name: str) -> Value:
+        """The typed value of column `name` of record `index` (Invalid when unreadable)."""
+        sources = self.sources.get(name)
+        if sources is not None:
+            index = sources.get(index, index)
+        held = self.held.get(name)
+        if held is not None:
+            value = held.get(index, _NONE)
+            if value is not _NONE:
+                return value  # type: ignore[return-value]
+        col = self.layouts[self.layout[index]].get(name)
+        if col is None:
+            return None
+        return parse_cell(self.cells.cell(self.sheet_rows[index], col), self.types[name])
+
+    def derived(self, name: str) -> bool:
+        """True when some record's value of `name` is not its own cell's."""
+        return name in self.held or name in self.sources
+
+    def shown(self, index: int, name: str) -> object:
+        """What record `index`'s own cell of `name` shows, unparsed (None: empty or no cell)."""
+        col = self.layouts[self.layout[index]].get(name)
+        return None if col is None else self.cells.shown(self.sheet_rows[index], col)
+
+    def shown_column(self, name: str) -> list[object]:
+        """`shown(index, name)` for every record, read a sheet column at a time."""
+        found: list[object] = [None] * len(self)
+        for layout, columns in enumerate(self.layouts):
+            col = columns.get(name)
+            if col is None:
+                continue
+            indices = [i for i, at in enumerate(self.layout) if at == layout] \
+                if len(self.layouts) > 1 else range(len(self))
+            rows = [self.sheet_rows[i] for i in indices]
+            for i, value in zip(indices, self.cells.column_values(col, rows), strict=True):
+                found[i] = value
+        return found
+
+    def whole(self, index: int, name: str) -> int | None:
+        """The whole number the cell of `name` shows, read from its column array without making
+        a value (see Grid.whole); None when it must be read with `value`."""
+        if name in self.held or name in self.sources:
+            return None
+        col = self.layouts[self.layout[index]].get(name)
+        return None if col is None else self.cells.whole(self.sheet_rows[index], col)
+
+    def loc(self, index: int, name: str) -> Location | None:
+        """Where record `index`'s own cell of `name` is written (None where it has none)."""
+        col = self.layouts[self.layout[index]].get(name)
+        return None if col is None else self.cells.location(self.sheet_rows[index], col)
+
+    def record_names(self, index: int) -> list[str]:
+        """The columns of record `index`: its header's, then those held for it alone."""
+        names = list(self.layouts[self.layout[index]])
+        names += [n for n, held in self.held.items() if index in held and n not in names]
+        return names
+
+    def record(self, index: int) -> dict[str, Value]:
+        """Every value of record `index`, by column name."""
+        return {name: self.value(index, name) for name in self.record_names(index)}
+
+    def locations(self, index: int) -> dict[str, Location]:
+        """Where each of record `index`'s own cells is written, by column name."""
+        row, cells = self.sheet_rows[index], self.cells
+        return {name: cells.location(row, col)
+                for name, col in self.layouts[self.layout[index]].items()}
+
+    def columns(self, group: str) -> list[str]:
+        """The columns a rule names: `satker` stands for every satker column."""
+        if group == "satker":
+            return [name for name in self.labels if name.startswith("satker:")]
+        return [group] if group in self.labels else []
+
+    def unique_key(self, index: int, name: str) -> Hashable | None:
+        """What a uniqueness check compares the value of `name` by: its text without spaces, in
+        upper case; None for an empty or unreadable cell, which repeats nothing."""
+        value = self.value(index, name)
+        return unique_key(value.value) if isinstance(value, Text) else None
+
+    def key(self, index: int) -> str:
+        """What record `index` is about (`kode#0`, the first record of that code): a finding's
+        fingerprint uses it instead of the row number, so it survives rows inserted elsewhere."""
+        if self._repeats is None:  # counted once for every record, when a finding first asks
+            seen: dict[str, int] = {}
+            self._repeats = array("I")
+            for i in range(len(self)):
+                ident = self._identity(i)
+                seen[ident] = seen.get(ident, -1) + 1
+                self._repeats.append(seen[ident])
+        return f"{self._identity(index)}#{self._repeats[index]}"
+
+    def _identity(self, index: int) -> str:
+        for name in IDENTITY:
+            if name in self.types or name in self.held:
+                value = self.value(index, name)
+                if isinstance(value, Text):
+                    return value.value
+        return ""
+
+    def _continue(self, continued: dict[tuple[int, str], list[RawCell]]) -> None:
+        """Text wrapped onto continuation rows joins its cell's, one value of the record."""
+        for (index, name), extra in continued.items():
+            value = self.value(index, name)
+            base = [value.value] if isinstance(value, Text) else []
+            more = tuple(c.loc for c in extra)
+            self.hold(index, name, Text(
+                value=" ".join(base + [str(c.value).strip() for c in extra]),
+                loc=value.loc if isinstance(value, Text) else more[0],
+                more=more if isinstance(value, Text) else more[1:]))
+
+    def _group(self, groups: dict[int, RawCell]) -> None:
+        """A record without a bidang of its own has the bidang of the group row above it."""
+        for index, cell in groups.items():
+            if known(self.value(index, "bidang")) is None:
+                self.hold(index, "bidang", Text(value=str(cell.value), loc=cell.loc))
+
+
+def unique_key(text: str) -> str:
+    """A code as a uniqueness check compares it: without spaces, in upper case."""
+    return "".join(text.split()).upper()
