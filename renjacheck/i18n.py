@@ -109,6 +109,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule_example": {"id": "Contoh temuan", "en": "Example"},
     "rule_fix": {"id": "Cara memperbaiki", "en": "How to fix"},
     "rule_tables": {"id": "Tabel yang diperlukan", "en": "Tables needed"},
+    "rule_skipped": {"id": "tidak dijalankan: tabel tidak ditemukan: {tables}",
+                     "en": "not run: table not found: {tables}"},
     "rule_any_table": {"id": "(tidak ada; berjalan pada setiap buku kerja)",
                        "en": "(none; runs on every workbook)"},
     "rule_source": {"id": "Berkas aturan", "en": "Rule file"},

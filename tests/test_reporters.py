@@ -332,18 +332,46 @@ def test_junit_only_rules_that_ran_and_text_xml_cannot_carry(tmp_path):
     assert cases[0].find("failure").get("message") == 'Anggaran!D3 berisi "a\ufffdb\ufffdc <&>"'
 
 
-def test_rules_that_did_not_run_are_not_reported(reports, tmp_path):
+def test_a_pendanaan_alone_runs_its_rules_and_skips_the_others(tmp_path):
+    # Only a Pendanaan: the rules that need another table do not run, and every format says
+    # which, with the tables each lacked (MAT001-MAT003 and NAM002 were once listed as run and
+    # passed on such a workbook, and NAR001, which needs the Narasi too).
     from tests.xlsx import block, write
 
     rows = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "5", "5"]]
     path = write(tmp_path / "pendanaan.xlsx", {"Anggaran": block("B2", rows)})
     (file,) = check_files([path], RULES).files
-    assert "PAGU001" in file.ran and "CAP001" not in file.ran and "READ001" in file.ran
     assert {r.id for r in file.rules} == {r.id for r in RULES}
-    names = [c.get("name").split(" ")[0] for c in _junit(Report(files=[file])).iter("testcase")]
-    assert names == sorted(file.ran)
-    (run,) = json.loads(render(Report(files=[file]), "sarif"))["runs"]
+    assert sorted(file.ran) == ["PAGU001", "PAGU002", "PAGU003", "PAGU004", "PAGU005",
+                                "PAGU006", "PAGU007", "READ001", "READ002", "READ003", "READ004",
+                                "TBL001", "TBL002", "TBL003", "TBL004", "WAIV001"]
+    assert set(file.ran) | set(file.skipped) == {r.id for r in RULES}
+    assert {rule: file.skipped[rule] for rule in ("MAT001", "MAT002", "MAT003", "NAM002",
+                                                   "NAR001", "NAR003", "CAP001", "RO006")} == {
+        "MAT001": ("matriks",), "MAT002": ("matriks",), "MAT003": ("matriks",),
+        "NAM002": ("matriks", "ro"), "NAR001": ("narasi",),
+        "NAR003": ("capaian", "matriks", "narasi"), "CAP001": ("capaian",), "RO006": ("ro",)}
+    report = Report(files=[file])
+    rules = json.loads(render(report, "json"))["files"][0]["rules"]
+    assert rules["ran"] == sorted(file.ran)
+    assert {"rule": "MAT001", "missing": ["matriks"]} in rules["skipped"]
+    assert [s["rule"] for s in rules["skipped"]] == sorted(file.skipped)
+    cases = list(_junit(report).iter("testcase"))
+    assert [c.get("name").split(" ")[0] for c in cases] == sorted(r.id for r in RULES)
+    mat001 = next(c for c in cases if c.get("name") == "MAT001 anggaran-kegiatan")
+    assert mat001.find("skipped").get("message") == \
+        "tidak dijalankan: tabel tidak ditemukan: Matriks"
+    assert _junit(report).get("skipped") == str(len(file.skipped))
+    (run,) = json.loads(render(report, "sarif", "en"))["runs"]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(file.ran)
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is True
+    notes = {n["associatedRule"]["id"]: n for n in invocation["toolExecutionNotifications"]}
+    assert sorted(notes) == sorted(file.skipped)
+    assert notes["NAM002"]["level"] == "note"
+    assert notes["NAM002"]["message"]["text"] == (
+        f"{path}: NAM002 nama-kegiatan-berbeda: not run: table not found: Matriks, RO")
+    assert notes["NAM002"]["properties"] == {"code": "rule_skipped", "missing": ["matriks", "ro"]}
 
 
 # The text report's summary line and quiet mode

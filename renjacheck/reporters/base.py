@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import show, text
+from renjacheck.tables import registry
 
 
 class Reporter:
@@ -66,15 +67,28 @@ class RuleInfo:
         return value.get(lang) or value.get("id") or ""
 
 
+def rule_info(rule) -> RuleInfo:
+    """What a report says of a loaded rule."""
+    return RuleInfo(id=rule.id, slug=rule.slug, severity=rule.severity,
+                    title=rule.title.model_dump(), rationale=rule.rationale.model_dump(),
+                    example=rule.example.model_dump() if rule.example else None,
+                    fix=rule.fix.model_dump() if rule.fix else None, kind=rule.kind,
+                    tables=tuple(sorted(rule.requires)))
+
+
+def rules_skipped(file: FileReport, lang: str) -> list[tuple[RuleInfo, str]]:
+    """The rules that did not run on a file, sorted by id, each with why: the tables it
+    needs that the workbook lacks."""
+    labels = registry.labels()
+    return [(rule_info(r), text("rule_skipped", lang, tables=", ".join(
+                labels.get(t, t) for t in file.skipped[r.id])))
+            for r in sorted(file.rules, key=lambda r: r.id) if r.id in file.skipped]
+
+
 def rules_that_ran(file: FileReport) -> list[RuleInfo]:
     """The rules that ran on a file, sorted by id; those whose findings are the only trace of
     them (a report made without its rules) from their findings."""
-    infos = {r.id: RuleInfo(id=r.id, slug=r.slug, severity=r.severity,
-                            title=r.title.model_dump(), rationale=r.rationale.model_dump(),
-                            example=r.example.model_dump() if r.example else None,
-                            fix=r.fix.model_dump() if r.fix else None, kind=r.kind,
-                            tables=tuple(sorted(r.requires)))
-             for r in file.rules if r.id in file.ran}
+    infos = {r.id: rule_info(r) for r in file.rules if r.id in file.ran}
     for f in file.findings:
         infos.setdefault(f.rule, RuleInfo(id=f.rule, slug=f.slug, severity=f.severity,
                                           title=dict(f.title), rationale=dict(f.rationale)))

@@ -11,7 +11,9 @@ A rule that ran without an error passes, as one testcase named by its id and slu
 warnings and info, one line each, are its system-out. A rule with errors gives one testcase per
 error, named by the rule and the cell to fix, each with one failure: CI servers show one failure a
 testcase, so each error is seen. A waived error is such a testcase too, skipped, with the
-waiver's reason. A file that could not be checked is a testsuite with one testcase in error.
+waiver's reason. A rule that could not run, its tables missing, is one testcase, skipped, with
+the tables it lacked. A file that could not be checked is a testsuite with one testcase in
+error.
 The counts (tests, failures, errors, skipped) add up from the testcases; no time is measured.
 """
 
@@ -25,7 +27,7 @@ from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.reporters.base import (Reporter, RuleInfo, expected_found, headline,
-                                       rules_that_ran)
+                                       rules_skipped, rules_that_ran)
 
 # XML 1.0 allows no C0 control but tab, LF and CR; a cell may hold them (Excel's _x000B_).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,8 +76,14 @@ class JunitReporter(Reporter):
             reason = self._t(file.error, **file.error_args)
             ET.SubElement(case, "error", type=file.error, message=clean(reason))
         else:
-            for rule in rules_that_ran(file):
-                self._rule(suite, file, rule)
+            ran = [(rule, None) for rule in rules_that_ran(file)]
+            for rule, why in sorted(ran + rules_skipped(file, self.lang),
+                                    key=lambda entry: entry[0].id):
+                if why is None:
+                    self._rule(suite, file, rule)
+                else:  # its tables are missing
+                    case = self._case(suite, file, f"{rule.id} {rule.slug}")
+                    ET.SubElement(case, "skipped", message=clean(why))
         self._count(suite, [suite])
         return suite
 

@@ -6,7 +6,8 @@ its title, why it matters, an example and the fix; each finding is a result at t
 as a partial fingerprint (so code scanning follows it when rows move), its expected and actual
 values as properties, and, when a waiver accepts it, an external suppression with the reason.
 A file that could not be checked is a tool execution notification, and the invocation is then
-not successful.
+not successful; a rule that could not run on a workbook, its tables missing, is a notification
+of level note naming the rule and the tables it lacked.
 
 A workbook has no lines, but code scanning requires a line in every result: results point at
 line 1 of the workbook, and the message starts with the cells.
@@ -23,7 +24,8 @@ from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.values import Location
-from renjacheck.reporters.base import Reporter, RuleInfo, headline, rules_that_ran
+from renjacheck.reporters.base import (Reporter, RuleInfo, headline, rules_skipped,
+                                       rules_that_ran)
 from renjacheck.reporters.json import plain
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -64,7 +66,10 @@ class SarifReporter(Reporter):
                 notifications.append(self._notification(file, n))
             else:
                 results += [self._result(f, file, n, index) for f in file.findings]
-        invocation = {"executionSuccessful": not notifications, "exitCode": report.exit_code}
+                notifications += [self._skipped(file, n, rule, why)
+                                  for rule, why in rules_skipped(file, self.lang)]
+        failed = any(file.error is not None for file in report.files)
+        invocation = {"executionSuccessful": not failed, "exitCode": report.exit_code}
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
         run = {
@@ -146,6 +151,14 @@ class SarifReporter(Reporter):
                 "properties": {"acceptedBy": waiver.accepted_by,
                                "date": waiver.date.isoformat() if waiver.date else None}}]
         return result
+
+    def _skipped(self, file: FileReport, n: int, rule: RuleInfo, why: str) -> dict:
+        """A rule that did not run on a workbook, and why."""
+        return {"level": "note", "message": {"text": f"{file.path}: {rule.id} {rule.slug}: {why}"},
+                "associatedRule": {"id": rule.id},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": artifact_location(file.path, n)}}],
+                "properties": {"code": "rule_skipped", "missing": list(file.skipped[rule.id])}}
 
     def _notification(self, file: FileReport, n: int) -> dict:
         reason = text(file.error, self.lang, **file.error_args)

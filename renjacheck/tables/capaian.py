@@ -8,7 +8,8 @@ from typing import Literal
 from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SASARAN, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import norm_label
-from renjacheck.tables.table import Row, Table, value_of
+from renjacheck.tables.table import Table
+from renjacheck.tables.views import Row, value_of
 
 
 class CapaianRow(Row):

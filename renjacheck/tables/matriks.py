@@ -15,7 +15,8 @@ from functools import cached_property
 from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SASARAN, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
-from renjacheck.tables.table import Parts, Row, Rows, Table, value_of
+from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Location, Quantity, known
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from renjacheck.tables.common import BIDANG
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
-from renjacheck.tables.table import Row, Rows, Table, value_of
+from renjacheck.tables.table import Table
+from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Text
 
 

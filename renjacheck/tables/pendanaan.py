@@ -17,7 +17,8 @@ from typing import Literal
 
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import TOTAL_LABELS, norm_label
-from renjacheck.tables.table import Parts, Row, Rows, Table, unique_key, value_of
+from renjacheck.tables.table import Parts, Table, unique_key
+from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Location, Quantity, Text, known
 
 Level = Literal["program", "kegiatan", "kro", "ro", "komponen", "subkomponen", "akun"]

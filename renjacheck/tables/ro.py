@@ -17,7 +17,8 @@ from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
 from renjacheck.tables.parse import parse_figure
-from renjacheck.tables.table import Parts, Row, Table, value_of
+from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.views import Row, value_of
 from renjacheck.units import normalize_unit
 from renjacheck.values import Quantity, Text, Value, known
 from renjacheck.workbook.grid import RawCell
