@@ -278,3 +278,26 @@ def test_english_round_trip(case: tuple[Decimal, int]) -> None:
         assert (parsed.value, parsed.decimals) == (d * 1000, 0), text
     else:
         assert (parsed.value, parsed.decimals) == (d, k), text
+
+
+def test_rounds_to_is_the_intervals_decision():
+    # An exact ratio against a written figure: integers decide as Interval.meets does, at the
+    # ends of the half-open intervals too.
+    import random
+    from fractions import Fraction
+
+    from renjacheck.checks.arith import Interval, rounds_to
+
+    rng = random.Random(13)
+    cases = [(12857, 100, Decimal("128.57"), 2), (128565, 1000, Decimal("128.57"), 2),
+             (128575, 1000, Decimal("128.57"), 2), (-5, 10, Decimal("-1"), 0),
+             (-15, 10, Decimal("-1"), 0), (0, 7, Decimal("0"), 0), (1, 2, Decimal("0"), 0)]
+    for _ in range(5000):
+        decimals = rng.randint(0, 3)
+        written = Decimal(rng.randint(-3000, 3000)).scaleb(-decimals)
+        cases.append((rng.randint(-4000, 4000), rng.randint(1, 40), written, decimals))
+    for numerator, denominator, written, decimals in cases:
+        point = Interval.exact(Fraction(numerator, denominator))
+        assert rounds_to(numerator, denominator, written, decimals) == \
+            point.meets(Interval.rounded(written, decimals)), (numerator, denominator, written)
+    assert rounds_to(1, 1, Decimal("1.25"), 1) is None  # more places than stated: no verdict

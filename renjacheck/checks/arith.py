@@ -105,3 +105,21 @@ def total(intervals: list[Interval]) -> Interval:
     for interval in intervals:
         result = result + interval
     return result
+
+
+def rounds_to(numerator: int, denominator: int, written: Decimal, decimals: int) -> bool:
+    """`Interval.exact(Fraction(numerator, denominator)).meets(Interval.rounded(written,
+    decimals))` for an exact ratio (denominator > 0), in integers: a capaian of exact figures,
+    checked row by row, needs no fractions. None when `written` has more places than
+    `decimals` (the intervals then decide)."""
+    scaled = written.scaleb(decimals)
+    if scaled != scaled.to_integral_value():
+        return None  # type: ignore[return-value]
+    whole, scale = int(scaled), 2 * 10 ** decimals
+    value = scale * numerator  # the ratio times 2 * 10**decimals, times the denominator
+    low, high = (2 * whole - 1) * denominator, (2 * whole + 1) * denominator
+    if whole > 0:
+        return low <= value < high
+    if whole < 0:
+        return low < value <= high
+    return low < value < high

@@ -12,7 +12,7 @@ from dataclasses import replace
 from collections.abc import Iterator
 from fractions import Fraction
 
-from renjacheck.checks.arith import Interval
+from renjacheck.checks.arith import Interval, rounds_to
 from renjacheck.checks.text import item_number
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.tables.capaian import CAPAIAN
@@ -55,6 +55,8 @@ def check(ctx, rule) -> Iterator[Hit]:
         target, realisasi, written = row.target, row.realisasi, row.capaian
         if None in (target, realisasi, written) or target.value <= 0 or realisasi.is_range:
             continue  # a missing or zero target is the table schema's and CAP010's finding
+        if _exactly_written(target, realisasi, written, row.polaritas):
+            continue
         computed = ratio(target, realisasi, row.polaritas)
         if computed is None or computed.meets(Interval.rounded(written.value, written.decimals)):
             continue
@@ -68,6 +70,20 @@ def check(ctx, rule) -> Iterator[Hit]:
                         "polaritas": row.polaritas,
                         "computed": _percent(written, computed.estimate(shown), shown),
                         "expected": expected, "found": written})
+
+
+def _exactly_written(target: Quantity, realisasi: Quantity, written: Quantity,
+                     polaritas: str) -> bool:
+    """True when a target and realisasi of whole figures give the written capaian: the ratio
+    is exact, and integers decide as `ratio` and its intervals would (checks.arith)."""
+    if target.is_range or target.decimals > 0 or realisasi.decimals > 0:
+        return False
+    if target.value != target.value.to_integral_value() \
+            or realisasi.value != realisasi.value.to_integral_value():
+        return False
+    done, goal = int(realisasi.value), int(target.value)
+    share = 200 * goal - 100 * done if polaritas == "negatif" else 100 * done
+    return rounds_to(share, goal, written.value, written.decimals) is True
 
 
 def _percent(like: Quantity, value, decimals: int) -> Quantity:

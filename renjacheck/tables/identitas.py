@@ -33,7 +33,7 @@ class Identitas(Table):
         self.types = {c.name: c.type for c in IDENTITAS.columns}
         self.sheet_rows, self.layout, self.layouts = array("i", [0]), array("H", [0]), [{}]
         self.data_rows = sum(cell is not None for cell in (unit, tahun))
-        self.held, self.sources, self._repeats = {}, {}, None
+        self.held, self.sources, self._repeats, self._kept = {}, {}, None, None
         for name, cell in (("unit", unit), ("tahun", tahun)):
             if cell is not None:
                 self.hold(0, name, parse_cell(cell, self.types[name]))

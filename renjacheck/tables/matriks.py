@@ -15,7 +15,7 @@ from functools import cached_property
 from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SASARAN, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
-from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.table import Table
 from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Location, Quantity, known
 
@@ -93,8 +93,8 @@ class Matriks(Table):
 
     Row = MatriksRow
 
-    def __init__(self, parts: Parts) -> None:
-        super().__init__(parts)
+    def structure(self) -> None:
+        """Its kegiatan groups, and what their rows take from above."""
         self.starts = array("i")  # the record each group starts on
         previous = None
         for index in range(len(self)):

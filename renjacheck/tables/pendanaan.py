@@ -17,7 +17,7 @@ from typing import Literal
 
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import TOTAL_LABELS, norm_label
-from renjacheck.tables.table import Parts, Table, unique_key
+from renjacheck.tables.table import Table, unique_key
 from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Location, Quantity, Text, known
 
@@ -145,8 +145,8 @@ class Pendanaan(Table):
 
     Row = PendanaanRow
 
-    def __init__(self, parts: Parts) -> None:
-        super().__init__(parts)
+    def structure(self) -> None:
+        """Its satker, and the budget tree its codes make."""
         self.satker = [self.labels[n] for n in self.labels if n.startswith("satker:")]
         # A satker named twice is one key of a row's amounts, its last column, as in a dict.
         self.names = {label: f"satker:{i}" for i, label in enumerate(self.satker)}

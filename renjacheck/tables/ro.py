@@ -17,7 +17,7 @@ from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
 from renjacheck.tables.parse import parse_figure
-from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.table import Table
 from renjacheck.tables.views import Row, value_of
 from renjacheck.units import normalize_unit
 from renjacheck.values import Quantity, Text, Value, known
@@ -68,8 +68,8 @@ class RO(Table):
 
     Row = RORow
 
-    def __init__(self, parts: Parts) -> None:
-        super().__init__(parts)
+    def structure(self) -> None:
+        """What rows take from above, and the rows their cells split into."""
         head, previous = -1, None
         for index in range(len(self)):
             if head < 0 or starts_group(self, index, previous, ("no", "kegiatan")):
@@ -115,6 +115,8 @@ class RO(Table):
         sources = {name: {r: first[s] for i, s in values.items() for r in range(first[i], ends[i])}
                    for name, values in self.sources.items()}
         self.sheet_rows, self.layout, self.held, self.sources = rows, layout, held, sources
+        if self._kept is not None:
+            self._kept = {}  # kept by the records before they were split
         for index, pairs in enumerate(split):
             for at, (name, volume) in enumerate(pairs or ()):
                 self.hold(first[index] + at, "rincian_output", name)

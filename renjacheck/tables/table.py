@@ -27,6 +27,10 @@ from renjacheck.workbook.grid import Grid, RawCell
 
 # The columns that say what a record is about, in order of preference (`Table.key`).
 IDENTITY = ("kode", "uraian", "indikator", "rincian_output", "kegiatan", "teks")
+# A table of at most so many cells keeps each value once read: rules read a Matriks' names and
+# figures again and again (links, sums, names), and its values cost less than parsing them
+# anew. A national budget's two million are read again when asked for; its sums never ask.
+KEPT = 65_536
 _NONE = object()
 
 
@@ -102,8 +106,15 @@ class Table:
         self.held: dict[str, dict[int, Value]] = {}
         self.sources: dict[str, dict[int, int]] = {}
         self._repeats: array | None = None
+        self._kept: dict[tuple[int, str], Value] | None = \
+            {} if len(self) * len(self.types) <= KEPT else None
         self._continue(parts.continued)
         self._group(parts.groups)
+        self.structure()
+
+    def structure(self) -> None:
+        """Work out what the kind's rows make together (its groups, its tree): `hold` and
+        `take` what is not a row's own cell's. A kind with structure overrides it."""
 
     def __len__(self) -> int:
         return len(self.sheet_rows)
@@ -125,12 +136,17 @@ class Table:
                          rows=self.data_rows)
 
     def hold(self, index: int, name: str, value: Value) -> None:
-        """Record `index` has `value` in column `name`, whatever its cell holds."""
+        """Record `index` has `value` in column `name`, whatever its cell holds. (While the
+        table is made: a record that takes its value from another takes it once held.)"""
         self.held.setdefault(name, {})[index] = value
+        if self._kept:
+            self._kept.pop((index, name), None)
 
     def take(self, index: int, name: str, source: int) -> None:
         """Record `index` has the value of record `source` in column `name`."""
         self.sources.setdefault(name, {})[index] = source
+        if self._kept:
+            self._kept.pop((index, name), None)
 
     def column(self, index: int, name: str) -> int | None:
         """The sheet column of `name` on record `index`; None where its header has none."""
@@ -143,6 +159,15 @@ class Table:
 
     def value(self, index: int, name: str) -> Value:
         """The typed value of column `name` of record `index` (Invalid when unreadable)."""
+        kept = self._kept
+        if kept is None:
+            return self._read(index, name)
+        value = kept.get((index, name), _NONE)
+        if value is _NONE:
+            value = kept[index, name] = self._read(index, name)
+        return value  # type: ignore[return-value]
+
+    def _read(self, index: int, name: str) -> Value:
         sources = self.sources.get(name)
         if sources is not None:
             index = sources.get(index, index)
@@ -154,7 +179,12 @@ class Table:
         col = self.layouts[self.layout[index]].get(name)
         if col is None:
             return None
-        return parse_cell(self.cells.cell(self.sheet_rows[index], col), self.types[name])
+        row, cells = self.sheet_rows[index], self.cells
+        shown = cells.shown(row, col)
+        if type(shown) is str:  # text reads the same in any number format: none looked up
+            return parse_cell(RawCell(shown, "General", cells.location(row, col)),
+                              self.types[name])
+        return parse_cell(cells.cell(row, col), self.types[name])
 
     def derived(self, name: str) -> bool:
         """True when some record's value of `name` is not its own cell's."""
