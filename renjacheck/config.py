@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from renjacheck import resources
 from renjacheck.engine import Setup
 from renjacheck.engine import rules as rule_files
 from renjacheck.kinds.rule import Rule
@@ -149,7 +150,7 @@ class Resolver:
     def _resolve(self, path: Path | None) -> Settings:
         config = read_config(path) if path is not None else ConfigFile()
         flags = self.flags
-        folders = [rule_files.default_rules_dir()]
+        folders = [resources.rules_dir()]
         for name in config.rules:
             folders.append(_folder(path.parent / name, path, "rules"))
         folders += [_folder(f, COMMAND_LINE, "--rules") for f in flags.rules]

@@ -143,7 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "{head}\nThis finding is marked at {cell}; this cell is involved."},
     "ann.not_xlsx": {"id": "berkas keluaran harus berakhiran .xlsx",
                      "en": "the output file must end in .xlsx"},
-    # What an annotated copy cannot carry over (renjacheck.losses).
+    # What an annotated copy cannot carry over (renjacheck.writers.losses).
     "lost.macros": {"id": "makro VBA", "en": "VBA macros"},
     "lost.charts": {"id": "grafik", "en": "charts"},
     "lost.images": {"id": "gambar", "en": "pictures"},

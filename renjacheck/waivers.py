@@ -24,6 +24,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from renjacheck import resources
+
 FINGERPRINT = r"^[0-9a-f]{16}$"
 
 
@@ -86,12 +88,10 @@ class Waiver:
 
 def load_waivers(path: Path, rule_ids: set[str] | None = None) -> tuple[Waiver, ...]:
     """The waivers in `path`; `rule_ids` (the catalogue) checks each entry's `rule`."""
-    import yaml
-
-    from renjacheck.engine.rules import load_yaml
+    import yaml  # for its error type: only where a waiver file is read
 
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = resources.load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise WaiverError(path, "waiver file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:

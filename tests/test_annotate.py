@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from renjacheck.annotate import AUTHOR, FILLS
+from renjacheck.writers.annotate import AUTHOR, FILLS
 from renjacheck.cli import main
 from renjacheck.engine import Setup, check_file, load_rules
 from renjacheck.tables import registry

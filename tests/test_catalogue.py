@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from renjacheck.engine.rules import default_rules_dir, load_rules
+from renjacheck.engine.rules import load_rules
+from renjacheck.resources import rules_dir
 from renjacheck.engine.schema import SCHEMA_NAME, rule_schema, schema_text
 from tests.runner import run
 
@@ -81,7 +82,7 @@ def test_an_unknown_rule_exits_2_suggesting_the_nearest(monkeypatch, capsys, que
 
 
 def test_the_committed_schema_is_the_generated_one(monkeypatch, capsys):
-    committed = (default_rules_dir() / SCHEMA_NAME).read_text(encoding="utf-8")
+    committed = (rules_dir() / SCHEMA_NAME).read_text(encoding="utf-8")
     # If this fails after adding or changing a kind, regenerate the file:
     #   renjacheck rules --schema > rules/renjacheck-rule.schema.json
     assert committed == schema_text()
@@ -91,10 +92,10 @@ def test_the_committed_schema_is_the_generated_one(monkeypatch, capsys):
 def test_the_schema_accepts_every_shipped_rule_and_refuses_mistakes():
     schema = rule_schema()
     validator = jsonschema.Draft202012Validator(schema)
-    for path in sorted(default_rules_dir().glob("*.yaml")):
+    for path in sorted(rules_dir().glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert list(validator.iter_errors(data)) == [], path.name
-    cap010 = yaml.safe_load((default_rules_dir() / "CAP010-target-positif.yaml").read_text())
+    cap010 = yaml.safe_load((rules_dir() / "CAP010-target-positif.yaml").read_text())
     mistakes = [{**cap010, "severity": "fatal"}, {**cap010, "id": "cap-10"},
                 {**cap010, "kind": "expresion"}, {**cap010, "level": 1},
                 {**cap010, "params": {"table": "capaian"}},

@@ -177,7 +177,7 @@ def test_a_bad_rule_file_stops_before_any_workbook_is_read(monkeypatch, capsys, 
     folder = tmp_path / "rules"
     folder.mkdir()
     (folder / "X001.yaml").write_text("id: X001\nslug: x\nkind: nothing\n", encoding="utf-8")
-    monkeypatch.setattr("renjacheck.engine.rules.default_rules_dir", lambda: folder)
+    monkeypatch.setattr("renjacheck.resources.rules_dir", lambda: folder)
     code, out, err = run(monkeypatch, capsys, "check", clean)
     assert (code, out) == (2, "")
     assert err.startswith(f"renjacheck: rule file: {folder / 'X001.yaml'}: X001: ")

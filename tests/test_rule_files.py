@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.engine.rules import RuleError, default_rules_dir, load_rules
+from renjacheck.engine.rules import RuleError, load_rules
+from renjacheck.resources import rules_dir
 
 GOOD = """\
 id: TBL901
@@ -38,7 +39,7 @@ def test_shipped_rules_load_in_id_order():
     assert ids == sorted(ids) and {"READ001", "READ002", "TBL001", "TBL004", "PAGU001"} <= set(ids)
     tbl001 = next(r for r in rules if r.id == "TBL001")
     assert tbl001.requires == {"pendanaan", "capaian", "matriks", "ro", "narasi"}
-    assert default_rules_dir().is_dir()
+    assert rules_dir().is_dir()
 
 
 def test_a_good_rule_file_loads(tmp_path):
@@ -89,7 +90,7 @@ def test_duplicate_id_and_bad_yaml(tmp_path):
 def test_shipped_rules_are_copied_whole_into_the_package_data(tmp_path):
     # The rules folder is the package data of renjacheck._rules: rule files at the top, the
     # schema beside them, data files in data/; the package-data globs must cover every one.
-    shipped = default_rules_dir()
+    shipped = rules_dir()
     top = sorted(p.name for p in shipped.iterdir() if p.is_file() and p.suffix != ".yaml")
     assert top == ["renjacheck-rule.schema.json"]
     assert sorted(p.name for p in shipped.iterdir() if p.is_dir() and p.name != "__pycache__") \

@@ -19,7 +19,7 @@ from renjacheck.tables.matriks import MATRIKS
 from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.pendanaan import PENDANAAN
 from renjacheck.tables.ro import RO_KIND
-from renjacheck.template import DEFAULT_BIDANG, UNITS
+from renjacheck.writers.template import DEFAULT_BIDANG, UNITS
 from tests import plans
 from tests.runner import run
 

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from renjacheck import resources
 
 NEAR = 85.0
 # Among the few indicators of one kegiatan a looser match is still unambiguous.
@@ -28,10 +29,8 @@ _SLASH = re.compile(r"\s*/\s*")
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Abbreviation (case-folded) -> what it stands for (normalised), from rules/data."""
-    from renjacheck.engine.rules import default_rules_dir, load_yaml
-
-    path = Path(default_rules_dir()) / "data" / "singkatan.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    path = resources.data_file("singkatan.yaml")
+    data = resources.load_yaml(path.read_text(encoding="utf-8")) or {}
     return {str(k).casefold(): _basic(str(v)) for k, v in data.items()}
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from renjacheck import resources
 from renjacheck.findings import Severity
 from renjacheck.kinds import KINDS, UnknownKind, get_kind
 from renjacheck.kinds.rule import Bilingual, Rule
@@ -43,31 +44,17 @@ class RuleFile(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
-def load_yaml(text: str):
-    """Parse YAML safely, with libyaml's C parser when PyYAML has it (a few times faster)."""
-    import yaml
-
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def default_rules_dir() -> Path:
-    """The shipped rules: inside the installed package, or the source tree's rules/."""
-    package = Path(__file__).resolve().parent.parent
-    shipped = package / "_rules"
-    return shipped if shipped.is_dir() else package.parent / "rules"
-
-
 def load_rules(folders: list[Path] | None = None) -> list[Rule]:
     """Every rule in the folders (default: the shipped rules), in id order."""
     import yaml
 
     rules: dict[str, Rule] = {}
-    for folder in folders or [default_rules_dir()]:
+    for folder in folders or [resources.rules_dir()]:
         if not folder.is_dir():
             raise RuleError(folder, None, "rule folder not found")
         for path in sorted(folder.glob("*.y*ml")):
             try:
-                data = load_yaml(path.read_text(encoding="utf-8"))
+                data = resources.load_yaml(path.read_text(encoding="utf-8"))
             except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:
                 # ValueError: a date YAML cannot build (2024-13-45)
                 raise RuleError(path, None, f"not valid YAML ({type(exc).__name__})") from None

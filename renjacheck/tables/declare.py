@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
-if TYPE_CHECKING:  # the table classes import this module: named for the type checker only
-    from renjacheck.tables.table import Table
-
-T = TypeVar("T", bound="Table")
+T = TypeVar("T")  # the kind's Table class (tables/table.py, which builds on this module)
 
 
 class FieldType(Enum):

@@ -4,12 +4,25 @@ when asked for. A kind's row class names its columns (`value_of`) and adds what 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from renjacheck.values import Location, Quantity, Text, Value, known
 
-if TYPE_CHECKING:  # the table holds its row views: named for the type checker only
-    from renjacheck.tables.table import Table
+
+class Table(Protocol):
+    """What a row view reads from: its table (tables/table.py, which makes the views)."""
+
+    Row: type
+    kind: Any
+
+    def value(self, index: int, name: str) -> Value:
+        """The typed value of a record's column."""
+
+    def loc(self, index: int, name: str) -> Location | None:
+        """Where a record's column is written."""
+
+    def __len__(self) -> int:
+        """How many records."""
 
 
 class Row:

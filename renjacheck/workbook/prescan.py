@@ -64,7 +64,7 @@ def prescan(path: Path, limits: Limits) -> Prescan:
     result = Prescan(source=path)
     replaced: dict[str, bytes] = {}
     with zipfile.ZipFile(path) as archive:
-        sheets = _sheet_parts(archive)
+        sheets = sheet_parts(archive)
         for info in archive.infolist():  # every other XML part: styles, shared strings, ...
             if info.filename.endswith((".xml", ".rels")) and info.filename not in sheets.values():
                 if any(marker in archive.read(info.filename) for marker in _DTD):
@@ -95,7 +95,7 @@ def prescan(path: Path, limits: Limits) -> Prescan:
                 result.uncalculated[name] = [ref.decode() for ref, attrs, body
                                              in _CELL.findall(xml) if _uncalculated(attrs, body)]
         if replaced:
-            result.source = _rewritten(archive, replaced)
+            result.source = rewritten(archive, replaced)
     return result
 
 
@@ -113,7 +113,7 @@ def scan(path: Path, limits: Limits) -> Scan:
     renjacheck.workbook.xmlreader, which reads clamped merges, uncalculated formulas and
     numbers that are no numbers itself. Holds 64 KB of XML at a time, not a whole sheet."""
     with zipfile.ZipFile(path) as archive:
-        sheets = _sheet_parts(archive)
+        sheets = sheet_parts(archive)
         for info in archive.infolist():
             if info.filename.endswith((".xml", ".rels")) and info.filename not in sheets.values():
                 for chunk in _chunks(archive, info.filename):
@@ -186,7 +186,7 @@ def _uncalculated(attrs: bytes, body: bytes) -> bool:
     return not _VALUE.search(body)
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> worksheet part, from the workbook part and its relationships."""
     from defusedxml.ElementTree import fromstring
 
@@ -258,7 +258,7 @@ def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]],
     return _MERGE.sub(clamp, xml)
 
 
-def _rewritten(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> io.BytesIO:
+def rewritten(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> io.BytesIO:
     """A copy of the archive in memory with some parts replaced."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:

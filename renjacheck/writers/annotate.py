@@ -5,8 +5,8 @@ severity and carries a comment that explains the finding; the other cells a find
 comment pointing at it, without a fill, since they may well be right. Several findings on one
 cell share one comment and the worst severity's fill; a cell whose findings are all waived is
 grey. A first sheet, "Hasil Pemeriksaan" ("Check Results"), lists the file, the counts, the
-tables read, what the copy could not carry over (renjacheck.losses), and every finding with a
-link to its cell. Its headings match no table kind, so checking the copy reads what checking
+tables read, what the copy could not carry over (writers/losses.py), and every finding with
+a link to its cell. Its headings match no table kind, so checking the copy reads what checking
 the original does. The input is never written to.
 """
 
@@ -26,7 +26,7 @@ from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 from renjacheck.output import refuse_inputs, write_atomic
-from renjacheck.xlsx_output import formula_results, save
+from renjacheck.writers.xlsx import formula_results, save
 
 # Fills (RGB): Excel's own "Bad" and "Neutral" cell styles, which planners know, a light blue
 # for info, and grey for a finding the inspectorate waived.
@@ -54,7 +54,7 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     OutputError for an output that is the input; CannotCheck when openpyxl cannot load it."""
     import openpyxl
 
-    from renjacheck.losses import losses
+    from renjacheck.writers.losses import losses
 
     refuse_inputs(output, [path])  # before any work: the input is never written to
     # What openpyxl can load: merges too large cut down (put back when saving), numbers that

@@ -1,8 +1,7 @@
 """The commands that write workbooks: `annotate` (an annotated copy) and `template` (a blank one).
 
-They are registered on the `renjacheck` app of renjacheck.cli, whose last line imports this
-module, and share its options and helpers. Exit codes as for `check`: 0 no errors, 1 errors
-found (the annotated copy is written either way), 2 nothing could be done (one line says why).
+Exit codes as for `check`: 0 no errors, 1 errors found (the annotated copy is written either
+way), 2 nothing could be done (one line says why).
 """
 
 from __future__ import annotations
@@ -13,8 +12,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from renjacheck.cli import (ConfigOpt, Ignore, Lang, NoConfig, RulesDir, Select, SeverityOpt,
-                            WaiversOpt, _fail, _lang, _resolver, _stops, app)
+from renjacheck.cli.options import (ConfigOpt, Ignore, Lang, NoConfig, RulesDir, Select,
+                                    SeverityOpt, WaiversOpt, app, fail, lang_of, make_resolver,
+                                    stops)
+
 
 WorkbookOut = Annotated[Path, typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
@@ -23,39 +24,39 @@ WorkbookOut = Annotated[Path, typer.Option(
 
 @app.command()
 def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False,
-                                                  help="The workbook (.xlsx) to check.")],
+                                              help="The workbook (.xlsx) to check.")],
              output: WorkbookOut, lang: Lang = None, select: Select = None,
              ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
              config: ConfigOpt = None, no_config: NoConfig = False,
              waivers: WaiversOpt = None) -> None:
     """Write a copy of a workbook with every finding marked at its cell, and a results sheet."""
-    _lang(lang, None)  # a bad flag is refused before any file is read
-    from renjacheck.annotate import annotate as write_copy
+    lang_of(lang, None)  # a bad flag is refused before any file is read
+    from renjacheck.writers.annotate import annotate as write_copy
     from renjacheck.engine import check_files
     from renjacheck.findings import Severity
     from renjacheck.i18n import text
     from renjacheck.workbook.safety import CannotCheck
     from renjacheck.output import OutputError, refuse_inputs
 
-    resolver = _resolver(select, ignore, severity, rules, config, no_config, waivers)
-    with _stops():
+    resolver = make_resolver(select, ignore, severity, rules, config, no_config, waivers)
+    with stops():
         setting = resolver.for_workbook(file)
-    lang = _lang(lang, setting.lang)
+    lang = lang_of(lang, setting.lang)
     if output.suffix.lower() != ".xlsx":
-        _fail(f"--output: {text('ann.not_xlsx', lang)}")
+        fail(f"--output: {text('ann.not_xlsx', lang)}")
     try:
         refuse_inputs(output, [file])
     except OutputError as exc:
-        _fail(f"--output: {exc}")
+        fail(f"--output: {exc}")
     report = check_files([file], resolve=resolver).files[0]
     if report.error is not None:
-        _fail(f"{file}: {text(report.error, lang, **report.error_args)}")
+        fail(f"{file}: {text(report.error, lang, **report.error_args)}")
     try:
         lost = write_copy(file, report, output, lang, setting.setup.limits)
     except CannotCheck as exc:
-        _fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
+        fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
     except (OutputError, OSError) as exc:
-        _fail(f"--output: {exc}")
+        fail(f"--output: {exc}")
     for line in lost:
         print(f"renjacheck: {file}: {line}", file=sys.stderr)
     summary = text("summary", lang, **{s.value: report.count(s) for s in Severity})
@@ -84,17 +85,17 @@ def template(output: WorkbookOut, lang: Lang = None,
                  "--force", help="Overwrite the file if it exists.")] = False) -> None:
     """Write a blank Renja workbook, laid out as renjacheck reads it, for a planner to fill in."""
     from renjacheck.i18n import text
-    from renjacheck.template import DEFAULT_BIDANG, Options, TemplateError, write_template
+    from renjacheck.writers.template import DEFAULT_BIDANG, Options, TemplateError, write_template
     from renjacheck.output import OutputError
 
-    lang = _lang(lang, None)
+    lang = lang_of(lang, None)
     options = Options(lang=lang, year=year, unit=unit, satker=tuple(satker or ()),
                       bidang=tuple(bidang or DEFAULT_BIDANG))
     try:
         write_template(output, options, force=force)
     except TemplateError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except (OutputError, OSError) as exc:
-        _fail(f"--output: {exc}")
+        fail(f"--output: {exc}")
     print(text("tpl.written", lang, path=str(output)))
     raise typer.Exit(0)

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 
-from renjacheck.workbook.prescan import _rewritten, _sheet_parts
+from renjacheck.workbook.prescan import rewritten, sheet_parts
 
 _CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*?)(?:/>|>(.*?)</c>)', re.DOTALL)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
@@ -28,7 +28,7 @@ Result = tuple[str | None, bytes]
 def formula_results(archive: zipfile.ZipFile) -> dict[str, dict[str, Result]]:
     """Sheet name -> cell -> cached result, for every formula cell that has one."""
     results: dict[str, dict[str, Result]] = {}
-    for name, part in _sheet_parts(archive).items():
+    for name, part in sheet_parts(archive).items():
         xml = archive.read(part)
         if b"<f" not in xml:
             continue
@@ -54,7 +54,7 @@ def save(book, results: dict[str, dict[str, Result]] | None = None,
         return buffer.getvalue()
     buffer.seek(0)
     with zipfile.ZipFile(buffer) as archive:
-        parts = _sheet_parts(archive)
+        parts = sheet_parts(archive)
         replaced = {}
         for name in {*(results or {}), *(merges or {})} & set(parts):
             xml = _with_results(archive.read(parts[name]), (results or {}).get(name, {}))
@@ -62,7 +62,7 @@ def save(book, results: dict[str, dict[str, Result]] | None = None,
                 xml = xml.replace(f'<mergeCell ref="{new}"'.encode(),
                                   f'<mergeCell ref="{old}"'.encode(), 1)
             replaced[parts[name]] = xml
-        return _rewritten(archive, replaced).getvalue()
+        return rewritten(archive, replaced).getvalue()
 
 
 def _with_results(xml: bytes, cells: dict[str, Result]) -> bytes:

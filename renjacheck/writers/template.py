@@ -18,7 +18,7 @@ from renjacheck.i18n import text
 from renjacheck.tables import registry
 from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, all_labels, known_label, norm_label
 from renjacheck.output import write_atomic
-from renjacheck.xlsx_output import save
+from renjacheck.writers.xlsx import save
 
 DEFAULT_BIDANG = ("Pencegahan dan Pemberdayaan Masyarakat", "Rehabilitasi", "Pemberantasan",
                   "Bagian Umum")

@@ -1,0 +1,161 @@
+"""The `renjacheck` app, the options its commands share, and the helpers they use: a bad flag,
+rule file or configuration is one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from renjacheck import __version__
+from renjacheck.reporters import REPORTERS  # names only: each reporter loads when first used
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None,
+                  help="Memeriksa konsistensi buku kerja Renja (Rencana Kerja). "
+                       "Checks a Renja workbook for internal consistency.")
+
+FORMATS = tuple(REPORTERS)  # the report formats of `check`
+CATALOGUE_FORMATS = ("text", "json")  # `rules` and `rule`
+LANGS = ("id", "en")
+
+# Options shared by the commands.
+Files = Annotated[list[Path], typer.Argument(
+    help="Workbooks (.xlsx) to check, and folders to search for them (subfolders too).",
+    metavar="PATH...", show_default=False)]
+Format = Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
+                                     help="Output format.")]
+ReportFormat = Annotated[str, typer.Option(
+    "--format", "-f", metavar=f"[{'|'.join(FORMATS)}]",
+    help="Report format: text is for people, the others for machines and CI.")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Errors only: the text report shows one line per error and the "
+                          "summary line, github only ::error lines; other formats are complete.")]
+Lang = Annotated[Optional[str], typer.Option(
+    "--lang", "-l", metavar="[id|en]", show_default=False,
+    help="Language: id (Bahasa Indonesia) or en. Default: $RENJACHECK_LANG, else the "
+         "configuration's lang, else id.")]
+Select = Annotated[Optional[list[str]], typer.Option(
+    "--select", metavar="IDS", show_default=False,
+    help="Run only these rules (ids or prefixes, comma-separated; repeatable).")]
+Ignore = Annotated[Optional[list[str]], typer.Option(
+    "--ignore", metavar="IDS", show_default=False,
+    help="Do not run these rules (ids or prefixes, comma-separated; repeatable).")]
+SeverityOpt = Annotated[Optional[list[str]], typer.Option(
+    "--severity", metavar="ID=LEVEL", show_default=False,
+    help="Report a rule (id or prefix) at error, warning or info (repeatable).")]
+RulesDir = Annotated[Optional[list[Path]], typer.Option(
+    "--rules", metavar="DIR", show_default=False,
+    help="Also load the rule files in DIR (repeatable).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", metavar="FILE", show_default=False,
+    help="Use this configuration file (pyproject.toml or renjacheck.toml); no search.")]
+NoConfig = Annotated[bool, typer.Option("--no-config", help="Use no configuration file.")]
+WaiversOpt = Annotated[Optional[Path], typer.Option(
+    "--waivers", metavar="FILE", show_default=False, help="Use this waiver file.")]
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, metavar="N",
+    help="Check N workbooks at a time, each in a process of its own; 0: one per processor.")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", show_default=False,
+    help="Write the report to FILE (atomically; never over a workbook) instead of stdout.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"renjacheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+          ) -> None:
+    """Memeriksa konsistensi buku kerja Renja. Checks a Renja workbook for consistency."""
+
+
+def split(values: list[str] | None) -> list[str] | None:
+    """Comma-separated, repeatable flag values as one list; None when the flag is not given."""
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+# A folder given to search that holds no workbook (not in i18n's catalogue: it is no file's
+# error, so no report carries it).
+NO_WORKBOOKS = {"id": "tidak ada buku kerja .xlsx di folder ini",
+                "en": "no .xlsx workbook in this folder"}
+
+
+def no_workbooks(folders: list[Path], lang: str) -> bool:
+    """One line on stderr for each folder without a workbook; whether there was any."""
+    for folder in folders:
+        print(f"renjacheck: {folder}: {NO_WORKBOOKS[lang]}", file=sys.stderr)
+    return bool(folders)
+
+
+def make_resolver(select, ignore, severity, rules, config, no_config, waivers):
+    """The configuration resolver the flags ask for (a bad flag value: one line, exit 2)."""
+    from renjacheck.config import Flags, Resolver, parse_severity
+
+    with stops():
+        flags = Flags(select=split(select), ignore=split(ignore),
+                      severity=parse_severity(severity or []), rules=list(rules or []),
+                      waivers=waivers, config=config, no_config=no_config)
+    return Resolver(flags)
+
+
+def load_catalogue(rules, config, no_config):
+    """The catalogue the configuration found from the current folder loads (extra rules too)."""
+    resolver = make_resolver(None, None, None, rules, config, no_config, None)
+    with stops():
+        return resolver.settings(resolver.config_for(Path.cwd()))
+
+
+@contextmanager
+def stops():
+    """A bad configuration, rule file or waiver file: one line on stderr, exit code 2."""
+    from renjacheck.config import ConfigError
+    from renjacheck.engine.rules import RuleError
+    from renjacheck.waivers import WaiverError
+
+    try:
+        yield
+    except ConfigError as exc:
+        fail(f"config: {exc}")
+    except RuleError as exc:
+        fail(f"rule file: {exc}")
+    except WaiverError as exc:
+        fail(f"waiver file: {exc}")
+
+
+def lang_of(flag: str | None, configured: str | None) -> str:
+    """The report's language: the flag, else $RENJACHECK_LANG, else the configuration's, else id."""
+    lang = flag or os.environ.get("RENJACHECK_LANG") or configured or "id"
+    choice(lang, LANGS, "--lang")
+    return lang
+
+
+def choice(value: str, choices: tuple[str, ...], hint: str) -> None:
+    """Refuse `value` unless it is one of `choices` (a usage error naming the flag)."""
+    if value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
+                                 param_hint=hint)
+
+
+def emit(output: str) -> None:
+    """Write `output` to stdout, ending in one line break."""
+    if output:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+
+
+def fail(message: str) -> None:
+    """One line on stderr, and exit code 2."""
+    print(f"renjacheck: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
