@@ -63,4 +63,4 @@ CAPAIAN: TableKind[Capaian] = TableKind(
     anchors=("no", "target", "realisasi", "capaian"),
     template=Template(sheet="Capaian", columns=(
         "no", "bidang", "sasaran", "indikator", "target", "realisasi", "capaian", "polaritas",
-        "satuan")))
+        "satuan"), year=-1))

@@ -55,10 +55,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Template:
-    """The kind's sheet in the blank template: its name and its columns in order."""
+    """The kind's sheet in the blank template: its name, its columns in order, and the year its
+    title names, counted from the plan year (the Capaian's is the year before: -1)."""
 
     sheet: str
     columns: tuple[str, ...]
+    year: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The blank template: a Renja workbook laid out as the input contract recommends, to fill in.
 
-A sheet per table (the contract's recommended names), the title in row 1, the column headings
+A sheet per table kind that declares one (tables/: its sheet, title, headings, widths and how
+each column's cells are prepared), in the kinds' order, the title in row 1, the column headings
 in row 2 (styled, frozen), and rows prepared below them: number formats, drop-down lists for
 Bidang, Polaritas and Satuan (their values on a hidden list sheet), and formulas for what
 follows from the rest (a Pendanaan row's Total, the TOTAL PAGU row, Capaian). Every formula
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from renjacheck.i18n import text
-from renjacheck.tables import registry
-from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, all_labels, known_label, norm_label
 from renjacheck.output import write_atomic
+from renjacheck.tables import registry
+from renjacheck.tables.declare import Column, TableKind
+from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, all_labels, known_label, norm_label
+from renjacheck.writers.instructions import INSTRUCTIONS
 from renjacheck.writers.xlsx import save
 
 DEFAULT_BIDANG = ("Pencegahan dan Pemberdayaan Masyarakat", "Rehabilitasi", "Pemberantasan",
@@ -28,86 +31,7 @@ POLARITAS = ("positif", "negatif")
 ROWS = 100             # rows prepared under each table's header
 PENDANAAN_ROWS = 300   # a budget down to akun needs more
 HEADER_FILL = "D9E1F2"
-PENDANAAN_LABEL = "Program/Kegiatan/KRO/RO/Komponen/Subkomp/Akun"
-# Table sheets: name, title key, columns (heading, width, kind). Kinds: text, code (kept as
-# text so 051 keeps its zero), amount, number, percent, year, and the drop-down lists.
-TABLES = {
-    "Capaian": ("tpl.title.capaian", (
-        ("No", 6, "text"), ("Bidang", 24, "bidang"), ("Sasaran Kegiatan", 40, "text"),
-        ("Indikator Kinerja", 50, "text"), ("Target", 12, "number"),
-        ("Realisasi", 12, "number"), ("Capaian", 12, "percent"),
-        ("Polaritas", 12, "polaritas"), ("Satuan", 16, "satuan"))),
-    "Matriks": ("tpl.title.matriks", (
-        ("No", 6, "text"), ("Bidang", 24, "bidang"), ("Kode", 10, "code"),
-        ("Program/Kegiatan/Komponen/Aktivitas", 40, "text"), ("Sasaran", 40, "text"),
-        ("Indikator Kinerja", 50, "text"), ("Target/Vol", 12, "number"),
-        ("Satuan", 16, "satuan"), ("Anggaran (Rp)", 18, "amount"))),
-    "RO": ("tpl.title.ro", (
-        ("No", 6, "text"), ("Kegiatan", 40, "text"), ("Indikator Kinerja Kegiatan", 50, "text"),
-        ("Rincian Output", 40, "text"), ("Volume", 12, "number"), ("Satuan", 16, "satuan"))),
-    "Narasi": ("tpl.title.narasi", (
-        ("Tahun", 8, "year"), ("Bidang", 24, "bidang"), ("Teks", 110, "text"))),
-}
 FORMATS = {"code": "@", "amount": "#,##0", "percent": "0.00%", "year": "0"}
-INSTRUCTIONS = {
-    "id": [
-        "Buku kerja ini mengikuti format yang dibaca renjacheck. Isi setiap lembar, lalu "
-        "periksa dengan perintah renjacheck check NAMA-BERKAS.xlsx",
-        "Jangan mengubah baris judul kolom (berwarna); renjacheck mengenali tabel dari judul "
-        "kolomnya. Nama lembar boleh diubah, baris boleh ditambah.",
-        "Identitas - isi Unit Kerja (mis. BNN Provinsi Banten) dan Tahun rencana (mis. 2024).",
-        "Pendanaan - satu baris per kode anggaran, induk sebelum rinciannya - program "
-        "(066.01.WA), kegiatan (3247), KRO (3247.PBC), RO (3247.PBC.001), komponen (051), "
-        "subkomponen (A), akun (521211). Isi pagu setiap satker; kolom Total dan baris TOTAL "
-        "PAGU (jumlah baris program, atau kegiatan bila tidak ada program) dihitung dengan rumus. "
-        "Pagu baris induk harus sama dengan jumlah rinciannya.",
-        "Capaian - realisasi tahun sebelum tahun rencana. Tulis Target dan Realisasi sebagai "
-        "angka (satuannya di kolom Satuan; persen ditulis 60%); Capaian dihitung dengan rumus. "
-        "Polaritas negatif untuk indikator yang makin kecil makin baik. Untuk target rentang "
-        "(80 - 90%), tulis targetnya sebagai teks dan isi Capaian sendiri.",
-        "Matriks - satu baris per indikator. Untuk indikator berikutnya dari kegiatan yang sama, "
-        "kosongkan No, Kegiatan dan Anggaran (atau gabungkan selnya). Anggaran adalah pagu "
-        "kegiatan itu di tabel Pendanaan.",
-        "RO - rincian output dan volumenya; tulis Indikator Kinerja Kegiatan sama persis dengan "
-        "di Matriks.",
-        "Narasi - satu paragraf atau butir per baris. Tahun adalah tahun yang dibicarakan; Bidang "
-        "kosong berarti seluruh unit kerja.",
-        "Pilihan Bidang, Polaritas dan Satuan ada di lembar {lists} (tersembunyi). Satuan lain "
-        "boleh diketik.",
-        "Rumus dihitung Excel atau LibreOffice ketika berkas disimpan. Berkas yang diisi program "
-        "lain tanpa menghitung rumus dilaporkan sebagai READ003; buka dan simpan ulang berkasnya.",
-    ],
-    "en": [
-        "This workbook follows the layout renjacheck reads. Fill in every sheet, then check it "
-        "with the command renjacheck check FILE-NAME.xlsx",
-        "Do not change the (coloured) column heading rows; renjacheck recognises a table by its "
-        "headings. Sheets may be renamed and rows added.",
-        "Identitas - the Unit Kerja (e.g. BNN Provinsi Banten) and the plan year (Tahun, e.g. "
-        "2024).",
-        "Pendanaan - one row per budget code, each parent before its items - program "
-        "(066.01.WA), kegiatan (3247), KRO (3247.PBC), RO (3247.PBC.001), komponen (051), "
-        "subkomponen (A), akun (521211). Enter each satker's pagu; the Total column and the "
-        "TOTAL PAGU row (the sum of the program rows, or of the kegiatan rows when there is no "
-        "program) are formulas. A parent's pagu must be the sum of its items.",
-        "Capaian - what was achieved in the year before the plan year. Enter Target and "
-        "Realisasi as numbers (the unit in Satuan; percentages as 60%); Capaian is a formula. "
-        "Polaritas negatif is for indicators where lower is better. For a range target "
-        "(80 - 90%), type the target as text and enter Capaian yourself.",
-        "Matriks - one row per indicator. For the next indicator of the same kegiatan, leave No, "
-        "Kegiatan and Anggaran empty (or merge the cells). Anggaran is the kegiatan's pagu in "
-        "the Pendanaan table.",
-        "RO - the output details and their volumes; write the Indikator Kinerja Kegiatan exactly "
-        "as in the Matriks.",
-        "Narasi - one paragraph or bullet per row. Tahun is the year the row speaks of; an empty "
-        "Bidang means the whole unit.",
-        "The choices for Bidang, Polaritas and Satuan are on the (hidden) {lists} sheet. Other "
-        "units may be typed.",
-        "Excel or LibreOffice calculates the formulas when the file is saved. A file filled in "
-        "by another program without calculating them is reported as READ003; open it and save "
-        "it again.",
-    ],
-}
-
 
 class TemplateError(Exception):
     """The template cannot be made as asked; the message says why."""
@@ -144,11 +68,17 @@ def build(options: Options):
     book = Workbook()
     book.remove(book.active)
     _instructions(book, lang)
-    _identitas(book, options)
-    results = {"Pendanaan": _pendanaan(book, options)}
     lists = _lists(book, options)
-    for name, (title, columns) in TABLES.items():
-        results[name] = _table(book, name, _title(title, options), columns, lists, lang)
+    results = {}
+    for kind in registry.KINDS.values():
+        if kind.template is None:
+            continue
+        if kind.layout == "pairs":
+            _identitas(book, kind, options)
+        elif kind.satker:
+            results[kind.template.sheet] = _pendanaan(book, kind, options)
+        else:
+            results[kind.template.sheet] = _table(book, kind, lists, options)
     book.move_sheet(text("tpl.sheet.lists", lang), len(book.sheetnames))  # last, hidden
     book.active = 0
     return book, results
@@ -173,12 +103,17 @@ def _vet(options: Options) -> None:
             raise TemplateError(text("tpl.satker_label", lang, name=name))
 
 
-def _title(key: str, options: Options) -> str:
-    year = options.year
-    if year is not None and key == "tpl.title.capaian":
-        year -= 1  # the Capaian is of the year before the plan year
-    title = text(key, options.lang)
+def _title(kind: TableKind, options: Options) -> str:
+    """The kind's title in the template's language, with the year it is of (the Capaian's is
+    the year before the plan year)."""
+    year = options.year + kind.template.year if options.year is not None else None
+    title = kind.titles.get(options.lang) or kind.titles["id"]
     return f"{title} {text('tpl.year', options.lang, year=str(year))}" if year else title
+
+
+def _columns(kind: TableKind) -> list[Column]:
+    """The kind's columns as its template sheet orders them."""
+    return [kind.column(name) for name in kind.template.columns]
 
 
 def _instructions(book, lang: str) -> None:
@@ -197,28 +132,35 @@ def _instructions(book, lang: str) -> None:
     sheet.page_setup.orientation = "landscape"
 
 
-def _identitas(book, options: Options) -> None:
+def _identitas(book, kind: TableKind, options: Options) -> None:
+    """A sheet of `key | value` rows: the Unit Kerja and the plan year."""
     from openpyxl.styles import Font
 
-    sheet = book.create_sheet("Identitas")
-    sheet["A1"] = text("tpl.title.identitas", options.lang)
+    sheet = book.create_sheet(kind.template.sheet)
+    sheet["A1"] = kind.titles.get(options.lang) or kind.titles["id"]
     sheet["A1"].font = Font(bold=True, size=12)
-    sheet["A3"], sheet["A4"] = "Unit Kerja", "Tahun"
-    sheet["A3"].font = sheet["A4"].font = Font(bold=True)
-    sheet["B3"], sheet["B4"] = options.unit, options.year
-    _validation(sheet, "B4", "tahun", options.lang)
+    given = {"unit": options.unit, "tahun": options.year}
+    for row, column in enumerate(_columns(kind), start=3):
+        sheet.cell(row, 1, column.heading).font = Font(bold=True)
+        sheet.cell(row, 2, given.get(column.name))
+        if column.style == "year":
+            _validation(sheet, f"B{row}", "tahun", options.lang)
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 16, 50
 
 
-def _pendanaan(book, options: Options) -> dict:
+def _pendanaan(book, kind: TableKind, options: Options) -> dict:
+    """The funding table: a satker column each, between the label and the total columns, the
+    Total and the TOTAL PAGU row as formulas."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter as letter
 
     satker = list(options.satker) or [options.unit or "Satker"]
-    columns = [("Kode", 14, "code"), (PENDANAAN_LABEL, 60, "text")]
-    columns += [(name, 18, "amount") for name in satker] + [("Total", 20, "amount")]
-    title = _title("tpl.title.pendanaan", options)
-    sheet = _sheet(book, "Pendanaan", title, columns, PENDANAAN_ROWS + 1)
+    amount = kind.column(kind.satker[1])
+    columns = [(c.heading, c.width, c.style) for c in _columns(kind) if c is not amount]
+    columns += [(name, 18, "amount") for name in satker]
+    columns += [(amount.heading, amount.width, amount.style)]
+    sheet = _sheet(book, kind.template.sheet, _title(kind, options), columns,
+                   PENDANAAN_ROWS + 1)
     first, last = 4, 3 + PENDANAAN_ROWS
     total_col = len(columns)
     results = {}
@@ -243,21 +185,24 @@ def _pendanaan(book, options: Options) -> dict:
     return results
 
 
-def _table(book, name: str, title: str, columns, lists: dict[str, str], lang: str) -> dict:
+def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> dict:
+    """A table sheet: its headings, drop-down lists, number formats, and the Capaian formula."""
     from openpyxl.utils import get_column_letter as letter
 
-    sheet = _sheet(book, name, title, columns, ROWS)
+    columns, lang = _columns(kind), options.lang
+    sheet = _sheet(book, kind.template.sheet, _title(kind, options),
+                   [(c.heading, c.width, c.style) for c in columns], ROWS)
     first, last = 3, 2 + ROWS
     results = {}
-    heads = [c[0] for c in columns]
-    for n, (_heading, _width, kind) in enumerate(columns, start=1):
+    names = [c.name for c in columns]
+    for n, style in enumerate((c.style for c in columns), start=1):
         ref = f"{letter(n)}{first}:{letter(n)}{last}"
-        if kind in lists:
-            _validation(sheet, ref, kind, lang, lists[kind])
-        elif kind == "year":
+        if style in lists:
+            _validation(sheet, ref, style, lang, lists[style])
+        elif style == "year":
             _validation(sheet, ref, "tahun", lang)
-        elif kind == "percent":  # Capaian: realisasi / target, by polarity
-            t, r, p = (letter(heads.index(h) + 1) for h in ("Target", "Realisasi", "Polaritas"))
+        elif style == "percent":  # a capaian: realisasi / target, by polarity
+            t, r, p = (letter(names.index(h) + 1) for h in ("target", "realisasi", "polaritas"))
             for row in range(first, last + 1):
                 formula = (f'=IF(OR({t}{row}="",{r}{row}=""),"",IFERROR(IF({p}{row}="negatif",'
                            f'2-{r}{row}/{t}{row},{r}{row}/{t}{row}),""))')
