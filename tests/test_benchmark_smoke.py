@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from renjacheck.workbook.cells import MISSING
+from renjacheck.workbook.column import MISSING
 from renjacheck.workbook.grid import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renjacheck.workbook.cells import GAP, HOLE, MISSING, Cells, index_code
+from renjacheck.workbook.cells import Cells, index_code
+from renjacheck.workbook.column import GAP, HOLE, MISSING
 from renjacheck.workbook.formats import Formats
 from renjacheck.workbook.grid import Grid, Merge
 

@@ -16,15 +16,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
-MISSING = -(1 << 31)  # an empty slot of a column array: no cell holds it (see `fits`)
-HOLE = object()  # an empty slot of a column list: compares unequal to every value
-GAP = 64  # empty rows a column array spans to reach its next cell; a farther one goes to the dict
+from renjacheck.workbook.column import HOLE, MISSING, Column, fits
+
 _NONE = object()
-
-
-def fits(value: object, style: int) -> bool:
-    """True when a cell can live in a column array: a whole number of 32 bits, a small style."""
-    return type(value) is int and MISSING < value < -MISSING and style < 65536
 
 
 def index_code(widest: int) -> str:
@@ -32,80 +26,43 @@ def index_code(widest: int) -> str:
     return "H" if widest < 65536 else "q"
 
 
-class Column:
-    """One column's run of cells from row `start` down, with their style indices: whole numbers
-    in an array (empty slots MISSING), or, with `objects`, any values in a list (empty: HOLE).
-
-    Every cell of a column of a budget has the same style, as a rule: the styles are then one
-    number (`style`, `styles` None) until a cell with another comes, and an array after."""
-
-    __slots__ = ("start", "values", "styles", "style", "hole")
-
-    def __init__(self, start: int, objects: bool = False, style: int = 0) -> None:
-        self.start = start
-        self.values: array | list = [] if objects else array("i")
-        self.styles: array | None = None
-        self.style = style  # of every cell while `styles` is None
-        self.hole = HOLE if objects else MISSING
-
-    def style_at(self, at: int) -> int:
-        """The style index of slot `at` (of an empty slot: anything)."""
-        return self.style if self.styles is None else self.styles[at]
-
-    def add_style(self, style: int) -> None:
-        """The style of the value just appended."""
-        if self.styles is None:
-            if style == self.style:
-                return
-            self._spread(len(self.values) - 1)
-        self._fit(style)
-        self.styles.append(style)
-
-    def set_style(self, at: int, style: int) -> None:
-        """The style of the value put in slot `at`."""
-        if self.styles is None:
-            if style == self.style:
-                return
-            self._spread(len(self.values))
-        self._fit(style)
-        self.styles[at] = style
-
-    def _spread(self, size: int) -> None:
-        # The column's one style over `size` slots, once a cell has another.
-        self.styles = array("B" if self.style < 256 else "H", [self.style]) * size
-
-    def _fit(self, style: int) -> None:
-        # A byte a style until one is past 255.
-        if style > 255 and self.styles.itemsize == 1:
-            self.styles = array("H", self.styles)
-
-    def place(self, row: int) -> int | None:
-        """The index that `row` takes, the array grown with empty slots to reach it; None when
-        it lies above the run or too far below it."""
-        at = row - self.start
-        size = len(self.values)
-        if at == size:
-            return at
-        if 0 <= at < size:
-            return at
-        if size < at <= size + GAP:
-            self.values.extend([self.hole] * (at - size))
-            if self.styles is not None:
-                self.styles.extend([0] * (at - size))
-            return at
-        return None
-
-
 class Cells:
     """Values and style indices of a sheet's cells by (row, col), as a dict of them would be."""
 
-    __slots__ = ("other", "styles", "columns", "texts")
+    __slots__ = ("other", "styles", "columns", "texts", "_last")
 
     def __init__(self) -> None:
         self.other: dict[tuple[int, int], object] = {}
         self.styles: dict[tuple[int, int], int] = {}  # of the cells in `other`; 0 left out
         self.columns: dict[int, Column] = {}  # whole numbers
         self.texts: dict[int, Column] = {}  # every other value
+        self._last = (0, 0)  # the place of the last cell `add` stored
+
+    def add(self, row: int, col: int, value: object, style: int = 0) -> None:
+        """Store a cell as a reader meets it, in file order: one after every cell stored so
+        far cannot replace one, and goes to its column's run without `put`'s look-ups; one at or
+        before the last (a file written out of order) goes through `put`."""
+        last_row, last_col = self._last
+        if row < last_row or (row == last_row and col <= last_col):
+            self.put(row, col, value, style)
+            return
+        self._last = (row, col)
+        if style < 65536:
+            # The whole Rupiah of a budget into its column's array (up to 32 bits), its codes
+            # and names into its column's list.
+            whole = type(value) is int and MISSING < value < -MISSING
+            runs = self.columns if whole else self.texts
+            column = runs.get(col)
+            if column is None:
+                column = runs[col] = Column(row, objects=not whole, style=style)
+            if column.place(row) is not None:
+                column.values.append(value)
+                if column.styles is not None or style != column.style:
+                    column.add_style(style)
+                return
+        self.other[row, col] = value
+        if style:
+            self.styles[row, col] = style
 
     def put(self, row: int, col: int, value: object, style: int = 0) -> None:
         """Store a cell, replacing whatever the same place held."""
@@ -169,7 +126,7 @@ class Cells:
             return value
         column = self.texts.get(key[1])
         if column is not None and 0 <= (at := key[0] - column.start) < len(column.values) \
-                and _held(column, at):
+                and column.holds(at):
             return column.values[at]
         return default
 
@@ -252,10 +209,10 @@ class Cells:
             if column.styles is None:
                 if column.style:
                     yield from (((start + at, col), column.style)
-                                for at in range(len(column.values)) if _held(column, at))
+                                for at in range(len(column.values)) if column.holds(at))
                 continue
             for at, style in enumerate(column.styles):
-                if style and _held(column, at):
+                if style and column.holds(at):
                     yield (start + at, col), style
 
     def by_row(self, code: str) -> dict[int, array]:
@@ -291,7 +248,7 @@ class Cells:
         for col, column in self._runs():
             values = column.values
             last = len(values) - 1
-            while last >= 0 and not _held(column, last):
+            while last >= 0 and not column.holds(last):
                 last -= 1
             if last >= 0:
                 rows.append(column.start + last)
@@ -305,9 +262,3 @@ class Cells:
         return dict(self.items()) == dict(other.items())  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]
-
-
-def _held(column: Column, at: int) -> bool:
-    """True when slot `at` of `column` holds a cell."""
-    value = column.values[at]
-    return value is not column.hole and value != column.hole

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck.values import Location
-from renjacheck.workbook.cells import HOLE, MISSING, Cells, index_code
+from renjacheck.workbook.cells import Cells, index_code
+from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet

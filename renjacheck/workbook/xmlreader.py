@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pyexpat import ExpatError, ParserCreate
 
-from renjacheck.workbook.cells import MISSING, Cells, Column
+from renjacheck.workbook.cells import Cells
 from renjacheck.workbook.formats import style_formats
 from renjacheck.workbook.safety import CannotCheck
 
@@ -191,148 +191,150 @@ def merge_bounds(ref: str) -> tuple[int, int, int, int]:
 def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
                formats: list[tuple[str, bool, bool]], mac: bool) -> SheetCells:
     """Every cell of one worksheet part, as openpyxl's data_only load would give it."""
-    sheet = SheetCells()
-    cells, uncalculated = sheet.cells, sheet.uncalculated
-    values, styled, arrays, texts = cells.other, cells.styles, cells.columns, cells.texts
-    tags = {f"{MAIN} {t}": t for t in ("row", "c", "v", "f", "is", "t", "rPh", "mergeCell")}
-    columns: dict[str, int] = {}  # column letters -> number, computed once each
-    known_texts: dict[str, str] = {}
-    general = ("General", False, False)
-    # The cell being read (closure variables: this runs for every cell of a national budget):
-    # where, its type and style, formula?, <v> seen?, <is> seen?, phonetic depth, its text
-    # parts and whether text is being collected now (inside <v>, or <t> of <is>).
-    row = col = style = phonetic = 0
-    kind = "n"
-    formula = seen_v = seen_is = collecting = False
-    text: list[str] = []
-    row_counter = col_counter = 0  # for rows and cells written without `r`
-    last_row = last_col = 1
-    # The last place a cell was stored: a cell after it cannot replace one, so it is stored
-    # without looking; one at or before it (a file written out of order) goes through `put`.
-    at_row = at_col = 0
-    row_digits: str | None = None  # the digits `row` was read from; None: none read
+    reader = _SheetReader(strings, formats, mac)
+    _feed(archive, part, _parser(reader.start, reader.end, reader.chars))
+    reader.sheet.extent = (reader.last_row, reader.last_col)
+    return reader.sheet
 
-    def start(name, attrs):
-        nonlocal row, col, style, phonetic, kind, formula, seen_v, seen_is, collecting
-        nonlocal row_counter, col_counter, last_row, last_col, row_digits
-        tag = tags.get(name)
-        if tag == "c":
+
+_TAGS = {f"{MAIN} {t}": t for t in ("row", "c", "v", "f", "is", "t", "rPh", "mergeCell")}
+
+
+class _SheetReader:
+    """expat's handlers for one worksheet, and the cell being read: where, its type and style,
+    formula?, <v> seen?, <is> seen?, phonetic depth, its text parts, and whether text is being
+    collected now (inside <v>, or <t> of <is>). Slots: this runs for every cell of a national
+    budget, two million of them."""
+
+    __slots__ = ("sheet", "strings", "formats", "mac", "columns", "known_texts", "row", "col",
+                 "style", "phonetic", "kind", "formula", "seen_v", "seen_is", "collecting",
+                 "text", "row_counter", "col_counter", "last_row", "last_col", "row_digits",
+                 "add")
+
+    def __init__(self, strings: list[str], formats: list[tuple[str, bool, bool]],
+                 mac: bool) -> None:
+        self.sheet = SheetCells()
+        self.strings, self.formats, self.mac = strings, formats, mac
+        self.columns: dict[str, int] = {}  # column letters -> number, computed once each
+        self.known_texts: dict[str, str] = {}
+        self.row = self.col = self.style = self.phonetic = 0
+        self.kind = "n"
+        self.formula = self.seen_v = self.seen_is = self.collecting = False
+        self.text: list[str] = []
+        self.row_counter = self.col_counter = 0  # for rows and cells written without `r`
+        self.last_row = self.last_col = 1
+        self.row_digits: str | None = None  # the digits `row` was read from; None: none read
+        self.add = self.sheet.cells.add  # looked up once, not once a cell
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        """An element opens."""
+        tag = _TAGS.get(name)
+        if tag == "c":  # where it is (its `r`, or the next place), its type and style
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(_DIGITS)
-                col = columns.get(letters) or _column(letters, columns)
+                col = self.columns.get(letters) or _column(letters, self.columns)
                 digits = ref[len(letters):]
-                if digits != row_digits:  # one int a row, shared by its cells' keys
-                    row_digits, row = digits, int(digits)
-                col_counter = col
+                if digits != self.row_digits:  # one int a row, shared by its cells' keys
+                    self.row_digits, self.row = digits, int(digits)
+                self.col = self.col_counter = col
             else:
-                col_counter += 1
-                row, col, row_digits = row_counter, col_counter, None
-            kind = attrs.get("t", "n")
+                self.col_counter += 1
+                self.row, self.col, self.row_digits = self.row_counter, self.col_counter, None
+            self.kind = attrs.get("t", "n")
             number = attrs.get("s")
-            style = int(number) if number else 0
-            formula = seen_v = seen_is = False
-            phonetic = 0
-            text.clear()
-            if row > last_row:
-                last_row = row
-            if col > last_col:
-                last_col = col
+            self.style = int(number) if number else 0
+            self.formula = self.seen_v = self.seen_is = False
+            self.phonetic = 0
+            self.text.clear()
+            if self.row > self.last_row:
+                self.last_row = self.row
+            if self.col > self.last_col:
+                self.last_col = self.col
         elif tag == "v":
-            seen_v = collecting = True
+            self.seen_v = self.collecting = True
         elif tag == "row":
             ref = attrs.get("r")
-            row_counter = int(float(ref)) if ref else row_counter + 1
-            col_counter = 0
+            self.row_counter = int(float(ref)) if ref else self.row_counter + 1
+            self.col_counter = 0
         elif tag == "f":
-            formula = True
+            self.formula = True
         elif tag == "is":
-            seen_is = True
+            self.seen_is = True
         elif tag == "t":
-            collecting = seen_is and not phonetic
+            self.collecting = self.seen_is and not self.phonetic
         elif tag == "rPh":
-            phonetic += 1
+            self.phonetic += 1
         elif tag == "mergeCell":
-            sheet.merges.append(merge_bounds(attrs.get("ref", "")))
+            self.sheet.merges.append(merge_bounds(attrs.get("ref", "")))
 
-    def chars(data):
-        if collecting:
-            text.append(data)
+    def chars(self, data: str) -> None:
+        """Text inside the element open now."""
+        if self.collecting:
+            self.text.append(data)
 
-    def end(name):
-        nonlocal collecting, phonetic
-        tag = tags.get(name)
+    def end(self, name: str) -> None:
+        """An element closes: a cell's value is stored when its <c> does."""
+        tag = _TAGS.get(name)
         if tag == "c":
-            close()
-        elif tag == "v" or tag == "t":
-            collecting = False
-        elif tag == "rPh":
-            phonetic -= 1
-
-    def close():
-        nonlocal at_row, at_col
-        value = (text[0] if len(text) == 1 else "".join(text)) if text else None
-        if formula and not value and not (kind == "str" and seen_v):
-            uncalculated.append((row, col))
-        if kind == "n":
-            if value is None:
-                return
-            try:
-                value = cast_number(value)
-            except ValueError:
-                pass  # junk a script wrote where a number belongs: the schema reports the text
+            text = self.text
+            written = (text[0] if len(text) == 1 else "".join(text)) if text else None
+            if self.formula and not written and not (self.kind == "str" and self.seen_v):
+                self.sheet.uncalculated.append((self.row, self.col))
+            if self.kind == "n" and written is not None:  # most cells of a budget: inline
+                try:
+                    value = cast_number(written)
+                except ValueError:
+                    value = _value("str", written, False, 0, self)
+                else:
+                    fmt = self.formats[self.style] if self.style < len(self.formats) else _GENERAL
+                    if fmt[1]:
+                        value = _date(value, self.mac, fmt[2])
             else:
-                fmt = formats[style] if style < len(formats) else general
-                if fmt[1]:
-                    value = _date(value, mac, fmt[2])
-        elif kind == "s":
-            if value is None:
-                return
-            value = strings[int(value)]
-        elif kind == "inlineStr":
-            value = value if seen_is else None
-        elif value is None:
-            return
-        elif kind == "b":
-            value = bool(int(value))
-        elif kind == "d":
-            from openpyxl.utils.datetime import from_ISO8601  # rare: a strict-OOXML date
+                value = _value(self.kind, written, self.seen_is, self.style, self)
+            if value is not None:
+                self.add(self.row, self.col, value, self.style)
+        elif tag == "v" or tag == "t":
+            self.collecting = False
+        elif tag == "rPh":
+            self.phonetic -= 1
 
-            value = from_ISO8601(value)
-        if value is None:
-            return
-        if type(value) is str:
-            if not value.strip():
-                return
-            if kind != "s":
-                # Inline strings (openpyxl's write-only mode writes every text so) are one
-                # object a cell; the same Kode or Uraian written again is kept once.
-                value = known_texts.setdefault(value, value)
-        if row < at_row or (row == at_row and col <= at_col):
-            cells.put(row, col, value, style)
-            return
-        at_row, at_col = row, col
-        if style < 65536:
-            # The whole Rupiah of a budget into its column's array (up to 32 bits), its codes
-            # and names into its column's list (cells.py).
-            whole = type(value) is int and MISSING < value < -MISSING
-            runs = arrays if whole else texts
-            column = runs.get(col)
-            if column is None:
-                column = runs[col] = Column(row, objects=not whole, style=style)
-            if column.place(row) is not None:
-                column.values.append(value)
-                if column.styles is not None or style != column.style:
-                    column.add_style(style)
-                return
-        key = (row, col)
-        values[key] = value
-        if style:
-            styled[key] = style
 
-    _feed(archive, part, _parser(start, end, chars))
-    sheet.extent = (last_row, last_col)
-    return sheet
+_GENERAL = ("General", False, False)
+
+
+def _value(kind: str, written: str | None, seen_is: bool, style: int, reader: _SheetReader):
+    """A cell's value from its type and the text written for it, as openpyxl casts it; None for
+    a cell that shows nothing (blank text included)."""
+    if written is None and not (kind == "inlineStr" and seen_is):
+        return None
+    if kind == "n":
+        try:
+            value = cast_number(written)
+        except ValueError:
+            value = written  # junk a script wrote where a number belongs: the schema reports it
+        else:
+            formats = reader.formats
+            fmt = formats[style] if style < len(formats) else _GENERAL
+            return _date(value, reader.mac, fmt[2]) if fmt[1] else value
+    elif kind == "s":
+        value = reader.strings[int(written)]
+        return value if value.strip() else None
+    elif kind == "inlineStr":
+        value = written if seen_is else None
+    elif kind == "b":
+        return bool(int(written))
+    elif kind == "d":
+        from openpyxl.utils.datetime import from_ISO8601  # rare: a strict-OOXML date
+
+        return from_ISO8601(written)
+    else:
+        value = written
+    if value is None or not value.strip():
+        return None
+    # Inline strings (openpyxl's write-only mode writes every text so) are one object a cell;
+    # the same Kode or Uraian written again is kept once.
+    return reader.known_texts.setdefault(value, value)
 
 
 def _column(letters: str, known: dict[str, int]) -> int:
