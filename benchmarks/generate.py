@@ -1,12 +1,15 @@
 """Large, realistic workbooks within the input contract, for timing renjacheck.
 
     python benchmarks/generate.py budget OUT.xlsx [--rows 50000] [--satker 40]
+    python benchmarks/generate.py rka OUT.xlsx [--rows 20000] [--satker 20]
     python benchmarks/generate.py matriks OUT.xlsx [--indicators 2000]
     python benchmarks/generate.py year OUT_DIR [--workbooks 250]
 
 - `budget`: a national Pendanaan, program down to akun, `satker` amount columns under a merged
   PAGU heading, the title merged across the table, the grand total first, and a narrative
   stating the total.
+- `rka`: the same, laid out as an RKA-K/L is: komponen 051 and 052 (now and then 053) under
+  every RO, subkomponen A and B (now and then C) under every komponen, each several akun.
 - `matriks`: a plan whose Matriks holds `indicators` indicators under merged kegiatan cells,
   each served by an RO of the appendix (a few worded differently, as planners do), last year's
   Capaian for most of them (some reworded, some dropped), and a narrative of counts and figures.
@@ -109,6 +112,37 @@ def budget_rows(rng: random.Random, rows: int, satker: int) -> list[tuple[str, s
     return _sum_parents(items)
 
 
+def rka_rows(rng: random.Random, rows: int, satker: int) -> list[tuple[str, str, list[int]]]:
+    """(code, label, amounts) of an RKA-K/L as it is laid out, about `rows` of them: every RO
+    has the same komponen (051, 052, now and then 053), every komponen subkomponen A, B (now and
+    then C), each several akun: codes repeat under every parent, as in a real RKA."""
+    items: list[tuple[str, str, list[int] | None, int]] = []
+    program = 0
+    while len(items) < rows:
+        unit, number = 66 + program // 90, program % 90 + 1
+        program += 1
+        items.append((f"{unit:03d}.{number:02d}.WA",
+                      f"Program Pencegahan dan Pemberantasan Narkoba {program}", None, 0))
+        for k in range(4):
+            kegiatan = 3236 + (program * 7 + k) % 800
+            items.append((str(kegiatan), KEGIATAN[(program + k) % len(KEGIATAN)], None, 1))
+            for kro in sorted(KRO)[:2]:
+                items.append((f"{kegiatan}.{kro}", KRO[kro], None, 2))
+                for ro in range(1, 3):
+                    items.append((f"{kegiatan}.{kro}.{ro:03d}",
+                                  RO_NAMES[(kegiatan + ro) % len(RO_NAMES)], None, 3))
+                    for komponen in (51, 52, 53)[:3 if rng.random() < 0.3 else 2]:
+                        items.append((f"{komponen:03d}", KOMPONEN[komponen], None, 4))
+                        for letter in "ABC"[:3 if rng.random() < 0.3 else 2]:
+                            items.append((letter, SUBKOMPONEN["ABC".index(letter)], None, 5))
+                            for code, label in AKUN[:rng.randint(3, 5)]:
+                                amounts = [rng.randrange(0, 500) * 10_000 for _ in range(satker)]
+                                items.append((code, label, amounts, 6))
+            if len(items) >= rows:
+                break
+    return _sum_parents(items)
+
+
 def _sum_parents(items):
     """Every parent's amounts as the sum of its children's, bottom up."""
     out: list[tuple[str, str, list[int]]] = []
@@ -146,11 +180,17 @@ def _rupiah(amount: int) -> str:
     return "Rp" + f"{amount:,}".replace(",", ".") + ",-"
 
 
+def rka(path: Path, rows: int = 20_000, satker: int = 20, seed: int = 2025) -> Path:
+    """A budget laid out as an RKA-K/L: komponen and subkomponen codes repeated under every RO
+    and komponen (`rka_rows`), in the national budget's layout."""
+    return budget(path, rows, satker, seed, rows_of=rka_rows)
+
+
 def budget(path: Path, rows: int = 50_000, satker: int = 40, seed: int = 2024,
-           unit: str = "BNN RI") -> Path:
+           unit: str = "BNN RI", rows_of=budget_rows) -> Path:
     """A national budget table: `satker` columns, `rows` rows from program to akun."""
     rng = random.Random(seed)
-    items = budget_rows(rng, rows, satker)
+    items = rows_of(rng, rows, satker)
     names = [f"BNNP {PROVINSI[i % len(PROVINSI)].upper()}" + (f" {i // len(PROVINSI) + 1}"
                                                              if i >= len(PROVINSI) else "")
              for i in range(satker)]
@@ -305,7 +345,7 @@ def year(folder: Path, workbooks: int = 250) -> list[Path]:
 def main() -> None:
     """Command line: which case, where, how large."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=["budget", "matriks", "year"])
+    parser.add_argument("case", choices=["budget", "rka", "matriks", "year"])
     parser.add_argument("out", type=Path)
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--satker", type=int, default=40)
@@ -314,6 +354,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.case == "budget":
         print(budget(args.out, args.rows, args.satker))
+    elif args.case == "rka":
+        print(rka(args.out, args.rows, args.satker))
     elif args.case == "matriks":
         print(matriks(args.out, args.indicators))
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 
 _MESSAGES = {
     "empty": "the text is empty",
@@ -206,6 +207,8 @@ def _words_of(inner: str) -> tuple[str, int | None]:
         return words, None
 
 
+# A plan repeats its figures as text (targets, units, percents): each is read once.
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> ParsedNumber:
     """Read a cell text such as "Rp.15.500.127.000,-", "128,57%" or "4 (empat) sasaran"."""
     s = _SPACES.sub(" ", text).strip()

@@ -7,6 +7,7 @@ same unit many ways, so comparisons go through a canonical display form and a ca
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Casefolded compact form (no whitespace, no dots) -> canonical display form.
 # To add a spelling, add its compact form here; canonical forms list themselves so that
@@ -48,6 +49,8 @@ def _compact(text: str) -> str:
     return _COMPACT_DROP.sub("", text.casefold())
 
 
+# Every figure with a unit asks, and plans write few units.
+@lru_cache(maxsize=4096)
 def normalize_unit(text: str | None) -> str | None:
     """Canonical display form of a unit ("Kab./ Kota" -> "Kabupaten/Kota"); None when blank."""
     if text is None:

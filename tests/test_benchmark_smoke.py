@@ -98,3 +98,28 @@ def test_a_budget_holds_its_amounts_in_column_arrays(tmp_path):
     # both header rows.
     assert len({id(sheet.filled[r]) for r in range(7, sheet.max_row + 1)}) == 1
     assert [list(sheet.filled[r]) for r in (1, 4, 7)] == [list(range(1, 10))] * 3
+
+
+def test_the_rka_budget_is_as_deep_and_repetitive_as_an_rka(tmp_path):
+    # The benchmark's RKA budget (benchmarks/generate.py rka): program down to akun, the same
+    # komponen under every RO and the same subkomponen letters under every komponen, parents the
+    # sums of their children: a check finds nothing in it but the tables it lacks.
+    import openpyxl
+
+    from renjacheck.engine import check_files
+
+    path = generate.rka(tmp_path / "rka.xlsx", rows=400, satker=3)
+    sheet = openpyxl.load_workbook(path)["Pendanaan Nasional"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=6, max_col=6)]
+    codes = [row[0] for row in rows]
+    assert codes[0] is None and rows[0][1] == "Total Pagu"
+    ros = [i for i, code in enumerate(codes) if code and code.count(".") == 2
+           and len(code) == 12]
+    assert len(ros) >= 8 and all(codes[i + 1] == "051" for i in ros)
+    assert codes.count("051") == codes.count("052") == len(ros)
+    komponen = [i for i, code in enumerate(codes) if code in ("051", "052", "053")]
+    assert all(codes[i + 1] == "A" for i in komponen)
+    programs = [row for row in rows if row[0] and row[0].endswith(".WA")]
+    assert rows[0][2:] == [sum(p[n] for p in programs) for n in range(2, 6)]
+    (file,) = check_files([path]).files
+    assert {f.rule for f in file.findings} == {"READ001"}

@@ -138,3 +138,19 @@ def test_a_merged_row_gets_an_index_array_of_its_own():
     grid.index()
     assert [list(grid.filled[r]) for r in (1, 2, 3)] == [[1, 2], [1, 2, 3, 4], [1, 2]]
     assert grid.filled[1] is grid.filled[3] and grid.rows() == [1, 2, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.integers(1, 6), st.sampled_from(["t", 7, 1.5])),
+                max_size=80),
+       st.lists(st.tuples(st.integers(1, 60), st.integers(0, 30), st.integers(1, 6),
+                          st.integers(0, 3)), max_size=4))
+def test_nonwhole_items_outside_boxes_are_the_cells_no_box_covers(cells, boxes):
+    # The identity search passes over the tables' own text a column run at a time.
+    store = Cells()
+    for row, col, value in cells:
+        store.put(row, col, value)
+    boxes = [(r, r + h, c, c + w) for r, h, c, w in boxes]
+    want = {key: value for key, value in store.nonwhole_items()
+            if not any(r1 <= key[0] <= r2 and c1 <= key[1] <= c2 for r1, r2, c1, c2 in boxes)}
+    assert dict(store.nonwhole_items(boxes)) == want

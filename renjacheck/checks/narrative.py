@@ -189,15 +189,22 @@ def same_bidang(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and bidang_key(a) == bidang_key(b)
 
 
-@dataclass(frozen=True)
 class Indicator:
-    """An indicator row of the table a statement's year points to, with its figure."""
+    """An indicator row of the table a statement's year points to, with its figure: the
+    realisasi of a Capaian row, the target of a Matriks row (with its Satuan), read when asked
+    for (a narrative names few of its table's indicators with a figure)."""
 
-    bidang: str | None
-    sasaran: Text | None
-    indikator: Text | None
-    # The realisasi of a Capaian row, the target of a Matriks row (with its Satuan).
-    value: Quantity | None
+    __slots__ = ("bidang", "sasaran", "indikator", "_row", "_matriks")
+
+    def __init__(self, bidang: str | None, row, matriks: bool) -> None:
+        self.bidang, self.sasaran, self.indikator = bidang, row.sasaran, row.indikator
+        self._row, self._matriks = row, matriks
+
+    @property
+    def value(self) -> Quantity | None:
+        """The figure the narrative's is compared with."""
+        row = self._row
+        return _with_satuan(row.target, row.satuan) if self._matriks else row.realisasi
 
 
 @dataclass(frozen=True)
@@ -223,13 +230,11 @@ def year_table(plan: Plan, year: int | None) -> YearTable | None:
     if year is None or plan.year is None:
         return None
     if year == plan.year and matriks is not None:
-        rows = [Indicator(_name(r.bidang or g.bidang), r.sasaran, r.indikator,
-                          _with_satuan(r.target, r.satuan))
+        rows = [Indicator(_name(r.bidang or g.bidang), r, matriks=True)
                 for g in matriks.groups for r in g.rows]
         return YearTable("matriks", year, rows)
     if year == plan.year - 1 and capaian is not None:
-        rows = [Indicator(_name(r.bidang), r.sasaran, r.indikator, r.realisasi)
-                for r in capaian.rows]
+        rows = [Indicator(_name(r.bidang), r, matriks=False) for r in capaian.rows]
         return YearTable("capaian", year, rows)
     return None
 

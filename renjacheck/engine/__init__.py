@@ -93,13 +93,19 @@ def _number_repeats(findings: dict[tuple, Finding], sheets: list[str]) -> None:
 
 
 def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
+    # The rule's texts, made once and shared by its findings (which never change them).
+    texts = None
     for hit in hits:
         ident = (rule.id, hit.locations, hit.key)
-        findings.setdefault(ident, Finding(
+        if ident in findings:
+            continue
+        if texts is None:
+            texts = (rule.message.model_dump(), rule.title.model_dump(),
+                     rule.rationale.model_dump())
+        findings[ident] = Finding(
             rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
-            locations=hit.locations, templates=rule.message.model_dump(), args=hit.args,
-            expected=hit.expected, actual=hit.actual, key=hit.key,
-            title=rule.title.model_dump(), rationale=rule.rationale.model_dump()))
+            locations=hit.locations, templates=texts[0], args=hit.args, expected=hit.expected,
+            actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2])
 
 
 def check_file(path: Path, setup: Setup) -> FileReport:

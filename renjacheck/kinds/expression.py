@@ -69,8 +69,7 @@ def check(ctx, rule) -> Iterator[Hit]:
     shown = column_names(params.table)
     ev, seen = evaluator(), set()
     for index in range(len(table)):
-        record = table.record(index)
-        values = _bind(record)
+        values = _bind(table, index, named)
         if any(values.get(name) is None for name in named):
             continue
         try:
@@ -78,7 +77,7 @@ def check(ctx, rule) -> Iterator[Hit]:
                 continue
         except (ArithmeticError, TypeError, ValueError, InvalidExpression):
             continue  # not computable on this row (a division by zero)
-        locs = table.locations(index)
+        record, locs = table.record(index), table.locations(index)
         column = next((c for c in (params.at, *named) if c in locs), next(iter(locs)))
         if locs[column] in seen:
             continue  # rows sharing a merged cell fail at the same place: report it once
@@ -86,7 +85,8 @@ def check(ctx, rule) -> Iterator[Hit]:
         found = record.get(column)
         yield Hit(locations=(locs[column],), table=params.table, key=(table.key(index),),
                   args={**{n: _shown(record.get(n)) for n in shown},
-                        "satker_sum": values.get("satker_sum"), "expression": test.text},
+                        "satker_sum": _bind(table, index, ("satker_sum",)).get("satker_sum"),
+                        "expression": test.text},
                   expected=test.text, actual=getattr(found, "value", found))
 
 
@@ -94,10 +94,18 @@ def _shown(value):
     return value.text if isinstance(value, Invalid) else value
 
 
-def _bind(record: dict) -> dict:
-    """Figures as Decimal, text as str; empty or unreadable values are left out."""
-    values = {n: v.value for n, v in record.items() if isinstance(v, (Quantity, Text))}
-    satker = [record[n] for n in record if n.startswith("satker:")]
-    if satker and all(isinstance(v, Quantity) for v in satker):
-        values["satker_sum"] = sum((v.value for v in satker), Decimal(0))
+def _bind(table, index: int, names) -> dict:
+    """The values the expression names on a row: figures as Decimal, text as str; empty or
+    unreadable values left out (only what it names is read)."""
+    values = {}
+    for name in names:
+        if name == "satker_sum":
+            satker = [table.value(index, n) for n in table.columns("satker")
+                      if n in table.record_names(index)]
+            if satker and all(isinstance(v, Quantity) for v in satker):
+                values[name] = sum((v.value for v in satker), Decimal(0))
+            continue
+        value = table.value(index, name)
+        if isinstance(value, (Quantity, Text)):
+            values[name] = value.value
     return values

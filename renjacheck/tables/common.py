@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from renjacheck.tables.declare import Column, FieldType
 
@@ -18,6 +19,8 @@ SASARAN = ("sasarankegiatan", "sasaran", "sasaranprogram")
 _BIDANG_PREFIX = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+")
 
 
+# Every row of a year's table asks, and a plan has few bidang.
+@lru_cache(maxsize=4096)
 def bidang_key(name: str) -> str:
     """`Bidang Rehabilitasi`, `rehabilitasi`, `b. Bidang Rehabilitasi` all give `rehabilitasi`."""
     text = " ".join(name.casefold().split())

@@ -96,7 +96,8 @@ class Detector:
         """True when some text the row shows is a known heading: a row of figures (most rows
         of a budget) is passed over before its labels are read."""
         # Text is never held in a column array (workbook/cells.py): those are not looked at.
-        values, merges, verdicts = grid.values, grid.merges, self._heading
+        values, verdicts = grid.values, self._heading
+        merges = grid.merges if row in grid.merged_rows else {}
         for col in grid.filled.get(row, ()):
             merge = merges.get((row, col))
             value = values.nonwhole((merge.min_row, merge.min_col) if merge else (row, col))

@@ -73,13 +73,12 @@ def find_identitas(grids: list[Grid], tables: list[Parts]) -> Identitas | None:
     """The plan's identity, or None when no `Unit Kerja` or `Tahun` key is written anywhere."""
     pairs = {"unit": [], "tahun": []}
     for grid in grids:
-        inside = [t for t in tables if t.cells is grid]
         # Keys and inline pairs are text outside the tables: figures and the tables' own text
         # are passed over before sorting (a national budget's 100,000 codes and names).
-        places = sorted(
-            (row, col) for (row, col), v in grid.values.nonwhole_items() if isinstance(v, str)
-            and not any(t.first_row <= row <= t.last_row and t.first_col <= col <= t.last_col
-                        for t in inside))
+        boxes = [(t.first_row, t.last_row, t.first_col, t.last_col)
+                 for t in tables if t.cells is grid]
+        places = sorted((row, col) for (row, col), v in grid.values.nonwhole_items(boxes)
+                        if isinstance(v, str))
         for row, col in places:
             found = _pair(grid, row, col)
             if found:

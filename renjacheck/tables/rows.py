@@ -212,19 +212,24 @@ class _Rows:
     def _group_cell(self, row: int) -> RawCell | None:
         """The bidang cell of a group row: a row whose only text is a bidang name."""
         grid, header = self.grid, self.header
-        if row in grid.merged_rows:
-            origins = {grid.origin(row, c): c for c in range(header.first_col, header.last_col + 1)
-                       if grid.value(row, c) is not None}
-        else:
-            origins = {c: c for c in grid.filled.get(row, ())
-                       if header.first_col <= c <= header.last_col}
-        if len(origins) != 1:
+        low, high = header.first_col, header.last_col
+        merged = row in grid.merged_rows
+        origin = None  # the one cell that shows something, as (row, col) of its value
+        for col in grid.filled.get(row, ()):
+            if not low <= col <= high:
+                continue
+            at = grid.origin(row, col) if merged else (row, col)
+            if at == origin or (merged and grid.value(row, col) is None):
+                continue
+            if origin is not None:
+                return None  # a second cell shows something: no group row
+            origin, shown = at, col
+        if origin is None:
             return None
-        (col,) = origins.values()
-        text = grid.text(row, col)
+        text = grid.text(row, shown)
         if not _GROUP_ROW.match(text) or len(text.split()) > 8:
             return None
-        return RawCell(text, "General", grid.location(row, col))
+        return RawCell(text, "General", grid.location(row, shown))
 
 
 def _empty(value: object) -> bool:

@@ -22,7 +22,7 @@ from renjacheck.tables.declare import FieldType, TableKind
 from renjacheck.tables.detect import Header
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.views import Row, Rows
-from renjacheck.values import Location, Text, Value, known
+from renjacheck.values import Invalid, Location, Quantity, Text, Value, known
 from renjacheck.workbook.grid import Grid, RawCell
 
 # The columns that say what a record is about, in order of preference (`Table.key`).
@@ -32,6 +32,7 @@ IDENTITY = ("kode", "uraian", "indikator", "rincian_output", "kegiatan", "teks")
 # anew. A national budget's two million are read again when asked for; its sums never ask.
 KEPT = 65_536
 _NONE = object()
+_TEXTS = frozenset({FieldType.TEXT, FieldType.CODE, FieldType.ENUM})
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ class Table:
         self.held: dict[str, dict[int, Value]] = {}
         self.sources: dict[str, dict[int, int]] = {}
         self._repeats: array | None = None
-        self._kept: dict[tuple[int, str], Value] | None = \
+        # Per column, each record's value once read (_NONE: not yet).
+        self._kept: dict[str, list] | None = \
             {} if len(self) * len(self.types) <= KEPT else None
         self._continue(parts.continued)
         self._group(parts.groups)
@@ -139,14 +141,17 @@ class Table:
         """Record `index` has `value` in column `name`, whatever its cell holds. (While the
         table is made: a record that takes its value from another takes it once held.)"""
         self.held.setdefault(name, {})[index] = value
-        if self._kept:
-            self._kept.pop((index, name), None)
+        self._forget(index, name)
 
     def take(self, index: int, name: str, source: int) -> None:
         """Record `index` has the value of record `source` in column `name`."""
         self.sources.setdefault(name, {})[index] = source
-        if self._kept:
-            self._kept.pop((index, name), None)
+        self._forget(index, name)
+
+    def _forget(self, index: int, name: str) -> None:
+        kept = self._kept.get(name) if self._kept else None
+        if kept is not None:
+            kept[index] = _NONE
 
     def column(self, index: int, name: str) -> int | None:
         """The sheet column of `name` on record `index`; None where its header has none."""
@@ -162,10 +167,19 @@ class Table:
         kept = self._kept
         if kept is None:
             return self._read(index, name)
-        value = kept.get((index, name), _NONE)
+        column = kept.get(name)
+        if column is None:
+            column = kept[name] = [_NONE] * len(self)
+        value = column[index]
         if value is _NONE:
-            value = kept[index, name] = self._read(index, name)
+            value = column[index] = self._read(index, name)
         return value  # type: ignore[return-value]
+
+    def known(self, index: int, name: str) -> Text | Quantity | None:
+        """The value of column `name` of record `index` if it was read, None if empty or
+        unreadable (`values.known` of `value`, in one call: row views ask it most)."""
+        value = self.value(index, name)
+        return None if type(value) is Invalid else value  # type: ignore[return-value]
 
     def _read(self, index: int, name: str) -> Value:
         sources = self.sources.get(name)
@@ -181,10 +195,14 @@ class Table:
             return None
         row, cells = self.sheet_rows[index], self.cells
         shown = cells.shown(row, col)
-        if type(shown) is str:  # text reads the same in any number format: none looked up
-            return parse_cell(RawCell(shown, "General", cells.location(row, col)),
-                              self.types[name])
-        return parse_cell(cells.cell(row, col), self.types[name])
+        if type(shown) is not str:
+            return parse_cell(cells.cell(row, col), self.types[name])
+        # Text reads the same in any number format, none is looked up; in a text column it is
+        # the text itself (parse.py reads it so), the common case of a Matriks or a Narasi.
+        ftype = self.types[name]
+        if ftype in _TEXTS and shown.strip():
+            return Text(value=shown.strip(), loc=cells.location(row, col))
+        return parse_cell(RawCell(shown, "General", cells.location(row, col)), ftype)
 
     def derived(self, name: str) -> bool:
         """True when some record's value of `name` is not its own cell's."""

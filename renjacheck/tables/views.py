@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from renjacheck.values import Location, Quantity, Text, Value, known
+from renjacheck.values import Location, Quantity, Text, Value
 
 
 class Table(Protocol):
@@ -17,6 +17,9 @@ class Table(Protocol):
 
     def value(self, index: int, name: str) -> Value:
         """The typed value of a record's column."""
+
+    def known(self, index: int, name: str) -> Text | Quantity | None:
+        """The value of a record's column, if read."""
 
     def loc(self, index: int, name: str) -> Location | None:
         """Where a record's column is written."""
@@ -40,7 +43,7 @@ class Row:
 
     def known(self, name: str) -> Text | Quantity | None:
         """The value of column `name` if it was read, None if empty or unreadable."""
-        return known(self.table.value(self.index, name))
+        return self.table.known(self.index, name)
 
     def loc(self, name: str) -> Location | None:
         """Where column `name` of this record is written."""
@@ -59,8 +62,7 @@ class Row:
 
 def value_of(name: str) -> property:
     """A row view's property: the value of column `name`, if read (see `Row.known`)."""
-    return property(lambda row: known(row.table.value(row.index, name)),
-                    doc=f"The {name}, if read.")
+    return property(lambda row: row.table.known(row.index, name), doc=f"The {name}, if read.")
 
 
 class Rows(Sequence):

@@ -130,13 +130,23 @@ class Cells:
             return column.values[at]
         return default
 
-    def nonwhole_items(self) -> Iterator[tuple[tuple[int, int], object]]:
-        """((row, col), value) of every cell but the whole numbers of the column arrays."""
-        yield from self.other.items()
+    def nonwhole_items(self, outside: list[tuple[int, int, int, int]] = ()
+                       ) -> Iterator[tuple[tuple[int, int], object]]:
+        """((row, col), value) of every cell but the whole numbers of the column arrays, and
+        but those inside the boxes `outside` (first row, last row, first col, last col): a
+        column's run is passed over where a box covers it, not cell by cell."""
+        for (row, col), value in self.other.items():
+            if not any(r1 <= row <= r2 and c1 <= col <= c2 for r1, r2, c1, c2 in outside):
+                yield (row, col), value
         for col, column in self.texts.items():
-            for at, value in enumerate(column.values):
-                if value is not HOLE:
-                    yield (column.start + at, col), value
+            covered = sorted((r1, r2) for r1, r2, c1, c2 in outside if c1 <= col <= c2)
+            values, start = column.values, column.start
+            begin = 0  # the first slot not yet passed
+            for r1, r2 in covered + [(start + len(values), start + len(values))]:
+                for at in range(begin, min(r1 - start, len(values))):
+                    if values[at] is not HOLE:
+                        yield (start + at, col), values[at]
+                begin = max(begin, r2 - start + 1)
 
     def __getitem__(self, key: tuple[int, int]) -> object:
         value = self.get(key, _NONE)
