@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
 
+from renjacheck.i18n import render
 from renjacheck.values import Location
 
 
@@ -49,8 +50,6 @@ class Finding:
 
     def message(self, lang: str) -> str:
         """The message in `lang`, its figures formatted for that language."""
-        from renjacheck.i18n import render
-
         return render(self.templates, self.args, lang)
 
     @property

@@ -9,6 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
+from renjacheck.numbers import decimals_of, format_number
+from renjacheck.values import Location, Quantity, Text
+
 LANGS = ("id", "en")
 QUOTE_LIMIT = 300
 
@@ -221,8 +224,6 @@ def render(templates: Mapping[str, str], args: Mapping[str, Any], lang: str) -> 
 
 def show(value: Any, lang: str) -> str:
     """A value as a reader of `lang` expects to see it."""
-    from renjacheck.values import Location, Quantity, Text
-    from renjacheck.numbers import decimals_of, format_number
 
     if value is None:
         return MESSAGES["empty"][lang]

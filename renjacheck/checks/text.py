@@ -59,7 +59,7 @@ def similarity(a: str, b: str, loose: bool = False) -> float:
     Kinerja Anggaran BNNP"); it is only safe among few candidates, such as one kegiatan's
     indicators.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # lazy: only a plan with names to match loads it
 
     scorer = fuzz.token_set_ratio if loose else fuzz.ratio
     return scorer(normalize(a), normalize(b))
@@ -96,7 +96,7 @@ def best_match(name: str, candidates: list[str] | Names, near: float = NEAR,
     The first identical candidate wins; else the best score, the strict ratio breaking ties
     between equal loose scores, the first candidate breaking the remaining ties.
     """
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # lazy: only a plan with names to match loads it
 
     names = candidates if isinstance(candidates, Names) else Names(candidates)
     key = normalize(name)
@@ -117,7 +117,7 @@ def best_match(name: str, candidates: list[str] | Names, near: float = NEAR,
 
 def assign(names: list[str], candidates: list[str], near: float = NEAR) -> dict[int, Match]:
     """Pair names with candidates one to one: identical pairs first, then the closest."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # lazy: only a plan with names to match loads it
 
     pairs: dict[int, Match] = {}
     keys = [normalize(c) for c in candidates]
@@ -165,7 +165,7 @@ def same_name(a: str, b: str) -> bool:
     Stricter than a near match: "Lingkungan Kerja Pemerintah ..." and "Lingkungan Kerja Swasta
     ..." are alike as strings but name two outputs; every word must match its counterpart.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # lazy: only a plan with names to match loads it
 
     words_a, words_b = normalize(a).split(" "), normalize(b).split(" ")
     if "".join(words_a).replace("-", "") == "".join(words_b).replace("-", ""):

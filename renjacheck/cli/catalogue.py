@@ -18,10 +18,12 @@ def rules_(fmt: Format = "text", lang: Lang = None, schema: Annotated[bool, type
     """List the rule catalogue: id, slug, severity, title."""
     choice(fmt, CATALOGUE_FORMATS, "--format")
     if schema:
+        # Loaded when the command runs: `renjacheck --help` does not wait for it.
         from renjacheck.engine.schema import schema_text
 
         emit(schema_text())
         raise typer.Exit(0)
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.reporters.catalogue import rule_list
 
     settings = load_catalogue(rules, config, no_config)
@@ -34,6 +36,7 @@ def rule(rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id or
          config: ConfigOpt = None, no_config: NoConfig = False) -> None:
     """Explain one rule: what it checks and why, an example, how to fix it."""
     choice(fmt, CATALOGUE_FORMATS, "--format")
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.i18n import text
     from renjacheck.reporters.catalogue import find_rule, nearest, rule_detail
 

@@ -24,6 +24,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
     """Check workbooks and report every inconsistency at its cell."""
     choice(fmt, FORMATS, "--format")
     lang_of(lang, None)  # a bad flag is refused before any file is read
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.engine.parallel import check_many, gather
     from renjacheck.i18n import text
     from renjacheck.progress import bar_for
@@ -51,6 +52,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
     if output is None:
         emit(rendered)
     else:
+        # Loaded when the command runs: `renjacheck --help` does not wait for it.
         from renjacheck.output import OutputError, write_report
 
         try:
@@ -70,12 +72,12 @@ def waive(files: Files, rule_ids: Annotated[Optional[list[str]], typer.Option(
     """Print waiver entries for the findings not yet waived, to fill in and add to a waiver file."""
     import datetime as dt
 
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
+    from renjacheck.config import COMMAND_LINE, check_selectors
     from renjacheck.engine import check_files
     from renjacheck.engine.parallel import gather
     from renjacheck.i18n import text
     from renjacheck.waivers import stub
-
-    from renjacheck.config import COMMAND_LINE, check_selectors
 
     files, empty = gather(files)
     resolver = make_resolver(select, ignore, None, rules, config, no_config, waivers)

@@ -100,6 +100,7 @@ def no_workbooks(folders: list[Path], lang: str) -> bool:
 
 def make_resolver(select, ignore, severity, rules, config, no_config, waivers):
     """The configuration resolver the flags ask for (a bad flag value: one line, exit 2)."""
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.config import Flags, Resolver, parse_severity
 
     with stops():
@@ -119,6 +120,7 @@ def load_catalogue(rules, config, no_config):
 @contextmanager
 def stops():
     """A bad configuration, rule file or waiver file: one line on stderr, exit code 2."""
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.config import ConfigError
     from renjacheck.engine.rules import RuleError
     from renjacheck.waivers import WaiverError

@@ -31,6 +31,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
              waivers: WaiversOpt = None) -> None:
     """Write a copy of a workbook with every finding marked at its cell, and a results sheet."""
     lang_of(lang, None)  # a bad flag is refused before any file is read
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.writers.annotate import annotate as write_copy
     from renjacheck.engine import check_files
     from renjacheck.findings import Severity
@@ -84,6 +85,7 @@ def template(output: WorkbookOut, lang: Lang = None,
              force: Annotated[bool, typer.Option(
                  "--force", help="Overwrite the file if it exists.")] = False) -> None:
     """Write a blank Renja workbook, laid out as renjacheck reads it, for a planner to fill in."""
+    # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.i18n import text
     from renjacheck.writers.template import DEFAULT_BIDANG, Options, TemplateError, write_template
     from renjacheck.output import OutputError

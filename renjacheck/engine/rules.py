@@ -46,7 +46,7 @@ class RuleFile(BaseModel):
 
 def load_rules(folders: list[Path] | None = None) -> list[Rule]:
     """Every rule in the folders (default: the shipped rules), in id order."""
-    import yaml
+    import yaml  # for its error type; lazy, as in resources.load_yaml
 
     rules: dict[str, Rule] = {}
     for folder in folders or [resources.rules_dir()]:

@@ -20,6 +20,8 @@ from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
+from renjacheck.workbook.xmlreader import (date1904, merge_bounds, read_sheet, shared_strings,
+                                          styles, workbook_rels)
 
 
 @dataclass(frozen=True)
@@ -222,18 +224,16 @@ class Grid:
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Vet and read every worksheet of the workbook at `path` into grids, in sheet order."""
     vet(path, limits)
-    from renjacheck.workbook import xmlreader
-
     try:
         found = scan(path, limits)
         with zipfile.ZipFile(path) as archive:
-            rels = xmlreader.workbook_rels(archive)
-            strings = xmlreader.shared_strings(archive, rels.get("sharedStrings"))
-            formats = xmlreader.styles(archive, rels.get("styles"))
-            mac = xmlreader.date1904(archive)
+            rels = workbook_rels(archive)
+            strings = shared_strings(archive, rels.get("sharedStrings"))
+            formats = styles(archive, rels.get("styles"))
+            mac = date1904(archive)
             grids = []
             for name, part in found.sheets.items():
-                cells = xmlreader.read_sheet(archive, part, strings, formats, mac)
+                cells = read_sheet(archive, part, strings, formats, mac)
                 grids.append(_grid(name, cells, formats, found.clamped.get(name, [])))
     except CannotCheck:
         raise
@@ -246,8 +246,6 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
 
 def _grid(name: str, cells, formats: list[tuple[str, bool, bool]],
           clamped: list[tuple[str, str]]) -> Grid:
-    from renjacheck.workbook.xmlreader import merge_bounds
-
     grid = Grid(name=name, uncalculated=set(cells.uncalculated), clamped=clamped)
     cut = {merge_bounds(old): merge_bounds(new) for old, new in clamped}
     merges = [cut.get(bounds, bounds) for bounds in cells.merges]

@@ -188,7 +188,7 @@ def _uncalculated(attrs: bytes, body: bytes) -> bool:
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> worksheet part, from the workbook part and its relationships."""
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.ElementTree import fromstring  # lazy: a workbook's first read loads it
 
     try:
         book = fromstring(archive.read("xl/workbook.xml"))

@@ -350,6 +350,7 @@ def _column(letters: str, known: dict[str, int]) -> int:
 
 def _date(value: int | float, mac: bool, duration: bool):
     """A serial number shown as a date, as openpyxl converts it; `#VALUE!` when out of range."""
+    # Lazy: only a sheet with dates loads openpyxl (and numpy behind it), which a check avoids.
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     try:

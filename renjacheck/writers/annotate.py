@@ -18,13 +18,22 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet.hyperlink import Hyperlink
+
 from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
-from renjacheck.report import FileReport
 from renjacheck.i18n import show, text
+from renjacheck.report import FileReport
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
-from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
+from renjacheck.workbook.safety import DEFAULT_LIMITS, CannotCheck, Limits
+from renjacheck.writers.losses import losses
 from renjacheck.output import refuse_inputs, write_atomic
 from renjacheck.writers.xlsx import formula_results, save
 
@@ -52,9 +61,6 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     """Write the annotated copy of the workbook at `path`, whose check gave `report`, to
     `output`; return one line for each kind of content the copy could not carry over.
     OutputError for an output that is the input; CannotCheck when openpyxl cannot load it."""
-    import openpyxl
-
-    from renjacheck.writers.losses import losses
 
     refuse_inputs(output, [path])  # before any work: the input is never written to
     # What openpyxl can load: merges too large cut down (put back when saving), numbers that
@@ -93,8 +99,6 @@ def _lost_line(key: str, count: int, part: str, lang: str) -> str:
 
 
 def _mark(book, findings: list[Finding], lang: str) -> None:
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
 
     marks: dict[tuple[str, str], list[Mark]] = {}
     cells = {}
@@ -121,8 +125,6 @@ def _mark(book, findings: list[Finding], lang: str) -> None:
 
 def _top_left(sheet, row: int, col: int):
     """The cell at (row, col), or the top-left cell of the merged range it lies in."""
-    from openpyxl.cell.cell import MergedCell
-
     cell = sheet.cell(row, col)
     if isinstance(cell, MergedCell):
         for merged in sheet.merged_cells.ranges:
@@ -173,8 +175,6 @@ def _waiver(finding: Finding, lang: str) -> str:
 
 def _link(cell, loc: Location) -> None:
     """Make `cell` a link to `loc`, inside the workbook."""
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
     sheet = loc.sheet.replace("'", "''")
     cell.value = str(loc)
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{loc.cell}",
@@ -183,8 +183,6 @@ def _link(cell, loc: Location) -> None:
 
 
 def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(text("ann.sheet", lang), 0)
     for other in book.worksheets[1:]:
@@ -239,15 +237,11 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
 
 def _label(sheet, row: int, label: str) -> None:
     """A bold label over the first three (narrow) columns."""
-    from openpyxl.styles import Font
-
     sheet.cell(row, 1, label).font = Font(bold=True)
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
 
 
 def _finding_row(sheet, row: int, n: int, finding: Finding, lang: str) -> None:
-    from openpyxl.styles import Alignment, PatternFill
-
     wrap = Alignment(wrap_text=True, vertical="top")
     severity = sheet.cell(row, 2, text(f"severity.{finding.severity.value}", lang))
     colour = FILLS["waived" if finding.waived is not None else finding.severity.value]
@@ -278,7 +272,5 @@ def _finding_row(sheet, row: int, n: int, finding: Finding, lang: str) -> None:
 
 def _range(sheet: str, ref: str) -> Location:
     """A table's range (`A3:G21`) as a Location, for a link."""
-    from openpyxl.utils.cell import range_boundaries
-
     min_col, min_row, max_col, max_row = range_boundaries(ref)
     return Location(sheet=sheet, row=min_row, col=min_col, end_row=max_row, end_col=max_col)

@@ -15,6 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter as letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from renjacheck.i18n import text
 from renjacheck.output import write_atomic
 from renjacheck.tables import registry
@@ -61,8 +67,6 @@ def write_template(path: Path, options: Options, force: bool = False) -> None:
 
 def build(options: Options):
     """The template workbook, and the cached results of its formulas (they all show nothing)."""
-    from openpyxl import Workbook
-
     _vet(options)
     lang = options.lang
     book = Workbook()
@@ -117,8 +121,6 @@ def _columns(kind: TableKind) -> list[Column]:
 
 
 def _instructions(book, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font
-
     sheet = book.create_sheet(text("tpl.sheet.instructions", lang))
     sheet["A1"] = text("tpl.title.instructions", lang)
     sheet["A1"].font = Font(bold=True, size=14)
@@ -134,8 +136,6 @@ def _instructions(book, lang: str) -> None:
 
 def _identitas(book, kind: TableKind, options: Options) -> None:
     """A sheet of `key | value` rows: the Unit Kerja and the plan year."""
-    from openpyxl.styles import Font
-
     sheet = book.create_sheet(kind.template.sheet)
     sheet["A1"] = kind.titles.get(options.lang) or kind.titles["id"]
     sheet["A1"].font = Font(bold=True, size=12)
@@ -151,8 +151,6 @@ def _identitas(book, kind: TableKind, options: Options) -> None:
 def _pendanaan(book, kind: TableKind, options: Options) -> dict:
     """The funding table: a satker column each, between the label and the total columns, the
     Total and the TOTAL PAGU row as formulas."""
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter as letter
 
     satker = list(options.satker) or [options.unit or "Satker"]
     amount = kind.column(kind.satker[1])
@@ -187,8 +185,6 @@ def _pendanaan(book, kind: TableKind, options: Options) -> dict:
 
 def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> dict:
     """A table sheet: its headings, drop-down lists, number formats, and the Capaian formula."""
-    from openpyxl.utils import get_column_letter as letter
-
     columns, lang = _columns(kind), options.lang
     sheet = _sheet(book, kind.template.sheet, _title(kind, options),
                    [(c.heading, c.width, c.style) for c in columns], ROWS)
@@ -214,8 +210,6 @@ def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> di
 def _validation(sheet, ref: str, kind: str, lang: str, names: str | None = None) -> None:
     """A drop-down list from the defined range `names`, or (without) a year between 2000 and
     2100, on the cells `ref`, with its prompt and its error message."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     if names is None:
         check = DataValidation(type="whole", operator="between", formula1="2000",
                                formula2="2100", error=text("tpl.dv.tahun", lang))
@@ -232,8 +226,6 @@ def _validation(sheet, ref: str, kind: str, lang: str, names: str | None = None)
 
 def _sheet(book, name: str, title: str, columns, rows: int):
     """A sheet with its title, styled headings in row 2, and `rows` rows formatted below."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
     sheet = book.create_sheet(name)
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=12)
@@ -261,8 +253,6 @@ def _sheet(book, name: str, title: str, columns, rows: int):
 
 def _lists(book, options: Options) -> dict[str, str]:
     """The hidden sheet of drop-down values; list kind -> the defined name of its range."""
-    from openpyxl.workbook.defined_name import DefinedName
-
     name = text("tpl.sheet.lists", options.lang)
     sheet = book.create_sheet(name)
     sheet.sheet_state = "hidden"
