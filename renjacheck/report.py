@@ -9,7 +9,7 @@ from typing import Any
 
 from renjacheck.findings import Finding, Severity
 from renjacheck.kinds.rule import Rule
-from renjacheck.tables.table import TableInfo
+from renjacheck.tables.parts import TableInfo
 
 
 @dataclass

@@ -27,7 +27,7 @@ from renjacheck import __version__
 from renjacheck.engine import check_files
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
-from renjacheck.tables.table import TableInfo
+from renjacheck.tables.parts import TableInfo
 from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
 from renjacheck.waivers import Waiver

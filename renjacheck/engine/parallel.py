@@ -105,9 +105,8 @@ def check_many(paths: list[Path], rules=None, resolve: Callable[[Path], Setup] |
         for done, future in enumerate(as_completed(pending), start=1):
             n = pending[future]
             report = future.result()
-            if hasattr(report, "rules"):
-                # Each report names its rules: the main process's own, not a copy per file.
-                report.rules = tuple(setups[tasks[n][1]].rules)
+            # Each report names its rules: the main process's own, not a copy per file.
+            report.rules = tuple(setups[tasks[n][1]].rules)
             reports[n] = report
             if progress is not None:
                 progress(done, len(paths), report)
@@ -124,6 +123,5 @@ def _start(setups: list[Setup]) -> None:
 
 def _check(path: Path, which: int) -> FileReport:
     report = check_file(path, _SETUPS[which])
-    if hasattr(report, "rules"):
-        report.rules = ()  # the main process has them: do not send them back with every file
+    report.rules = ()  # the main process has them: do not send them back with every file
     return report

@@ -10,7 +10,8 @@ from renjacheck.model.plan import Note, Plan
 from renjacheck.tables import registry
 from renjacheck.tables.identitas import find_identitas
 from renjacheck.tables.rows import read_tables
-from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.parts import Parts
+from renjacheck.tables.table import Table
 from renjacheck.values import Location
 from renjacheck.workbook.grid import Grid, load
 from renjacheck.workbook.prescan import column_number

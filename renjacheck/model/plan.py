@@ -8,7 +8,8 @@ from typing import TypeVar
 
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.identitas import IDENTITAS
-from renjacheck.tables.table import Table, TableInfo
+from renjacheck.tables.parts import TableInfo
+from renjacheck.tables.table import Table
 from renjacheck.values import Location
 
 T = TypeVar("T", bound=Table)

@@ -14,7 +14,8 @@ from array import array
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.parse import parse_cell
-from renjacheck.tables.table import Parts, Table
+from renjacheck.tables.parts import Parts
+from renjacheck.tables.table import Table
 from renjacheck.values import Quantity, Text
 from renjacheck.workbook.grid import Grid, RawCell
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.detect import Detector, Header
 from renjacheck.tables.labels import norm_label
-from renjacheck.tables.table import Parts
+from renjacheck.tables.parts import Parts
 from renjacheck.workbook.grid import Grid, RawCell
 
 _ANCHOR_SHAPES = {

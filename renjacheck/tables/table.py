@@ -3,8 +3,10 @@ indices into them.
 
 A table keeps the sheet's cells where the reader put them (column arrays and lists,
 workbook/cells.py) and, per record, only the sheet row it stands on and which header's columns it
-was read under. A value is parsed from its cell when asked for and not kept: a national budget's
-two million amounts cost their 4 bytes in the column array, not a Quantity and a Location each.
+was read under. A value is parsed from its cell when asked for: a national budget's two million
+amounts cost their 4 bytes in the column array, not a Quantity and a Location each, and its sums
+read them as numbers straight from the arrays (Grid.wholes). A small table keeps each value once
+read (KEPT).
 What is not one cell's value is held apart, sparse: text continued on wrapped rows, the bidang
 of a group row, a value a row takes from the row above (`sources`), the parts a cell splits into.
 Kinds with structure (the budget tree, the Matriks' kegiatan groups, the RO's split rows)
@@ -15,15 +17,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 from typing import ClassVar
 
-from renjacheck.tables.declare import FieldType, TableKind
-from renjacheck.tables.detect import Header
+from renjacheck.tables.declare import FieldType
+from renjacheck.tables.parts import Parts, TableInfo, span
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.views import Row, Rows
 from renjacheck.values import Invalid, Location, Quantity, Text, Value, known
-from renjacheck.workbook.grid import Grid, RawCell
+from renjacheck.workbook.grid import RawCell
 
 # The columns that say what a record is about, in order of preference (`Table.key`).
 IDENTITY = ("kode", "uraian", "indikator", "rincian_output", "kegiatan", "teks")
@@ -33,53 +34,6 @@ IDENTITY = ("kode", "uraian", "indikator", "rincian_output", "kegiatan", "teks")
 KEPT = 65_536
 _NONE = object()
 _TEXTS = frozenset({FieldType.TEXT, FieldType.CODE, FieldType.ENUM})
-
-
-@dataclass(frozen=True)
-class TableInfo:
-    """Where a table was read, and how many data rows it holds (for reports)."""
-
-    kind: str
-    sheet: str
-    range: str
-    rows: int
-
-
-@dataclass
-class Parts:
-    """What the row reader found of one table, for its kind's class to make the table of."""
-
-    kind: TableKind
-    cells: Grid
-    headers: list[Header]
-    # Per data row: its sheet row, and which of `layouts` (column name -> sheet column) it was
-    # read under: a header repeated on a later page may hold the satker in another order.
-    rows: array = field(default_factory=lambda: array("i"))
-    layout: array = field(default_factory=lambda: array("H"))
-    layouts: list[dict[str, int]] = field(default_factory=list)
-    # Wrapped text: (data row, column) -> the cells continuing it; data row -> its group cell.
-    continued: dict[tuple[int, str], list[RawCell]] = field(default_factory=dict)
-    groups: dict[int, RawCell] = field(default_factory=dict)
-    first_row: int = 0
-    last_row: int = 0
-    first_col: int = 0
-    last_col: int = 0
-
-    @property
-    def sheet(self) -> str:
-        """The sheet the table stands on."""
-        return self.cells.name
-
-    @property
-    def range(self) -> str:
-        """The A1-style range the table covers, header included."""
-        return span(self.sheet, self.first_row, self.first_col, self.last_row, self.last_col)
-
-
-def span(sheet: str, first_row: int, first_col: int, last_row: int, last_col: int) -> str:
-    """The A1-style range from (first_row, first_col) to (last_row, last_col)."""
-    return Location(sheet=sheet, row=first_row, col=first_col, end_row=last_row,
-                    end_col=last_col).cell
 
 
 class Table:
@@ -153,10 +107,6 @@ class Table:
         if kept is not None:
             kept[index] = _NONE
 
-    def column(self, index: int, name: str) -> int | None:
-        """The sheet column of `name` on record `index`; None where its header has none."""
-        return self.layouts[self.layout[index]].get(name)
-
     def cell(self, index: int, name: str) -> RawCell | None:
         """What record `index`'s own cell of column `name` shows."""
         col = self.layouts[self.layout[index]].get(name)
@@ -208,11 +158,6 @@ class Table:
         """True when some record's value of `name` is not its own cell's."""
         return name in self.held or name in self.sources
 
-    def shown(self, index: int, name: str) -> object:
-        """What record `index`'s own cell of `name` shows, unparsed (None: empty or no cell)."""
-        col = self.layouts[self.layout[index]].get(name)
-        return None if col is None else self.cells.shown(self.sheet_rows[index], col)
-
     def shown_column(self, name: str) -> list[object]:
         """`shown(index, name)` for every record, read a sheet column at a time."""
         found: list[object] = [None] * len(self)
@@ -226,14 +171,6 @@ class Table:
             for i, value in zip(indices, self.cells.column_values(col, rows), strict=True):
                 found[i] = value
         return found
-
-    def whole(self, index: int, name: str) -> int | None:
-        """The whole number the cell of `name` shows, read from its column array without making
-        a value (see Grid.whole); None when it must be read with `value`."""
-        if name in self.held or name in self.sources:
-            return None
-        col = self.layouts[self.layout[index]].get(name)
-        return None if col is None else self.cells.whole(self.sheet_rows[index], col)
 
     def loc(self, index: int, name: str) -> Location | None:
         """Where record `index`'s own cell of `name` is written (None where it has none)."""

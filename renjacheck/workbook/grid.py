@@ -20,8 +20,8 @@ from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.prescan import scan
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
-from renjacheck.workbook.xmlreader import (date1904, merge_bounds, read_sheet, shared_strings,
-                                          styles, workbook_rels)
+from renjacheck.workbook.book import date1904, shared_strings, styles, workbook_rels
+from renjacheck.workbook.xmlreader import merge_bounds, read_sheet
 
 
 @dataclass(frozen=True)

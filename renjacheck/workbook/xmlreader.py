@@ -19,12 +19,9 @@ from dataclasses import dataclass, field
 from pyexpat import ExpatError, ParserCreate
 
 from renjacheck.workbook.cells import Cells
-from renjacheck.workbook.formats import style_formats
 from renjacheck.workbook.safety import CannotCheck
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 # Under glibc's threshold for giving a block its own mapping (128 KB): each freed megabyte
 # chunk raised that threshold, after which the growing column arrays were moved around the heap
 # and left holes in it, 8 MB of a national budget's peak.
@@ -43,7 +40,7 @@ class SheetCells:
     extent: tuple[int, int] = (1, 1)
 
 
-def _parser(start, end=None, chars=None):
+def parser(start, end=None, chars=None):
     """A namespace-aware expat parser that refuses DTDs and entities."""
     parser = ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
@@ -62,7 +59,7 @@ def _parser(start, end=None, chars=None):
     return parser
 
 
-def _feed(archive: zipfile.ZipFile, part: str, parser) -> None:
+def feed(archive: zipfile.ZipFile, part: str, parser) -> None:
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(_CHUNK):
@@ -74,91 +71,6 @@ def _feed(archive: zipfile.ZipFile, part: str, parser) -> None:
         raise
     except ExpatError:
         raise CannotCheck("broken_workbook", reason="ExpatError") from None
-
-
-def workbook_rels(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Relationship type (its last word) -> part, for the workbook's own relationships."""
-    found: dict[str, str] = {}
-
-    def start(name, attrs):
-        if name == f"{_PKG_REL} Relationship":
-            target = attrs.get("Target", "")
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            found.setdefault(attrs.get("Type", "").rsplit("/", 1)[-1], part)
-
-    if "xl/_rels/workbook.xml.rels" in archive.namelist():
-        _feed(archive, "xl/_rels/workbook.xml.rels", _parser(start))
-    return found
-
-
-def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
-    """The shared string table: each item's text and its runs' text, phonetic runs left out."""
-    if part is None or part not in archive.namelist():
-        return []
-    strings: list[str] = []
-    text: list[str] = []
-    depth = {"rph": 0, "t": False}
-
-    def start(name, _attrs):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "si":
-            text.clear()
-        elif local == "rPh":
-            depth["rph"] += 1
-        elif local == "t" and not depth["rph"]:
-            depth["t"] = True
-
-    def end(name):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "si":
-            strings.append("".join(text).replace("x005F_", ""))
-        elif local == "rPh":
-            depth["rph"] -= 1
-        elif local == "t":
-            depth["t"] = False
-
-    def chars(data):
-        if depth["t"]:
-            text.append(data)
-
-    _feed(archive, part, _parser(start, end, chars))
-    return strings
-
-
-def styles(archive: zipfile.ZipFile, part: str | None) -> list[tuple[str, bool, bool]]:
-    """(number format, date?, duration?) of each cell style index."""
-    custom: dict[int, str] = {}
-    xf_ids: list[int] = []
-    inside = {"cellXfs": False}
-
-    def start(name, attrs):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "numFmt":
-            custom[int(attrs.get("numFmtId", 0))] = attrs.get("formatCode", "")
-        elif local == "cellXfs":
-            inside["cellXfs"] = True
-        elif local == "xf" and inside["cellXfs"]:
-            xf_ids.append(int(attrs.get("numFmtId", 0)))
-
-    def end(name):
-        if name == f"{MAIN} cellXfs":
-            inside["cellXfs"] = False
-
-    if part is not None and part in archive.namelist():
-        _feed(archive, part, _parser(start, end))
-    return style_formats(custom, xf_ids) or [("General", False, False)]
-
-
-def date1904(archive: zipfile.ZipFile) -> bool:
-    """True when the workbook counts dates from 1904 (old Mac Excel)."""
-    found = {"1904": False}
-
-    def start(name, attrs):
-        if name == f"{MAIN} workbookPr":
-            found["1904"] = attrs.get("date1904", "").lower() in ("1", "true")
-
-    _feed(archive, "xl/workbook.xml", _parser(start))
-    return found["1904"]
 
 
 def cast_number(text: str) -> int | float:
@@ -192,7 +104,7 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
                formats: list[tuple[str, bool, bool]], mac: bool) -> SheetCells:
     """Every cell of one worksheet part, as openpyxl's data_only load would give it."""
     reader = _SheetReader(strings, formats, mac)
-    _feed(archive, part, _parser(reader.start, reader.end, reader.chars))
+    feed(archive, part, parser(reader.start, reader.end, reader.chars))
     reader.sheet.extent = (reader.last_row, reader.last_col)
     return reader.sheet
 
