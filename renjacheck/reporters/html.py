@@ -16,88 +16,15 @@ is explained: why it matters, an example, how to fix it (from the rules the file
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import re
-from importlib.resources import files
-
 from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
-from renjacheck.report import FileReport, Report
 from renjacheck.i18n import show, text
+from renjacheck.report import FileReport, Report
 from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran
+from renjacheck.reporters.htmlkit import (
+    GENERAL, WORDS, asset, css_string, digest, esc, shows_figures, table_of,
+)
 from renjacheck.tables import registry
-
-# Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"id": "Laporan pemeriksaan Renja", "en": "Renja check report"},
-    "made_by": {"id": "Dibuat oleh renjacheck {version}", "en": "Made by renjacheck {version}"},
-    "files": {"id": "Berkas", "en": "Files"},
-    "filters": {"id": "Saring temuan", "en": "Filter findings"},
-    "severity": {"id": "Tingkat", "en": "Severity"},
-    "table": {"id": "Tabel", "en": "Table"},
-    "rule": {"id": "Aturan", "en": "Rule"},
-    "all": {"id": "(semua)", "en": "(all)"},
-    "shown": {"id": "Ditampilkan {shown} dari {total} temuan.",
-              "en": "Showing {shown} of {total} findings."},
-    "place": {"id": "Tempat", "en": "Where"},
-    "rows": {"id": "Baris", "en": "Rows"},
-    "total": {"id": "Jumlah", "en": "Total"},
-    "overview": {"id": "Tabel yang terbaca dan ringkasan temuan",
-                 "en": "Tables read and findings per table"},
-    "findings": {"id": "Temuan", "en": "Findings"},
-    "cell": {"id": "Sel", "en": "Cell"},
-    "finding": {"id": "Temuan", "en": "Finding"},
-    "none_shown": {"id": "Tidak ada temuan yang cocok dengan saringan.",
-                   "en": "No finding matches the filters."},
-    "fingerprint": {"id": "Sidik jari", "en": "Fingerprint"},
-    "rules": {"id": "Penjelasan aturan", "en": "The rules explained"},
-    "page": {"id": "Halaman", "en": "Page"},
-    "of": {"id": "dari", "en": "of"},
-    "col.error": {"id": "Kesalahan", "en": "Errors"},
-    "col.warning": {"id": "Peringatan", "en": "Warnings"},
-    "col.info": {"id": "Info", "en": "Info"},
-    "col.waived": {"id": "Dikecualikan", "en": "Waived"},
-}
-GENERAL = "-"  # the filter value of findings about no table the file has (text: "Umum")
-# C0 controls (but tab, newline, carriage return) are not allowed in HTML text; a cell may have
-# them (Excel's _x000B_ escapes). They are shown as U+FFFD.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def esc(value: object) -> str:
-    """Any text as HTML text or attribute value: escaped, control characters replaced."""
-    return html.escape(_CONTROLS.sub("\ufffd", str(value)), quote=True)
-
-
-def css_string(value: str) -> str:
-    """A CSS string literal that shows `value`: every character but plain ones hex-escaped, so
-    neither a quote nor `</style>` can end it early."""
-    plain = re.compile(r"[A-Za-z0-9 ._/()-]")
-    return '"' + "".join(ch if plain.fullmatch(ch) else f"\\{ord(ch):x} "
-                         for ch in _CONTROLS.sub("\ufffd", value)) + '"'
-
-
-def _asset(name: str) -> str:
-    return files("renjacheck.reporters").joinpath(name).read_text(encoding="utf-8")
-
-
-def _digest(source: str) -> str:
-    """A CSP hash source for an inline element whose text is `source`."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
-def _table_of(finding: Finding, kinds: list[str]) -> str:
-    """The table a finding is listed under: its own when the file has it, else General."""
-    return finding.table if finding.table in kinds else GENERAL
-
-
-def _shows_figures(finding: Finding) -> bool:
-    # The same choice as the text report: figures are shown apart; a text the message already
-    # quotes (a wording, or a marker such as "Matriks") is not repeated.
-    return finding.expected is not None and finding.actual is not None \
-        and not isinstance(finding.expected, str)
 
 
 class HtmlReporter(Reporter):
@@ -112,11 +39,11 @@ class HtmlReporter(Reporter):
     def render(self, report: Report) -> str:
         """The whole page as one string, ending with a newline."""
         style = self._style(report)
-        script = _asset("html.js")
+        script = asset("html.js")
         names = ", ".join(f.path.replace("\\", "/").rsplit("/", 1)[-1] for f in report.files)
         title = self._w("title") + (f": {names}" if names else "")
-        policy = (f"default-src 'none'; style-src {_digest(style)}; "
-                  f"script-src {_digest(script)}; base-uri 'none'; form-action 'none'")
+        policy = (f"default-src 'none'; style-src {digest(style)}; "
+                  f"script-src {digest(script)}; base-uri 'none'; form-action 'none'")
         findings = [f for file in report.files for f in file.findings]
         parts = [
             "<!DOCTYPE html>",
@@ -158,7 +85,7 @@ class HtmlReporter(Reporter):
         if report.files:  # the title block prints on the first file's first page
             pages.append("header.top { page: file-1; }\n")
         pages.append(self._page("rules", "section.rules", self._w("rules")))
-        return _asset("html.css") + "\n" + "".join(pages)
+        return asset("html.css") + "\n" + "".join(pages)
 
     def _page(self, name: str, selector: str, heading: str) -> str:
         font = "font: 8pt system-ui, sans-serif; color: #57606a;"
@@ -190,7 +117,7 @@ class HtmlReporter(Reporter):
         for file in report.files:
             kinds = [t.kind for t in file.tables]
             for finding in file.findings:
-                table = _table_of(finding, kinds)
+                table = table_of(finding, kinds)
                 tables.setdefault(table, self._table_label(table))
         known = registry.names()
         order = sorted(tables, key=lambda t: (t != GENERAL, known.index(t)
@@ -246,7 +173,7 @@ class HtmlReporter(Reporter):
         counts: dict[str, dict[str, int]] = {}
         for finding in file.findings:
             column = "waived" if finding.waived is not None else finding.severity.value
-            row = counts.setdefault(_table_of(finding, kinds), dict.fromkeys(columns, 0))
+            row = counts.setdefault(table_of(finding, kinds), dict.fromkeys(columns, 0))
             row[column] += 1
         lines = [f"<h3>{esc(self._w('overview'))}</h3>"]
         if not file.tables:
@@ -280,7 +207,7 @@ class HtmlReporter(Reporter):
         kinds = [t.kind for t in file.tables]
         groups: dict[str, list[Finding]] = {}
         for finding in file.findings:
-            groups.setdefault(_table_of(finding, kinds), []).append(finding)
+            groups.setdefault(table_of(finding, kinds), []).append(finding)
         lines = ['<table class="findings">',
                  '<colgroup><col class="sev" /><col class="cells" /><col class="rule" />'
                  '<col class="what" /></colgroup>',
@@ -323,7 +250,7 @@ class HtmlReporter(Reporter):
                         for i, loc in enumerate(finding.locations)) or "-"
         title = finding.title.get(self.lang, "")
         what = [f'<p class="msg">{esc(finding.message(self.lang))}</p>']
-        if _shows_figures(finding):
+        if shows_figures(finding):
             what.append(f'<p class="figures">{esc(self._w("expected"))}: '
                         f"<b>{esc(show(finding.expected, self.lang))}</b>; "
                         f'{esc(self._w("found"))}: <b>{esc(show(finding.actual, self.lang))}</b>'

@@ -1,0 +1,84 @@
+"""What the HTML report is made of besides its layout (html.py): its own words in both
+languages, escaping for HTML and CSS, its inlined style and script, and how a finding is
+grouped and shown."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from importlib.resources import files
+
+from renjacheck.findings import Finding
+
+
+# Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"id": "Laporan pemeriksaan Renja", "en": "Renja check report"},
+    "made_by": {"id": "Dibuat oleh renjacheck {version}", "en": "Made by renjacheck {version}"},
+    "files": {"id": "Berkas", "en": "Files"},
+    "filters": {"id": "Saring temuan", "en": "Filter findings"},
+    "severity": {"id": "Tingkat", "en": "Severity"},
+    "table": {"id": "Tabel", "en": "Table"},
+    "rule": {"id": "Aturan", "en": "Rule"},
+    "all": {"id": "(semua)", "en": "(all)"},
+    "shown": {"id": "Ditampilkan {shown} dari {total} temuan.",
+              "en": "Showing {shown} of {total} findings."},
+    "place": {"id": "Tempat", "en": "Where"},
+    "rows": {"id": "Baris", "en": "Rows"},
+    "total": {"id": "Jumlah", "en": "Total"},
+    "overview": {"id": "Tabel yang terbaca dan ringkasan temuan",
+                 "en": "Tables read and findings per table"},
+    "findings": {"id": "Temuan", "en": "Findings"},
+    "cell": {"id": "Sel", "en": "Cell"},
+    "finding": {"id": "Temuan", "en": "Finding"},
+    "none_shown": {"id": "Tidak ada temuan yang cocok dengan saringan.",
+                   "en": "No finding matches the filters."},
+    "fingerprint": {"id": "Sidik jari", "en": "Fingerprint"},
+    "rules": {"id": "Penjelasan aturan", "en": "The rules explained"},
+    "page": {"id": "Halaman", "en": "Page"},
+    "of": {"id": "dari", "en": "of"},
+    "col.error": {"id": "Kesalahan", "en": "Errors"},
+    "col.warning": {"id": "Peringatan", "en": "Warnings"},
+    "col.info": {"id": "Info", "en": "Info"},
+    "col.waived": {"id": "Dikecualikan", "en": "Waived"},
+}
+GENERAL = "-"  # the filter value of findings about no table the file has (text: "Umum")
+# C0 controls (but tab, newline, carriage return) are not allowed in HTML text; a cell may have
+# them (Excel's _x000B_ escapes). They are shown as U+FFFD.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def esc(value: object) -> str:
+    """Any text as HTML text or attribute value: escaped, control characters replaced."""
+    return html.escape(_CONTROLS.sub("\ufffd", str(value)), quote=True)
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal that shows `value`: every character but plain ones hex-escaped, so
+    neither a quote nor `</style>` can end it early."""
+    plain = re.compile(r"[A-Za-z0-9 ._/()-]")
+    return '"' + "".join(ch if plain.fullmatch(ch) else f"\\{ord(ch):x} "
+                         for ch in _CONTROLS.sub("\ufffd", value)) + '"'
+
+
+def asset(name: str) -> str:
+    return files("renjacheck.reporters").joinpath(name).read_text(encoding="utf-8")
+
+
+def digest(source: str) -> str:
+    """A CSP hash source for an inline element whose text is `source`."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def table_of(finding: Finding, kinds: list[str]) -> str:
+    """The table a finding is listed under: its own when the file has it, else General."""
+    return finding.table if finding.table in kinds else GENERAL
+
+
+def shows_figures(finding: Finding) -> bool:
+    # The same choice as the text report: figures are shown apart; a text the message already
+    # quotes (a wording, or a marker such as "Matriks") is not repeated.
+    return finding.expected is not None and finding.actual is not None \
+        and not isinstance(finding.expected, str)
