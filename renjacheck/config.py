@@ -2,8 +2,10 @@
 renjacheck.toml, found from each workbook's folder upwards; command-line flags override it.
 
 Keys: `select`, `ignore` (rule ids or prefixes), `severity` (id or prefix -> level), `rules`
-(extra rule folders), `lang`, `waivers` (a waiver file), `limits` (the bounds a workbook must
-stay within, see renjacheck.workbook.safety.Limits); paths are relative to the config file.
+(extra rule folders), `lang`, `waivers` (a waiver file), `require` (the tables a workbook must
+hold, each with a row read: READ007 is an error for one it lacks), `limits` (the bounds a
+workbook must stay within, see renjacheck.workbook.safety.Limits); paths are relative to the
+config file.
 Decoded strictly: every mistake is a ConfigError naming the file and the key.
 """
 
@@ -21,6 +23,7 @@ from renjacheck.engine import Setup
 from renjacheck.engine import rules as rule_files
 from renjacheck.kinds.rule import Rule
 from renjacheck.findings import Severity
+from renjacheck.tables import registry
 from renjacheck.waivers import WaiverError, load_waivers
 from renjacheck.workbook.safety import Limits
 
@@ -47,6 +50,7 @@ class ConfigFile(BaseModel):
     rules: list[str] = []
     lang: Literal["id", "en"] | None = None
     waivers: str | None = None
+    require: list[str] = []
     limits: Limits = Limits()
 
 
@@ -61,6 +65,7 @@ class Flags:
     waivers: Path | None = None
     config: Path | None = None
     no_config: bool = False
+    require: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,9 @@ class Resolver:
         for key, values in (("--select", flags.select or []), ("--ignore", flags.ignore or []),
                             ("--severity", list(flags.severity))):
             check_selectors(values, ids, COMMAND_LINE, key)
+        check_tables(config.require, source, "require")
+        check_tables(flags.require or [], COMMAND_LINE, "--require")
+        require = flags.require if flags.require is not None else config.require
         select = flags.select if flags.select is not None else config.select
         ignore = flags.ignore if flags.ignore is not None else config.ignore
         levels = {**config.severity, **flags.severity}
@@ -178,7 +186,8 @@ class Resolver:
                     raise ConfigError(path, "waivers",
                                       f"file not found: {waivers_path}") from None
                 raise
-        setup = Setup(rules=rules, waivers=waivers, limits=config.limits)
+        setup = Setup(rules=rules, waivers=waivers, limits=config.limits,
+                      require=tuple(dict.fromkeys(require)))
         return Settings(path=path, catalogue=catalogue, setup=setup, lang=config.lang,
                         waivers=waivers_path)
 
@@ -199,6 +208,14 @@ def check_selectors(selectors: list[str], ids: list[str], source: Path | str, ke
     for selector in selectors:
         if not selector or not any(i.startswith(selector) for i in ids):
             raise ConfigError(source, key, f"{selector!r} matches no rule")
+
+
+def check_tables(names: list[str], source: Path | str, key: str) -> None:
+    """ConfigError for a table name that is no table kind's."""
+    known = registry.names()
+    for name in names:
+        if name not in known:
+            raise ConfigError(source, key, f"unknown table {name!r} (tables: {', '.join(known)})")
 
 
 def _longest(rule_id: str, selectors) -> int:

@@ -64,6 +64,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "({size} bytes; limit {limit})"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
+    "no_table": {"id": "bukan buku kerja Renja: tidak ada tabel yang terbaca; judul kolom yang "
+                       "dikenali ada di `renjacheck template` dan docs/workbook.md",
+                 "en": "not a Renja workbook: no table found; `renjacheck template` and "
+                       "docs/workbook.md show the headers renjacheck recognises"},
+    "no_table_rows": {"id": "bukan buku kerja Renja: tidak ada tabel yang terbaca (judul kolom "
+                            "{table} di {range} tanpa baris data); judul kolom dan baris yang "
+                            "dikenali ada di `renjacheck template` dan docs/workbook.md",
+                      "en": "not a Renja workbook: no table found (the {table} header at {range} "
+                            "has no data row); `renjacheck template` and docs/workbook.md show "
+                            "the headers and rows renjacheck recognises"},
     "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",
                        "en": "renjacheck failed on this file ({reason}); please report it"},
     "no_defusedxml": {"id": "defusedxml tidak terpasang; pasang ulang renjacheck",
@@ -112,8 +122,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule_example": {"id": "Contoh temuan", "en": "Example"},
     "rule_fix": {"id": "Cara memperbaiki", "en": "How to fix"},
     "rule_tables": {"id": "Tabel yang diperlukan", "en": "Tables needed"},
-    "rule_skipped": {"id": "tidak dijalankan: tabel tidak ditemukan: {tables}",
-                     "en": "not run: table not found: {tables}"},
+    "rule_skipped": {"id": "tidak dijalankan: tabel tidak terbaca: {tables}",
+                     "en": "not run: table not read: {tables}"},
+    "rules_skipped": {"id": "Aturan yang tidak dijalankan:", "en": "Rules that did not run:"},
+    "skipped_for": {"id": "tabel tidak terbaca: {tables}", "en": "table not read: {tables}"},
     "rule_any_table": {"id": "(tidak ada; berjalan pada setiap buku kerja)",
                        "en": "(none; runs on every workbook)"},
     "rule_source": {"id": "Berkas aturan", "en": "Rule file"},

@@ -148,13 +148,25 @@ def test_the_workbook_is_never_written(monkeypatch, capsys, faulty):
     assert faulty.stat().st_mtime_ns == mtime
 
 
-def test_a_workbook_without_tables_gets_a_report(monkeypatch, capsys, tmp_path):
+def test_a_workbook_without_tables_is_refused_with_one_line(monkeypatch, capsys, tmp_path):
+    """Nothing read is never a pass: exit 2 and one line, in either language."""
     path = write(tmp_path / "kosong.xlsx", {"Sampul": {"A1": "RENCANA KERJA 2024"}})
     code, out, err = run(monkeypatch, capsys, "check", path)
-    assert (code, err) == (0, "")
-    assert "Tidak ada tabel yang dikenali." in out
-    for table in ("Identitas", "Pendanaan", "Capaian", "Matriks", "RO", "Narasi"):
-        assert f"Tabel {table} tidak ditemukan; aturan yang dilewati:" in out
+    assert (code, out) == (2, "")
+    assert err == (f"renjacheck: {path}: bukan buku kerja Renja: tidak ada tabel yang terbaca; "
+                   "judul kolom yang dikenali ada di `renjacheck template` dan docs/workbook.md\n")
+    code, out, err = run(monkeypatch, capsys, "check", "--lang", "en", path)
+    assert (code, out, err.count("\n")) == (2, "", 1)
+    assert "not a Renja workbook: no table found;" in err
+
+
+def test_a_header_without_rows_is_not_a_table_read(monkeypatch, capsys, tmp_path):
+    """A lone header reads no row: exit 2, naming the header, not a pass of its rules."""
+    header = ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
+    path = write(tmp_path / "judul.xlsx", {"Capaian": block("B3", [header])})
+    code, out, err = run(monkeypatch, capsys, "check", path)
+    assert (code, out) == (2, "")
+    assert "(judul kolom Capaian di Capaian!B3:G3 tanpa baris data)" in err
 
 
 def test_python_dash_m(tmp_path):

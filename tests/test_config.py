@@ -67,7 +67,8 @@ def test_each_workbook_is_checked_with_its_own_config(monkeypatch, capsys, tmp_p
     messages = [i["message"] for i in second["issues"]]
     assert messages[0] == "Tabel Capaian tidak ditemukan; aturan yang dilewati: CAP001"
     assert messages[2] == "Tabel Matriks tidak ditemukan; aturan yang dilewati: -"
-    assert second["rules"] == {"ran": ["READ001", "READ002", "READ003", "READ004", "TBL002"],
+    assert second["rules"] == {"ran": ["READ001", "READ002", "READ003", "READ004", "READ006",
+                                       "READ007", "TBL002"],
                                "skipped": [{"rule": "CAP001", "missing": ["capaian"]}]}
 
 
@@ -156,6 +157,7 @@ def test_an_extra_rule_may_not_reuse_a_shipped_id(monkeypatch, capsys, tmp_path)
     ('waivers = "hilang.yaml"\n', "key 'waivers': file not found: "),
     ('lang = "fr"\n', "key 'lang': Input should be 'id' or 'en'"),
     ("select = \n", "not valid TOML ("),
+    ('require = ["matrik"]\n', "key 'require': unknown table 'matrik' (tables: identitas, "),
     ('select = "TBL"\n', "key 'select': Input should be a valid list"),
 ])
 def test_bad_configs_exit_2_with_one_line_naming_file_and_key(monkeypatch, capsys, tmp_path,
@@ -176,6 +178,7 @@ def test_bad_configs_exit_2_with_one_line_naming_file_and_key(monkeypatch, capsy
     (("--severity", "ZZZ=info"), "option '--severity': 'ZZZ' matches no rule"),
     (("--rules", "hilang"), "option '--rules': rule folder not found: hilang"),
     (("--config", "hilang.toml"), "hilang.toml: config file not found"),
+    (("--require", "pendanaan,rka"), "option '--require': unknown table 'rka' (tables: "),
 ])
 def test_bad_flags_exit_2_with_one_line(monkeypatch, capsys, tmp_path, args, detail):
     monkeypatch.chdir(tmp_path)
@@ -198,3 +201,25 @@ def test_each_config_is_resolved_once(tmp_path):
     assert resolver.for_workbook(tmp_path / "b.xlsx") is first
     assert [r.id for r in first.setup.rules] == ["TBL001", "TBL002", "TBL003", "TBL004"]
     assert first.path == tmp_path / "renjacheck.toml"
+
+
+def test_required_tables_are_errors_where_missing_or_empty(monkeypatch, capsys, tmp_path):
+    """`require`: a table missing is an error without a cell; one whose header reads no row is
+    an error at its header; one read is nothing. The flag replaces the file's list."""
+    header = ["No", "Kegiatan", "Sasaran", "Indikator Kinerja", "Target", "Satuan", "Anggaran"]
+    book = write(tmp_path / "renja.xlsx", {"Anggaran": block("B2", ROWS[:2]),
+                                           "Matriks": block("C4", [header])})
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.renjacheck]\nrequire = ["pendanaan", "matriks", "narasi"]\n'
+        'select = ["READ007"]\n')
+    code, out, _ = run(monkeypatch, capsys, "check", "-f", "json", book)
+    # Findings without a cell come first (the report's general section), then by sheet.
+    assert (code, _flat(out)) == (1, [[("READ007", "error", None),
+                                        ("READ007", "error", "C4:I4")]])
+    issues = json.loads(out)["files"][0]["issues"]
+    assert issues[1]["locations"][0]["sheet"] == "Matriks"
+    assert issues[0]["message"] == (
+        "Tabel Narasi wajib ada (konfigurasi `require`), tetapi tidak ada baris yang terbaca "
+        "darinya (judul kolom: -); aturan yang tidak berjalan: -")
+    code, out, _ = run(monkeypatch, capsys, "check", "-f", "json", "--require", "pendanaan", book)
+    assert (code, _flat(out)) == (0, [[]])

@@ -6,7 +6,8 @@ rule on it and compares the findings of the file's rule, in report order, with `
 a list of [rule, "Sheet!A1"] pairs, or mappings with `at`, and optionally `expected`,
 `actual` and `message` (a text the Indonesian message must contain). A case may bring
 `waivers:`, the entries of a waiver file checked with the workbook, and `raw_merges:`, merged
-ranges written into the sheet XML directly (too large for openpyxl to write).
+ranges written into the sheet XML directly (too large for openpyxl to write), and `require:`,
+the tables the configuration requires.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def test_rule_case(rule, case, tmp_path):
         waiver_file = tmp_path / "waivers.yaml"
         waiver_file.write_text(yaml.safe_dump({"waivers": case["waivers"]}), encoding="utf-8")
         waivers = load_waivers(waiver_file)
-    found = [f for f in check_plan(read(path), RULES, waivers) if f.rule == rule]
+    require = tuple(case.get("require", ()))
+    found = [f for f in check_plan(read(path), RULES, waivers, require) if f.rule == rule]
     expect = case.get("expect") or []
     assert [(f.rule, str(f.locations[0]) if f.locations else None) for f in found] == [
         (e[0], e[1]) if isinstance(e, list) else (rule, e["at"]) for e in expect]

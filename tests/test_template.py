@@ -43,25 +43,34 @@ def _columns(sheet) -> dict[str, str]:
     return {c.value: c.column_letter for c in sheet[2] if c.value}
 
 
-def test_an_empty_template_reads_as_empty_tables(monkeypatch, capsys, tmp_path):
+# Each table's header, where the blank template writes it.
+EMPTY = [("READ006", "Pendanaan!A2:D2"), ("READ006", "Capaian!A2:I2"),
+         ("READ006", "Matriks!A2:I2"), ("READ006", "RO!A2:F2"), ("READ006", "Narasi!A2:C2")]
+
+
+def test_an_empty_template_reads_no_table(monkeypatch, capsys, tmp_path):
+    """A blank template holds headers and no row: nothing to check is never a pass."""
     path = _template(monkeypatch, capsys, tmp_path / "renja-kosong.xlsx")
-    report = _check(path)
-    assert report.exit_code == 0
-    assert [(t.kind, t.sheet, t.rows) for t in report.tables] == [
+    plan = read(path)
+    assert [(t.kind, t.sheet, t.rows) for t in plan.infos] == [
         ("pendanaan", "Pendanaan", 0), ("capaian", "Capaian", 0), ("matriks", "Matriks", 0),
         ("ro", "RO", 0), ("narasi", "Narasi", 0)]
-    # Without --unit and --year the identity is blank, and noted as such; nothing else.
-    assert [(f.rule, f.table, f.severity.value) for f in report.findings] == [
-        ("READ001", "identitas", "info")]
-    code, out, _ = run(monkeypatch, capsys, "check", path)
-    assert code == 0 and "Ringkasan: 0 kesalahan, 0 peringatan, 1 info" in out
+    code, out, err = run(monkeypatch, capsys, "check", path)
+    assert (code, out) == (2, "")
+    assert "tidak ada tabel yang terbaca (judul kolom Pendanaan di Pendanaan!A2:D2" in err
+
+
+def _flat(report) -> list[tuple[str, str]]:
+    return [(f.rule, str(f.locations[0]) if f.locations else "") for f in report.findings]
 
 
 def test_prefilled_identity_and_satker(monkeypatch, capsys, tmp_path):
     path = _template(monkeypatch, capsys, tmp_path / "renja.xlsx", "--year", "2024", "--unit",
                      "BNN Provinsi Banten", "--satker", "BANTEN", "--satker", "TANGSEL")
     report = _check(path)
-    assert (report.exit_code, report.findings) == (0, [])
+    # The identity is filled in; every other table is its header alone (the Pendanaan's with
+    # two satker columns), and says so.
+    assert (report.exit_code, _flat(report)) == (0, [("READ006", "Pendanaan!A2:E2"), *EMPTY[1:]])
     plan = read(path)
     assert (plan.get(IDENTITAS).unit.value, plan.year) == ("BNN Provinsi Banten", 2024)
     assert plan.get(PENDANAAN).satker == ["BANTEN", "TANGSEL"]
@@ -138,7 +147,10 @@ def test_english_titles_and_notes(monkeypatch, capsys, tmp_path):
     assert book.sheetnames == ["Instructions", *TABLE_SHEETS, "Lists"]
     assert book["Pendanaan"]["A1"].value == "Funding requirements 2025"
     assert "renjacheck check" in book["Instructions"]["A3"].value
-    assert (_check(path).exit_code, _check(path).findings) == (0, [])
+    report = _check(path)
+    assert (report.exit_code, _flat(report)) == (0, EMPTY)
+    assert report.findings[1].message("en").startswith(
+        "The Capaian table's header is at Capaian!A2:I2, but no row under it was read as data")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from renjacheck.cli.options import (FORMATS, REPORTERS, ConfigOpt, Files, Ignore, Jobs, Lang,
-                                    NoConfig, OutputOpt, Quiet, ReportFormat, RulesDir, Select,
+                                    NoConfig, OutputOpt, Quiet, ReportFormat, RequireOpt,
+                                    RulesDir, Select,
                                     SeverityOpt, WaiversOpt, app, choice, emit, fail, lang_of,
                                     make_resolver, no_workbooks, split, stops)
 
@@ -20,7 +21,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
           waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False,
-          jobs: Jobs = 1) -> None:
+          jobs: Jobs = 1, require: RequireOpt = None) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     choice(fmt, FORMATS, "--format")
     lang_of(lang, None)  # a bad flag is refused before any file is read
@@ -30,7 +31,8 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
     from renjacheck.progress import bar_for
 
     files, empty = gather(files)
-    resolver = make_resolver(select, ignore, severity, rules, config, no_config, waivers)
+    resolver = make_resolver(select, ignore, severity, rules, config, no_config, waivers,
+                             require)
     with stops():
         settings = [resolver.for_workbook(path) for path in files]  # every config before reading
     lang = lang_of(lang, settings[0].lang if settings else None)

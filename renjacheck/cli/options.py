@@ -45,6 +45,10 @@ Select = Annotated[Optional[list[str]], typer.Option(
 Ignore = Annotated[Optional[list[str]], typer.Option(
     "--ignore", metavar="IDS", show_default=False,
     help="Do not run these rules (ids or prefixes, comma-separated; repeatable).")]
+RequireOpt = Annotated[Optional[list[str]], typer.Option(
+    "--require", metavar="TABLES", show_default=False,
+    help="Tables every workbook must hold with a row read, e.g. pendanaan,matriks "
+         "(comma-separated; repeatable); one it lacks is an error (READ007).")]
 SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="ID=LEVEL", show_default=False,
     help="Report a rule (id or prefix) at error, warning or info (repeatable).")]
@@ -98,7 +102,7 @@ def no_workbooks(folders: list[Path], lang: str) -> bool:
     return bool(folders)
 
 
-def make_resolver(select, ignore, severity, rules, config, no_config, waivers):
+def make_resolver(select, ignore, severity, rules, config, no_config, waivers, require=None):
     """The configuration resolver the flags ask for (a bad flag value: one line, exit 2)."""
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.config import Flags, Resolver, parse_severity
@@ -106,7 +110,8 @@ def make_resolver(select, ignore, severity, rules, config, no_config, waivers):
     with stops():
         flags = Flags(select=split(select), ignore=split(ignore),
                       severity=parse_severity(severity or []), rules=list(rules or []),
-                      waivers=waivers, config=config, no_config=no_config)
+                      waivers=waivers, config=config, no_config=no_config,
+                      require=split(require))
     return Resolver(flags)
 
 

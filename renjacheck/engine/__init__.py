@@ -19,6 +19,7 @@ from renjacheck.kinds.rule import Rule
 from renjacheck.model.build import collector_paused, read
 from renjacheck.model.plan import Plan
 from renjacheck.report import FileReport, Report
+from renjacheck.tables import registry
 from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
@@ -32,6 +33,8 @@ class Setup:
     rules: list[Rule]
     waivers: tuple[Waiver, ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    # The tables the workbook must hold (configuration `require`): READ007 for one it lacks.
+    require: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,16 +47,19 @@ class Outcome:
     skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def check_plan(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = ()) -> list[Finding]:
+def check_plan(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = (),
+               require: tuple[str, ...] = ()) -> list[Finding]:
     """Run `rules` on a plan already read; findings in workbook order, each once, those a
     waiver accepts marked as waived."""
-    return run_rules(plan, rules, waivers).findings
+    return run_rules(plan, rules, waivers, require).findings
 
 
-def run_rules(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = ()) -> Outcome:
+def run_rules(plan: Plan, rules: list[Rule], waivers: Iterable[Waiver] = (),
+              require: tuple[str, ...] = ()) -> Outcome:
     """Run every rule whose tables the plan holds, then those that judge the findings."""
     waivers = tuple(waivers)
-    ctx = Context(plan=plan, rules=tuple(rules), shared=Shared(plan), waivers=waivers)
+    ctx = Context(plan=plan, rules=tuple(rules), shared=Shared(plan), waivers=waivers,
+                  require=require)
     findings: dict[tuple, Finding] = {}
     late, ran, skipped = [], set(), {}
     for rule in rules:
@@ -115,7 +121,8 @@ def check_file(path: Path, setup: Setup) -> FileReport:
     try:
         with collector_paused():  # the plan is dropped before the collector runs again
             plan = read(path, setup.limits)
-            outcome = run_rules(plan, setup.rules, waivers)
+            _vouch(plan)
+            outcome = run_rules(plan, setup.rules, waivers, setup.require)
             tables = plan.infos
             del plan
     except CannotCheck as exc:
@@ -125,6 +132,18 @@ def check_file(path: Path, setup: Setup) -> FileReport:
                           error_args={"reason": f"{type(exc).__name__}: {exc}"}, rules=rules)
     return FileReport(path=str(path), tables=tables, findings=outcome.findings, rules=rules,
                       ran=outcome.ran, skipped=outcome.skipped)
+
+
+def _vouch(plan: Plan) -> None:
+    """CannotCheck when no table of the plan read a row: a workbook renjacheck read nothing
+    of is never a pass (exit 0), whatever its rules would say of nothing."""
+    if any(plan.present(name) for name in plan.tables):
+        return
+    empty = next((note for note in plan.notes if note.code == "empty_table"), None)
+    if empty is None:
+        raise CannotCheck("no_table")
+    raise CannotCheck("no_table_rows", table=registry.kind(empty.args["table"]).label,
+                      range=empty.args["range"])
 
 
 def check_files(paths: list[Path], rules: list[Rule] | None = None,

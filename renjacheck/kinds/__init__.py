@@ -13,7 +13,8 @@ from renjacheck.kinds import (blank_amount, capaian_ratio, expression, header_re
                               narrative_total, narrative_unmet, number_words, pendanaan_codes,
                               pendanaan_sums, reader_note, ro_coverage, ro_duplicate,
                               ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
-                              table_present, table_schema, target_trend, unit_match)
+                              table_present, table_required, table_schema, target_trend,
+                              unit_match)
 from renjacheck.kinds.base import Hit, Needs, Params
 from renjacheck.kinds.context import Context
 from renjacheck.kinds.rule import Rule
@@ -56,7 +57,7 @@ class RuleKind:
 
 KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Reading and table schemas.
-    reader_note, table_present, table_schema,
+    reader_note, table_present, table_required, table_schema,
     # Pendanaan.
     pendanaan_sums, pendanaan_codes, header_repeat, blank_amount, narrative_total,
     # Capaian and narrative.

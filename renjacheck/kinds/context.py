@@ -58,6 +58,8 @@ class Context:
     # The waivers that apply to this workbook; for kinds that need the findings, the other
     # rules' findings and the ids of the rules that ran.
     waivers: tuple[Waiver, ...] = ()
+    # The tables the configuration requires (`require`), by kind name.
+    require: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     ran: frozenset[str] = frozenset()
 

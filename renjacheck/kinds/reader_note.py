@@ -5,6 +5,7 @@
 a script); they are not read as zero or blank.
 `merge_clamped`: a merged range so large that it was cut down to the cells in use before
 loading (openpyxl would build one object per covered cell).
+`empty_table`: a header with no data row read under it; the first row below it is named.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from renjacheck.tables import registry
 
 ID = "reader_note"
 NEEDS = Needs()
-PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped"})
+PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped",
+                          "next", "anchors"})
 
 
 class Params(BaseParams):
     """Which note this rule reports."""
 
-    note: Literal["duplicate_table", "uncalculated_formula", "merge_clamped"]
+    note: Literal["duplicate_table", "uncalculated_formula", "merge_clamped", "empty_table"]
 
 
 def check(ctx, rule) -> Iterator[Hit]:

@@ -52,6 +52,8 @@ def read_grids(path: str, grids: list[Grid]) -> Plan:
             notes.append(Note("duplicate_table", (_header_loc(parts),),
                               {"table": parts.kind.name, "used": f"{first.sheet}!{first.range}"}))
     notes += _prescan_notes(grids)
+    notes += [_empty_note(parts) for parts in chosen.values() if not parts.rows
+              and parts.kind.layout == "header"]
     tables: dict[str, Table] = {}
     identitas = find_identitas(grids, found)
     if identitas is not None:
@@ -83,6 +85,28 @@ def _prescan_notes(grids: list[Grid]) -> list[Note]:
             notes.append(Note("merge_clamped", (loc,), {"sheet": grid.name, "range": old,
                                                         "clamped": new}))
     return notes
+
+
+def _empty_note(parts: Parts) -> Note:
+    """A header found with no data row under it: where, and the first row the reader met
+    below it (where it stopped), so the planner sees why; never a silent pass."""
+    grid, header = parts.cells, parts.headers[-1]
+    below = grid.next_row(header.last_row)
+    shown, first = "-", None
+    while below is not None and first is None:
+        first = next((c for c in grid.filled.get(below, ())
+                      if header.first_col <= c <= header.last_col), None)
+        if first is None:
+            below = grid.next_row(below)
+    if first is not None:
+        text = " ".join(grid.text(below, first).split())
+        text = text if len(text) <= 60 else text[:57] + "..."
+        shown = f'{grid.location(below, first).cell} "{text}"'
+    anchors = [header.text(header.columns[name]) or name for name in parts.kind.anchors
+               if name in header.columns]
+    return Note("empty_table", (_header_loc(parts),),
+                {"table": parts.kind.name, "range": f"{parts.sheet}!{parts.range}",
+                 "next": shown, "anchors": ", ".join(anchors) or "-"})
 
 
 def _header_loc(parts: Parts) -> Location:

@@ -38,8 +38,10 @@ class Plan:
         return self.tables.get(kind.name)  # type: ignore[return-value]
 
     def present(self, name: str) -> bool:
-        """True when the workbook holds a table of the kind called `name`."""
-        return name in self.tables
+        """True when the workbook holds a table of the kind called `name` with a row read: the
+        rules that need a table never vouch for one that read nothing (a header alone)."""
+        table = self.tables.get(name)
+        return table is not None and len(table) > 0
 
     @property
     def infos(self) -> list[TableInfo]:

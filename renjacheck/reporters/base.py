@@ -85,6 +85,17 @@ def rules_skipped(file: FileReport, lang: str) -> list[tuple[RuleInfo, str]]:
             for r in sorted(file.rules, key=lambda r: r.id) if r.id in file.skipped]
 
 
+def skipped_by_reason(file: FileReport, lang: str) -> list[tuple[list[str], str]]:
+    """The rules that did not run on a file grouped by why (the same tables lacking): the ids,
+    sorted, and the reason, for the reports that open with what was read."""
+    labels = registry.labels()
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for rule in sorted(file.skipped):
+        groups.setdefault(file.skipped[rule], []).append(rule)
+    return [(ids, text("skipped_for", lang, tables=", ".join(labels.get(t, t) for t in tables)))
+            for tables, ids in groups.items()]
+
+
 def rules_that_ran(file: FileReport) -> list[RuleInfo]:
     """The rules that ran on a file, sorted by id; those whose findings are the only trace of
     them (a report made without its rules) from their findings."""

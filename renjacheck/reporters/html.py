@@ -6,7 +6,8 @@ Policy allows only that style and that script (by their hashes) and nothing from
 even a workbook text that escaped escaping could not run or fetch anything. Every text from a
 workbook is escaped. The output is deterministic: no timestamp, only renjacheck's version.
 
-Per file: the tables read and where, with the count of findings per table and severity, then
+Per file: the tables read and where, with the count of findings per table and severity, and the
+rules that could not run (the tables they lacked), then
 every finding grouped by table as the text report groups them, each with its cells, its rule,
 its message, what was expected and found, why the rule matters, its fingerprint and its waiver.
 A file that could not be checked gets its one-line reason. Last, each rule that found something
@@ -20,7 +21,7 @@ from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.i18n import show, text
 from renjacheck.report import FileReport, Report
-from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran
+from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran, skipped_by_reason
 from renjacheck.reporters.htmlkit import (
     GENERAL, WORDS, asset, css_string, digest, esc, shows_figures, table_of,
 )
@@ -167,7 +168,8 @@ class HtmlReporter(Reporter):
         return lines
 
     def _overview(self, file: FileReport) -> list[str]:
-        """The tables read and where, with their findings counted by severity (waived apart)."""
+        """The tables read and where, with their findings counted by severity (waived apart),
+        and the rules that could not run, with the tables they lacked."""
         kinds = [t.kind for t in file.tables]
         columns = [*(s.value for s in Severity), "waived"]
         counts: dict[str, dict[str, int]] = {}
@@ -197,6 +199,13 @@ class HtmlReporter(Reporter):
         totals = {c: sum(row[c] for row in counts.values()) for c in columns}
         lines += ["<tfoot><tr>", f'<th scope="row" colspan="3">{esc(self._w("total"))}</th>',
                   "".join(self._count(totals[c]) for c in columns), "</tr></tfoot>", "</table>"]
+        skipped = skipped_by_reason(file, self.lang)
+        if skipped:  # what was not checked stands with what was read, not only in a footnote
+            lines += [f'<p class="skipped">{esc(text("rules_skipped", self.lang))}</p>',
+                      '<ul class="skipped">']
+            lines += [f"<li><code>{esc(', '.join(ids))}</code>: {esc(why)}</li>"
+                      for ids, why in skipped]
+            lines.append("</ul>")
         return lines
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""Text for people: per file, the tables read and where, then the findings grouped by table.
+"""Text for people: per file, the tables read and where and the rules that could not run (the
+tables they lacked), then the findings grouped by table.
 
 Each finding shows its cell, its message (what was expected, what was found), and each rule's
 reason why it matters is given once, under the rule's first finding. A waived finding is marked
@@ -16,7 +17,7 @@ import textwrap
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
-from renjacheck.reporters.base import Reporter, expected_found, where
+from renjacheck.reporters.base import Reporter, expected_found, skipped_by_reason, where
 from renjacheck.tables import registry
 
 
@@ -73,6 +74,12 @@ class TextReporter(Reporter):
                 lines.append(f"    {t.kind:<10} {place}  {self._t('rows', n=t.rows)}")
         else:
             lines.append(f"  {self._t('no_tables')}")
+        skipped = skipped_by_reason(file, self.lang)
+        if skipped:
+            lines.append(f"  {self._t('rules_skipped')}")
+            for ids, why in skipped:
+                lines += textwrap.wrap(f"{', '.join(ids)}: {why}", width=96,
+                                       initial_indent="    ", subsequent_indent="      ")
         order = [t.kind for t in file.tables]
         groups: dict[str | None, list[Finding]] = {}
         for finding in file.findings:

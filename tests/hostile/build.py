@@ -195,7 +195,7 @@ CASES = {
     "uncalculated": (uncalculated, 1, "READ003"),
     "strange_values": (strange_values, 1, "TBL001"),
     "dates_in_amounts": (dates_in_amounts, 1, "TBL001"),
-    "no_table": (no_table, 0, "Tidak ada tabel yang dikenali."),
+    "no_table": (no_table, 2, "bukan buku kerja Renja: tidak ada tabel yang terbaca"),
 }
 
 
