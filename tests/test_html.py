@@ -154,6 +154,21 @@ def test_tables_read_and_the_summary_per_table_and_severity(seed):
     assert "Ringkasan: 11 kesalahan, 20 peringatan, 4 info" in words(tree.find("body"))
 
 
+def test_the_rules_that_could_not_run_stand_under_the_tables_read(tmp_path):
+    """A workbook with a Pendanaan alone: the page lists, under the tables read, the rules that
+    did not run grouped by the tables they lacked (and a complete workbook lists none)."""
+    from tests.xlsx import block, write
+
+    rows = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "5", "5"]]
+    path = write(tmp_path / "pendanaan.xlsx", {"Anggaran": block("B2", rows)})
+    tree = parse(render(check_files([path]), "en"))
+    (skipped,) = [ul for ul in tree.iter("ul") if "skipped" in classes(ul)]
+    items = [words(li) for li in skipped]
+    assert items[0] == "CAP001, CAP002, CAP010: table not read: Capaian"
+    assert "MAT001, MAT002, MAT003: table not read: Matriks" in items
+    assert "RO003, RO006: table not read: RO" in items
+
+
 def test_the_filters_offer_the_severities_tables_and_rules_found(seed):
     tree = parse(render(seed))
     form = tree.find(".//form[@id='filters']")

@@ -373,6 +373,14 @@ def test_a_pendanaan_alone_runs_its_rules_and_skips_the_others(tmp_path):
     assert notes["NAM002"]["message"]["text"] == (
         f"{path}: NAM002 nama-kegiatan-berbeda: not run: table not read: Matriks, RO")
     assert notes["NAM002"]["properties"] == {"code": "rule_skipped", "missing": ["matriks", "ro"]}
+    # The text report opens with the tables read, then the rules that could not run.
+    lines = render(report, "text").splitlines()
+    start = lines.index("  Aturan yang tidak dijalankan:")
+    assert lines[start - 2:start + 3] == [
+        "  Tabel yang terbaca:", "    pendanaan  Anggaran!B2:E3  1 baris",
+        "  Aturan yang tidak dijalankan:",
+        "    CAP001, CAP002, CAP010: tabel tidak terbaca: Capaian",
+        "    CAP003: tabel tidak terbaca: Capaian, Narasi"]
 
 
 # The text report's summary line and quiet mode
