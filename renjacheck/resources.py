@@ -18,8 +18,11 @@ def data_file(name: str) -> Path:
     return rules_dir() / "data" / name
 
 
-def load_yaml(text: str):
-    """Parse YAML safely, with libyaml's C parser when PyYAML has it (a few times faster)."""
+def load_yaml(text: str, strings: bool = False):
+    """Parse YAML safely, with libyaml's C parser when PyYAML has it (a few times faster).
+    With `strings`, every scalar is read as written (`No` stays the text, not false)."""
     import yaml  # only where YAML is read: it costs start-up time `renjacheck --help` need not pay
 
+    if strings:
+        return yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 from renjacheck.numbers import format_number, parse_number, to_words
+from renjacheck.tables import registry
 from renjacheck.tables.registry import KINDS
 from tests import plans
 from tests.xlsx import write
@@ -868,7 +869,8 @@ def headers(draw, kind: str) -> list[str]:
     if kind == "identitas":
         return ["Unit Kerja", "BNN Provinsi Contoh"]
     columns = [c for c in KINDS[kind].columns if c.required or draw(st.booleans())]
-    labels = [_decorate(draw(st.sampled_from(c.aliases)), draw(st.integers(0, 6)))
+    labels = [_decorate(draw(st.sampled_from(sorted(registry.vocabulary().labels(kind, c.name)))),
+                        draw(st.integers(0, 6)))
               for c in columns]
     if kind == "pendanaan":
         satker = draw(st.lists(st.sampled_from(SATKER_NAMES + ["PAGU", "Bidang", "Target"]),

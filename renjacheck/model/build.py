@@ -9,6 +9,7 @@ from pathlib import Path
 from renjacheck.model.plan import Note, Plan
 from renjacheck.tables import registry
 from renjacheck.tables.identitas import find_identitas
+from renjacheck.tables.partial import Partial
 from renjacheck.tables.rows import read_tables
 from renjacheck.tables.parts import Parts
 from renjacheck.tables.table import Table
@@ -18,10 +19,11 @@ from renjacheck.workbook.prescan import column_number
 from renjacheck.workbook.safety import DEFAULT_LIMITS, Limits
 
 
-def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
-    """Read the workbook at `path`; raises CannotCheck when it is not a readable .xlsx."""
+def read(path: Path, limits: Limits = DEFAULT_LIMITS, vocabulary: tuple[Path, ...] = ()) -> Plan:
+    """Read the workbook at `path` (header labels from the shipped vocabulary and an office's
+    `vocabulary` files); raises CannotCheck when it is not a readable .xlsx."""
     with collector_paused():
-        return read_grids(str(path), load(path, limits))
+        return read_grids(str(path), load(path, limits), vocabulary)
 
 
 @contextmanager
@@ -39,11 +41,14 @@ def collector_paused():
             gc.enable()
 
 
-def read_grids(path: str, grids: list[Grid]) -> Plan:
+def read_grids(path: str, grids: list[Grid], vocabulary: tuple[Path, ...] = ()) -> Plan:
     """Read a workbook already loaded into grids: the first table of each kind, the identity,
-    and notes on what else the reader met (a table twice, formulas never calculated)."""
-    detector = registry.detector()
-    found = [parts for grid in grids for parts in read_tables(grid, detector, registry.KINDS)]
+    and notes on what else the reader met (a table twice, formulas never calculated, a header
+    missing some of its labels)."""
+    detector = registry.detector(vocabulary)
+    partial: list[Partial] = []
+    found = [parts for grid in grids
+             for parts in read_tables(grid, detector, registry.KINDS, partial)]
     chosen: dict[str, Parts] = {}
     notes: list[Note] = []
     for parts in found:
@@ -52,10 +57,11 @@ def read_grids(path: str, grids: list[Grid]) -> Plan:
             notes.append(Note("duplicate_table", (_header_loc(parts),),
                               {"table": parts.kind.name, "used": f"{first.sheet}!{first.range}"}))
     notes += _prescan_notes(grids)
+    notes += [_partial_note(near) for near in partial]
     notes += [_empty_note(parts) for parts in chosen.values() if not parts.rows
               and parts.kind.layout == "header"]
     tables: dict[str, Table] = {}
-    identitas = find_identitas(grids, found)
+    identitas = find_identitas(grids, found, dict(detector.vocabulary.columns["identitas"]))
     if identitas is not None:
         tables["identitas"] = identitas
     for grid in grids:
@@ -107,6 +113,23 @@ def _empty_note(parts: Parts) -> Note:
     return Note("empty_table", (_header_loc(parts),),
                 {"table": parts.kind.name, "range": f"{parts.sheet}!{parts.range}",
                  "next": shown, "anchors": ", ".join(anchors) or "-"})
+
+
+def _partial_note(near: Partial) -> Note:
+    """A row that names most but not all of a kind's required columns: what it names, what it
+    lacks, and what an unknown cell may have meant; at the row, and at each such cell."""
+    sheet = near.sheet
+    where = Location(sheet=sheet, row=near.row, col=near.first_col, end_row=near.last_row,
+                     end_col=near.last_col)
+    cells = [Location(sheet=sheet, row=row, col=col) for row, col, _, _ in near.hints]
+    kind = near.kind
+    return Note("partial_header", (where, *cells), {
+        "table": kind.name, "range": f"{sheet}!{where.cell}",
+        "found": ", ".join(text for _, text in near.found),
+        "missing": ", ".join(kind.column(n).heading or n for n in near.missing),
+        "hints": "; ".join(f'{loc.cell} "{text}" -> "{label}"'
+                           for loc, (_, _, text, label) in zip(cells, near.hints, strict=True))
+                 or "-"})
 
 
 def _header_loc(parts: Parts) -> Location:

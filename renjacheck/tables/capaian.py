@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SASARAN, SATUAN
+from renjacheck.tables.common import BIDANG, NO, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.table import Table
@@ -45,19 +45,17 @@ CAPAIAN: TableKind[Capaian] = TableKind(
     titles={"id": "Realisasi Capaian Kinerja", "en": "Performance achieved"},
     columns=(
         NO,
-        Column("sasaran", FieldType.TEXT, SASARAN, required=True, wraps=True,
+        Column("sasaran", FieldType.TEXT, required=True, wraps=True,
                heading="Sasaran Kegiatan", width=40),
-        Column("indikator", FieldType.TEXT, INDIKATOR, required=True, wraps=True,
+        Column("indikator", FieldType.TEXT, required=True, wraps=True,
                heading="Indikator Kinerja", width=50),
-        Column("target", FieldType.QUANTITY, ("target",), required=True, heading="Target",
+        Column("target", FieldType.QUANTITY, required=True, heading="Target", style="number"),
+        Column("realisasi", FieldType.QUANTITY, required=True, heading="Realisasi",
                style="number"),
-        Column("realisasi", FieldType.QUANTITY, ("realisasi",), required=True,
-               heading="Realisasi", style="number"),
-        Column("capaian", FieldType.QUANTITY, ("capaian", "persentasecapaian", "capaianpersen"),
-               required=True, heading="Capaian", style="percent"),
+        Column("capaian", FieldType.QUANTITY, required=True, heading="Capaian",
+               style="percent"),
         BIDANG,
-        Column("polaritas", FieldType.TEXT, ("polaritas",), heading="Polaritas",
-               style="polaritas"),
+        Column("polaritas", FieldType.TEXT, heading="Polaritas", style="polaritas"),
         SATUAN,
     ),
     anchors=("no", "target", "realisasi", "capaian"),

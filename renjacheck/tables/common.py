@@ -7,14 +7,10 @@ from functools import lru_cache
 
 from renjacheck.tables.declare import Column, FieldType
 
-NO = Column("no", FieldType.ENUM, ("no", "nomor", "nourut"), heading="No", width=6)
-BIDANG = Column("bidang", FieldType.TEXT, ("bidang", "bidangbagian", "bagian", "unitpelaksana"),
-                heading="Bidang", width=24, style="bidang")
-SATUAN = Column("satuan", FieldType.TEXT, ("satuan", "sat"), heading="Satuan", width=16,
-                style="satuan")
-INDIKATOR = ("indikatorkinerja", "indikatorkinerjakegiatan", "indikator", "ikk",
-             "indikatorkinerjakegiatanikk")
-SASARAN = ("sasarankegiatan", "sasaran", "sasaranprogram")
+# Their header labels are data: rules/data/judul-kolom.yaml.
+NO = Column("no", FieldType.ENUM, heading="No", width=6)
+BIDANG = Column("bidang", FieldType.TEXT, heading="Bidang", width=24, style="bidang")
+SATUAN = Column("satuan", FieldType.TEXT, heading="Satuan", width=16, style="satuan")
 
 _BIDANG_PREFIX = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+")
 

@@ -38,12 +38,13 @@ Style = Literal["text", "code", "amount", "number", "percent", "year", "bidang",
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table kind: its name in rules, how its cells are read, the header labels
-    it goes by (normalised: lower case, no spaces or punctuation), and its template heading."""
+    """One column of a table kind: its name in rules, how its cells are read, header labels it
+    goes by besides its heading and those of rules/data/judul-kolom.yaml (normalised: lower
+    case, no spaces or punctuation; tables/vocabulary.py), and its template heading."""
 
     name: str
     type: FieldType
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
     # The header must name it for the table to be recognised as this kind.
     required: bool = False
     # Text that may wrap onto a continuation row.

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from renjacheck.numbers import parse_number
 from renjacheck.tables.declare import TableKind
-from renjacheck.tables.labels import PAGU_LABELS, all_labels, known_label, match_column, norm_label
+from renjacheck.tables.labels import (PAGU_LABELS, known_label, known_text, label_forms,
+                                      match_column, norm_label)
+from renjacheck.tables.partial import Partial, judge
+from renjacheck.tables.vocabulary import Vocabulary, build
 from renjacheck.workbook.grid import Grid
 
 
@@ -52,33 +55,41 @@ class Header:
 
 
 class Detector:
-    """Finds the headers of `kinds` on sheets. The labels every row's text is compared with are
-    gathered once; so is the verdict on each text (a budget repeats its names and codes)."""
+    """Finds the headers of `kinds` on sheets, by the labels of `vocabulary` (by default their
+    declarations' alone). The labels every row's text is compared with are gathered once; so is
+    the verdict on each text (a budget repeats its names and codes)."""
 
-    def __init__(self, kinds: Sequence[TableKind]) -> None:
+    def __init__(self, kinds: Sequence[TableKind], vocabulary: Vocabulary | None = None) -> None:
         self.kinds = [k for k in kinds if k.layout == "header"]
-        self.known = all_labels(self.kinds)
+        self.vocabulary = vocabulary if vocabulary is not None else build(list(kinds), ())
+        self.columns = {k.name: self.vocabulary.columns[k.name] for k in self.kinds}
+        self.known = frozenset(label for k in self.kinds for _, labels in self.columns[k.name]
+                               for label in labels)
         self._heading: dict[str, bool] = {}
 
-    def find(self, grid: Grid) -> list[Header]:
-        """Every header on the sheet, top to bottom."""
+    def find(self, grid: Grid, partial: list[Partial] | None = None) -> list[Header]:
+        """Every header on the sheet, top to bottom; rows that name most but not all of a
+        kind's required columns are added to `partial` when it is given."""
         found: list[Header] = []
         for row in grid.rows():
             if found and row <= found[-1].last_row:
                 continue  # the second row of a two-level header
-            header = self.header_at(grid, row)
+            if partial and row <= partial[-1].last_row and partial[-1].sheet == grid.name:
+                continue
+            header = self.header_at(grid, row, partial)
             if header:
                 found.append(header)
         return found
 
-    def header_at(self, grid: Grid, row: int) -> Header | None:
+    def header_at(self, grid: Grid, row: int,
+                  partial: list[Partial] | None = None) -> Header | None:
         """The header that starts at `row`, if the row starts one."""
         if not self._has_heading(grid, row):
             return None
-        single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
-        single = {c: labels for c, labels in single.items() if labels[0]}
-        if len(single) < 2 or not any(known_label(labels[0], self.known)
-                                      for labels in single.values()):
+        single = {c: list(label_forms(grid.text(row, c))) for c in grid.filled.get(row, ())}
+        single = {c: labels for c, labels in single.items() if labels}
+        known = sum(any(known_label(f, self.known) for f in labels) for labels in single.values())
+        if len(single) < 2 or not known:
             return None
         texts = {c: " ".join(grid.text(row, c).split()) for c in single}
         best = self._best(single, texts, row, 1)
@@ -90,6 +101,27 @@ class Detector:
             double = self._best(two, texts2, row, 2)
             if double and (best is None or _score(double) > _score(best)):
                 return double
+        # Fuzzy hints only for a row that already names two columns: never a row of figures.
+        if best is None and partial is not None and known >= 2:
+            readings = [(single, texts, 1)] + ([(two, texts2, 2)] if two else [])
+            near = self._partial(grid, row, readings)
+            if near is not None:
+                partial.append(near)
+        return best
+
+    def _partial(self, grid: Grid, row: int, readings: list) -> Partial | None:
+        """The kind the row names most but not all required columns of, if any (judge)."""
+        best = None
+        for labels, texts, height in readings:
+            # The row each label stands on: the lower one where a two-level header took it.
+            rows = {c: row + 1 if height == 2 and " ".join(grid.text(row + 1, c).split()) == t
+                    else row for c, t in texts.items()}
+            for kind in self.kinds:
+                columns, unknown = _columns(kind, self.columns[kind.name], labels)
+                near = judge(grid.name, kind, self.vocabulary, columns, unknown, texts, rows,
+                             row, height)
+                if near is not None and (best is None or near.rank > best.rank):
+                    best = near
         return best
 
     def _has_heading(self, grid: Grid, row: int) -> bool:
@@ -107,7 +139,7 @@ class Detector:
             if known is None:
                 if len(verdicts) > 1 << 16:
                     verdicts.clear()  # kept small: a national budget's codes are distinct
-                known = verdicts[value] = known_label(norm_label(value.strip()), self.known)
+                known = verdicts[value] = known_text(value.strip(), self.known)
             if known:
                 return True
         return False
@@ -116,7 +148,8 @@ class Detector:
               height: int) -> Header | None:
         best: Header | None = None
         for kind in self.kinds:
-            header = _match(kind, labels, texts, row, height)
+            header = _match(kind, self.columns[kind.name], self.vocabulary.free, labels, texts,
+                            row, height)
             if header and (best is None or _score(header) > _score(best)):
                 best = header
         return best
@@ -134,9 +167,11 @@ def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
     labels: dict[int, list[str]] = {}
     used_lower = False
     for c in sorted({*grid.filled.get(row, ()), *grid.filled[row + 1]}):
-        upper = norm_label(grid.text(row, c))
+        upper_text = grid.text(row, c)
+        upper = norm_label(upper_text)
         lower_value = grid.value(row + 1, c)
-        lower = "" if isinstance(lower_value, (int, float)) else norm_label(grid.text(row + 1, c))
+        lower_text = "" if isinstance(lower_value, (int, float)) else grid.text(row + 1, c)
+        lower = norm_label(lower_text)
         merge = grid.merges.get((row, c))
         # PAGU over a single satker column is one plain cell, yet still a super-header when a
         # satker name stands below it; a figure there makes it the amount column of a one-row
@@ -144,10 +179,10 @@ def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
         spans = (merge is not None and merge.wide) or (
             upper in PAGU_LABELS and lower and not _figure(grid.text(row + 1, c)))
         if lower and lower != upper and (spans or not upper):
-            labels[c] = [lower, upper + lower] + ([upper] if upper else [])
+            labels[c] = [*label_forms(lower_text), upper + lower, *label_forms(upper_text)]
             used_lower = True
         elif upper:
-            labels[c] = [upper]
+            labels[c] = list(label_forms(upper_text))
     return labels if used_lower else None
 
 
@@ -175,25 +210,47 @@ def _score(header: Header) -> int:
     return len(header.columns) + len(header.satker)
 
 
-def _match(kind: TableKind, labels: dict[int, list[str]], texts: dict[int, str], row: int,
-           height: int) -> Header | None:
-    columns: dict[str, int] = {}
+def _columns(kind: TableKind, columns, labels: dict[int, list[str]]
+             ) -> tuple[dict[str, int], list[int]]:
+    """Which column of `kind` each header cell names (the first cell naming a column wins), and
+    the cells naming none."""
+    found: dict[str, int] = {}
     unknown: list[int] = []
     for col, candidates in sorted(labels.items()):
-        name = next((n for n in (match_column(kind, lab) for lab in candidates) if n), None)
-        if name and name not in columns:
-            columns[name] = col
+        if kind.satker:
+            # Over satker columns PAGU says what the amounts are: it names the total column
+            # only where nothing else does (below).
+            candidates = [c for c in candidates if c not in PAGU_LABELS]
+        name = next((n for n in (match_column(columns, lab) for lab in candidates) if n), None)
+        if name and name not in found:
+            found[name] = col
         else:
             unknown.append(col)
-    if any(c.required and c.name not in columns for c in kind.columns):
+    if kind.satker and kind.satker[1] not in found:
+        # A single satker's `Kode | Uraian | Pagu`: its one amount column is the total.
+        total = kind.satker[1]
+        col = next((c for c in unknown if labels[c][0] in PAGU_LABELS
+                    and match_column(columns, labels[c][0]) == total), None)
+        if col is not None:
+            found[total] = col
+            unknown.remove(col)
+    return found, unknown
+
+
+def _match(kind: TableKind, columns, free: frozenset[str], labels: dict[int, list[str]],
+           texts: dict[int, str], row: int, height: int) -> Header | None:
+    found, unknown = _columns(kind, columns, labels)
+    if any(c.required and c.name not in found for c in kind.columns):
         return None
     satker: tuple[int, ...] = ()
     if kind.satker:
-        # Satker columns are whatever stands between the label column and Total.
-        low, high = (columns[name] for name in kind.satker)
+        # Satker columns are whatever stands between the label column and Total, but a free
+        # column (Keterangan) and the PAGU super-header.
+        low, high = (found[name] for name in kind.satker)
         if high <= low:
             return None
-        satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS)
-    used = set(columns.values()) | set(satker)
-    return Header(kind=kind.name, row=row, height=height, columns=columns, satker=satker,
+        satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS
+                       and labels[c][0] not in free)
+    used = set(found.values()) | set(satker)
+    return Header(kind=kind.name, row=row, height=height, columns=found, satker=satker,
                   texts=tuple((c, t) for c, t in sorted(texts.items()) if c in used))

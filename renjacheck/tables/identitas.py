@@ -61,16 +61,14 @@ IDENTITAS: TableKind[Identitas] = TableKind(
     name="identitas", label="Identitas", table=Identitas, layout="pairs",
     titles={"id": "Identitas Rencana Kerja", "en": "Work plan identity"},
     columns=(
-        Column("unit", FieldType.TEXT, ("unitkerja", "namaunitkerja", "unit"),
-               heading="Unit Kerja", width=50),
-        Column("tahun", FieldType.YEAR, ("tahun", "tahunanggaran", "tahunrencana"),
-               heading="Tahun", style="year"),
+        Column("unit", FieldType.TEXT, heading="Unit Kerja", width=50),
+        Column("tahun", FieldType.YEAR, heading="Tahun", style="year"),
     ),
     template=Template(sheet="Identitas", columns=("unit", "tahun")))
-KEYS = {c.name: frozenset(c.aliases) for c in IDENTITAS.columns}
+Keys = dict[str, frozenset[str]]  # column -> the labels its key goes by (the vocabulary's)
 
 
-def find_identitas(grids: list[Grid], tables: list[Parts]) -> Identitas | None:
+def find_identitas(grids: list[Grid], tables: list[Parts], keys: Keys) -> Identitas | None:
     """The plan's identity, or None when no `Unit Kerja` or `Tahun` key is written anywhere."""
     pairs = {"unit": [], "tahun": []}
     for grid in grids:
@@ -81,7 +79,7 @@ def find_identitas(grids: list[Grid], tables: list[Parts]) -> Identitas | None:
         places = sorted((row, col) for (row, col), v in grid.values.nonwhole_items(boxes)
                         if isinstance(v, str))
         for row, col in places:
-            found = _pair(grid, row, col)
+            found = _pair(grid, row, col, keys)
             if found:
                 key, key_cell, value_cell = found
                 pairs[key].append((grid.name, key_cell, value_cell))
@@ -100,17 +98,17 @@ def find_identitas(grids: list[Grid], tables: list[Parts]) -> Identitas | None:
     return Identitas(sheet, unit[2] if unit else None, tahun[2] if tahun else None, cells)
 
 
-def _key(text: str) -> str | None:
+def _key(text: str, keys: Keys) -> str | None:
     label = norm_label(text)
-    return next((k for k, labels in KEYS.items() if label in labels), None)
+    return next((k for k, labels in keys.items() if label in labels), None)
 
 
-def _pair(grid: Grid, row: int, col: int) -> tuple[str, RawCell, RawCell] | None:
+def _pair(grid: Grid, row: int, col: int, keys: Keys) -> tuple[str, RawCell, RawCell] | None:
     text = grid.text(row, col)
     if not text or grid.origin(row, col) != (row, col):
         return None
     loc = grid.location(row, col)
-    key = _key(text)
+    key = _key(text, keys)
     if key is not None:
         # The value is the next written cell on the right, past a lone ":".
         for c in range(col + 1, min(grid.max_col, col + 4) + 1):
@@ -125,8 +123,8 @@ def _pair(grid: Grid, row: int, col: int) -> tuple[str, RawCell, RawCell] | None
             return key, RawCell(text, "General", loc), cell
         return None
     match = _INLINE.match(text)
-    if match and _key(match.group(1)) == "unit" or (
-            match and _key(match.group(1)) == "tahun" and _YEAR.fullmatch(match.group(2))):
+    key = _key(match.group(1), keys) if match else None
+    if key == "unit" or (key == "tahun" and _YEAR.fullmatch(match.group(2))):
         key_cell = RawCell(match.group(1), "General", loc)
-        return _key(match.group(1)), key_cell, RawCell(match.group(2), "General", loc)
+        return key, key_cell, RawCell(match.group(2), "General", loc)
     return None

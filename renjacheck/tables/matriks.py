@@ -12,7 +12,7 @@ from array import array
 from decimal import Decimal
 from functools import cached_property
 
-from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SASARAN, SATUAN
+from renjacheck.tables.common import BIDANG, NO, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
 from renjacheck.tables.table import Table
@@ -117,23 +117,19 @@ MATRIKS: TableKind[Matriks] = TableKind(
     titles={"id": "Matriks Rencana Kerja", "en": "Work plan matrix"},
     columns=(
         NO,
-        Column("kegiatan", FieldType.TEXT, ("programkegiatankomponenaktivitas", "kegiatan",
-                                            "programkegiatan", "uraiankegiatan"),
-               required=True, wraps=True, heading="Program/Kegiatan/Komponen/Aktivitas",
-               width=40),
-        Column("sasaran", FieldType.TEXT, SASARAN, required=True, wraps=True,
+        Column("kegiatan", FieldType.TEXT, required=True, wraps=True,
+               heading="Program/Kegiatan/Komponen/Aktivitas", width=40),
+        Column("sasaran", FieldType.TEXT, required=True, wraps=True,
                heading="Sasaran", width=40),
-        Column("indikator", FieldType.TEXT, INDIKATOR, required=True, wraps=True,
+        Column("indikator", FieldType.TEXT, required=True, wraps=True,
                heading="Indikator Kinerja", width=50),
-        Column("target", FieldType.QUANTITY, ("targetvol", "target", "targetvolume"),
-               required=True, heading="Target/Vol", style="number"),
+        Column("target", FieldType.QUANTITY, required=True, heading="Target/Vol",
+               style="number"),
         SATUAN,
-        Column("anggaran", FieldType.AMOUNT, ("anggaranrp", "anggaran", "paguanggaran",
-                                              "pagurp"),
-               required=True, heading="Anggaran (Rp)", width=18, style="amount"),
+        Column("anggaran", FieldType.AMOUNT, required=True, heading="Anggaran (Rp)", width=18,
+               style="amount"),
         BIDANG,
-        Column("kode", FieldType.CODE, ("kode", "kodekegiatan"), heading="Kode", width=10,
-               style="code"),
+        Column("kode", FieldType.CODE, heading="Kode", width=10, style="code"),
     ),
     anchors=("no", "target", "anggaran"),
     template=Template(sheet="Matriks", columns=(

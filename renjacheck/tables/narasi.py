@@ -36,11 +36,9 @@ NARASI: TableKind[Narasi] = TableKind(
     name="narasi", label="Narasi", table=Narasi,
     titles={"id": "Narasi Rencana Kerja", "en": "Work plan narrative"},
     columns=(
-        Column("tahun", FieldType.YEAR, ("tahun",), required=True, heading="Tahun", width=8,
-               style="year"),
+        Column("tahun", FieldType.YEAR, required=True, heading="Tahun", width=8, style="year"),
         BIDANG,
-        Column("teks", FieldType.TEXT, ("teks", "text", "narasi", "isi", "uraian", "pernyataan"),
-               required=True, heading="Teks", width=110),
+        Column("teks", FieldType.TEXT, required=True, heading="Teks", width=110),
     ),
     anchors=("tahun", "bidang", "teks"), group_rows=False, resume=("tahun",),
     template=Template(sheet="Narasi", columns=("tahun", "bidang", "teks")))

@@ -265,15 +265,11 @@ PENDANAAN: TableKind[Pendanaan] = TableKind(
     name="pendanaan", label="Pendanaan", table=Pendanaan,
     titles={"id": "Tabel Kebutuhan Pendanaan", "en": "Funding requirements"},
     columns=(
-        Column("kode", FieldType.CODE, ("kode", "kd", "kodeakun"), required=True,
-               heading="Kode", width=14, style="code"),
-        Column("uraian", FieldType.TEXT, (
-            "programkegiatankrorokomponensubkompakun", "uraian", "programkegiatan",
-            "uraianprogramkegiatan", "programkegiatankrorokomponensubkomponenakun",
-            "programkegiatankroro"), required=True, wraps=True,
-            heading="Program/Kegiatan/KRO/RO/Komponen/Subkomp/Akun", width=60),
-        Column("total", FieldType.AMOUNT, ("total", "jumlah", "totalpagu", "jumlahpagu"),
-               required=True, heading="Total", width=20, style="amount"),
+        Column("kode", FieldType.CODE, required=True, heading="Kode", width=14, style="code"),
+        Column("uraian", FieldType.TEXT, required=True, wraps=True,
+               heading="Program/Kegiatan/KRO/RO/Komponen/Subkomp/Akun", width=60),
+        Column("total", FieldType.AMOUNT, required=True, heading="Total", width=20,
+               style="amount"),
     ),
     anchors=("kode", "total"), group_rows=False, satker=("uraian", "total"),
     template=Template(sheet="Pendanaan", columns=("kode", "uraian", "total")))

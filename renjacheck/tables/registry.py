@@ -2,9 +2,10 @@
 registered later.
 
 To add a kind, declare it in a module of its own (a `TableKind`: its name, label, titles,
-columns with their types, header aliases and template headings, and the `Table` class that
-holds its rows; a subclass only where its rows have structure) and add it to `KINDS` here, or
-`register` it at run time. The reader finds it by its header labels, the table schemas and the
+columns with their types and template headings, and the `Table` class that holds its rows; a
+subclass only where its rows have structure) and add it to `KINDS` here, or `register` it at
+run time; its columns' header labels go in rules/data/judul-kolom.yaml (or in the declaration's
+`aliases`). The reader finds it by its header labels, the table schemas and the
 `expression` rules read its columns, rule files may name it (their JSON schema lists it), and
 the template writes its sheet when it has one. Nothing else needs to know about it.
 """
@@ -12,6 +13,7 @@ the template writes its sheet when it has one. Nothing else needs to know about 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from renjacheck.tables.capaian import CAPAIAN
 from renjacheck.tables.declare import TableKind
@@ -21,11 +23,14 @@ from renjacheck.tables.matriks import MATRIKS
 from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.pendanaan import PENDANAAN
 from renjacheck.tables.ro import RO_KIND
+from renjacheck.tables import vocabulary as vocabularies
 
 # In the order reports list them and header detection tries them (the first wins a tie).
 KINDS: dict[str, TableKind] = {kind.name: kind for kind in (
     IDENTITAS, PENDANAAN, CAPAIAN, MATRIKS, RO_KIND, NARASI)}
-_DETECTOR: list[Detector] = []
+# Per set of an office's own vocabulary files: the vocabulary, and the detector reading by it.
+_VOCABULARY: dict[tuple[Path, ...], vocabularies.Vocabulary] = {}
+_DETECTOR: dict[tuple[Path, ...], Detector] = {}
 
 
 class UnknownTable(KeyError):
@@ -37,12 +42,17 @@ def register(kind: TableKind) -> None:
     if kind.name in KINDS:
         raise ValueError(f"table kind {kind.name!r} is declared already")
     KINDS[kind.name] = kind
-    _DETECTOR.clear()
+    _forget()
 
 
 def unregister(name: str) -> None:
     """Forget a kind `register` added."""
     del KINDS[name]
+    _forget()
+
+
+def _forget() -> None:
+    _VOCABULARY.clear()
     _DETECTOR.clear()
 
 
@@ -69,8 +79,18 @@ def header_kinds() -> Iterator[TableKind]:
     return (kind for kind in KINDS.values() if kind.layout == "header")
 
 
-def detector() -> Detector:
-    """A header detector for the kinds as they are now (made once until a kind is added)."""
-    if not _DETECTOR:
-        _DETECTOR.append(Detector(list(header_kinds())))
-    return _DETECTOR[0]
+def vocabulary(extra: tuple[Path, ...] = ()) -> vocabularies.Vocabulary:
+    """The header labels of every kind: declared, shipped (rules/data/judul-kolom.yaml), and
+    from an office's `extra` files; read once. VocabularyError for a file that cannot be used."""
+    if extra not in _VOCABULARY:
+        _VOCABULARY[extra] = vocabularies.build(list(KINDS.values()),
+                                                (vocabularies.shipped(), *extra))
+    return _VOCABULARY[extra]
+
+
+def detector(extra: tuple[Path, ...] = ()) -> Detector:
+    """A header detector for the kinds as they are now and the vocabulary with `extra` files
+    (made once until a kind is added)."""
+    if extra not in _DETECTOR:
+        _DETECTOR[extra] = Detector(list(header_kinds()), vocabulary(extra))
+    return _DETECTOR[extra]

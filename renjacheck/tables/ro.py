@@ -13,7 +13,7 @@ import re
 from array import array
 from dataclasses import replace
 
-from renjacheck.tables.common import BIDANG, INDIKATOR, NO, SATUAN
+from renjacheck.tables.common import BIDANG, NO, SATUAN
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.groups import inherit, starts_group
 from renjacheck.tables.parse import parse_figure
@@ -129,16 +129,13 @@ RO_KIND: TableKind[RO] = TableKind(
             "en": "Planned volumes of the output details (RO)"},
     columns=(
         NO,
-        Column("kegiatan", FieldType.TEXT, ("kegiatan", "programkegiatan"), required=True,
-               wraps=True, heading="Kegiatan", width=40),
-        Column("indikator", FieldType.TEXT, INDIKATOR, required=True, wraps=True,
+        Column("kegiatan", FieldType.TEXT, required=True, wraps=True, heading="Kegiatan",
+               width=40),
+        Column("indikator", FieldType.TEXT, required=True, wraps=True,
                heading="Indikator Kinerja Kegiatan", width=50),
-        Column("rincian_output", FieldType.TEXT, (
-            "klasifikasirincianoutputrincianoutput", "rincianoutput", "kroro", "ro",
-            "klasifikasirincianoutput"), required=True, wraps=True,
-            heading="Rincian Output", width=40),
-        Column("volume", FieldType.QUANTITY, ("rencanavolume", "volume", "targetvolume"),
-               required=True, heading="Volume", style="number"),
+        Column("rincian_output", FieldType.TEXT, required=True, wraps=True,
+               heading="Rincian Output", width=40),
+        Column("volume", FieldType.QUANTITY, required=True, heading="Volume", style="number"),
         SATUAN,
         BIDANG,
     ),

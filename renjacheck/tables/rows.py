@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.detect import Detector, Header
 from renjacheck.tables.labels import norm_label
+from renjacheck.tables.partial import Partial
 from renjacheck.tables.parts import Parts
 from renjacheck.workbook.grid import Grid, RawCell
 
@@ -33,11 +34,13 @@ _GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,
                         re.IGNORECASE)
 
 
-def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind]) -> list[Parts]:
-    """Every table on the sheet; a header repeating the table above continues that table."""
+def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
+                partial: list[Partial] | None = None) -> list[Parts]:
+    """Every table on the sheet; a header repeating the table above continues that table.
+    Rows that look like a header but lack some required labels go to `partial` if given."""
     tables: list[Parts] = []
     resume = 0
-    headers = detector.find(grid)
+    headers = detector.find(grid, partial)
     at_row = {h.row: h for h in headers}
     for header in headers:
         if header.row < resume:

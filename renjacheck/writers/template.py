@@ -25,7 +25,7 @@ from renjacheck.i18n import text
 from renjacheck.output import write_atomic
 from renjacheck.tables import registry
 from renjacheck.tables.declare import Column, TableKind
-from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, all_labels, known_label, norm_label
+from renjacheck.tables.labels import PAGU_LABELS, TOTAL_LABELS, known_text, norm_label
 from renjacheck.writers.instructions import INSTRUCTIONS
 from renjacheck.writers.xlsx import save
 
@@ -101,8 +101,8 @@ def _vet(options: Options) -> None:
             seen.add(key)
     for name in options.satker:
         label = norm_label(name)
-        if known_label(label, all_labels(registry.header_kinds())) or label in TOTAL_LABELS \
-                or label in PAGU_LABELS:
+        if known_text(name, registry.detector().known) or label in TOTAL_LABELS \
+                or label in PAGU_LABELS or label in registry.vocabulary().free:
             # The reader would take it for a column of its own (Total, Uraian, ...).
             raise TemplateError(text("tpl.satker_label", lang, name=name))
 
