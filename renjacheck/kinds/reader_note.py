@@ -6,6 +6,8 @@ a script); they are not read as zero or blank.
 `merge_clamped`: a merged range so large that it was cut down to the cells in use before
 loading (openpyxl would build one object per covered cell).
 `empty_table`: a header with no data row read under it; the first row below it is named.
+`partial_header`: a row naming most but not all of a kind's required columns, so no table was
+read there: the labels found, those missing, and what an unknown cell may have meant.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from renjacheck.tables import registry
 ID = "reader_note"
 NEEDS = Needs()
 PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped",
-                          "next", "anchors"})
+                          "next", "anchors", "found", "missing", "hints"})
 
 
 class Params(BaseParams):
     """Which note this rule reports."""
 
-    note: Literal["duplicate_table", "uncalculated_formula", "merge_clamped", "empty_table"]
+    note: Literal["duplicate_table", "uncalculated_formula", "merge_clamped", "empty_table",
+                  "partial_header"]
 
 
 def check(ctx, rule) -> Iterator[Hit]:
