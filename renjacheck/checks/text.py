@@ -3,7 +3,9 @@
 Two names are *identical* when they agree after normalisation (case, punctuation, quotes, an
 enumeration prefix such as `1. `, and abbreviations written out from rules/data/singkatan.yaml);
 they are a *near match* when their similarity (rapidfuzz's normalised Levenshtein ratio) reaches
-NEAR; otherwise they do not match.
+NEAR and they do not differ in a distinguishing word (rules/data/pembeda.yaml: `rawat jalan` and
+`rawat inap`, `pria` and `wanita` name two things, however alike the rest); otherwise they do
+not match.
 """
 
 from __future__ import annotations
@@ -32,6 +34,48 @@ def abbreviations() -> dict[str, str]:
     path = resources.data_file("singkatan.yaml")
     data = resources.load_yaml(path.read_text(encoding="utf-8")) or {}
     return {str(k).casefold(): _basic(str(v)) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def distinctions() -> tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]:
+    """The sets of distinguishing words, from rules/data: each set its members, each member
+    its synonymous phrases, each phrase its words (normalised as names are)."""
+    path = resources.data_file("pembeda.yaml")
+    data = resources.load_yaml(path.read_text(encoding="utf-8"), strings=True) or []
+    sets = []
+    for entry in data:
+        if not isinstance(entry, list):
+            raise ValueError(f"{path}: each entry is a list of words that tell names apart")
+        members = [member if isinstance(member, list) else [member] for member in entry]
+        sets.append(tuple(tuple(tuple(_words(normalize(str(p)))) for p in member)
+                          for member in members))
+    return tuple(sets)
+
+
+def _words(key: str) -> list[str]:
+    # `kabupaten/kota` is two words here: either one tells the name apart.
+    return [w for w in re.split(r"[ /]", key) if w]
+
+
+@lru_cache(maxsize=1 << 14)
+def _marks(key: str) -> tuple[frozenset[int], ...]:
+    """For each distinguishing set, which of its members the normalised name `key` says."""
+    words = _words(key)
+    text = f" {' '.join(words)} "
+    return tuple(frozenset(m for m, member in enumerate(members)
+                           if any(f" {' '.join(phrase)} " in text for phrase in member))
+                 for members in distinctions())
+
+
+def different(a: str, b: str) -> bool:
+    """True when two names each say a distinguishing word the other does not, of one set
+    (`... rawat jalan` and `... rawat inap`): two things, not one misspelt. A name that only
+    leaves the word out (`Jumlah sekolah` and `Jumlah sekolah negeri`) is not told apart."""
+    return _distinct(normalize(a), normalize(b))
+
+
+def _distinct(key_a: str, key_b: str) -> bool:
+    return any(x - y and y - x for x, y in zip(_marks(key_a), _marks(key_b), strict=True))
 
 
 def _basic(text: str) -> str:
@@ -105,12 +149,18 @@ def best_match(name: str, candidates: list[str] | Names, near: float = NEAR,
         return Match(index, 100.0, True)
     if not loose:
         found = process.extractOne(key, names.keys, scorer=fuzz.ratio, score_cutoff=near)
+        if found is not None and _distinct(key, found[0]):
+            # The closest differs in a distinguishing word: the closest that does not, if any.
+            found = next((f for f in process.extract(key, names.keys, scorer=fuzz.ratio,
+                                                     score_cutoff=near, limit=None)
+                          if not _distinct(key, f[0])), None)
         return Match(found[2], found[1], False) if found is not None else None
     best, best_key = None, None
     for index, candidate in enumerate(names.keys):
         score = fuzz.token_set_ratio(key, candidate)
         rank = (score, fuzz.ratio(key, candidate))
-        if score >= near and (best_key is None or rank > best_key):
+        if score >= near and (best_key is None or rank > best_key) \
+                and not _distinct(key, candidate):
             best, best_key = Match(index, score, False), rank
     return best
 
@@ -133,9 +183,10 @@ def assign(names: list[str], candidates: list[str], near: float = NEAR) -> dict[
     left_keys = [keys[j] for j in left]
     # Only pairs at least near can be chosen: scoring the others would change nothing.
     scored = sorted(((score, i, left[k]) for i, name in enumerate(names) if i not in pairs
-                     for _, score, k in process.extract(normalize(name), left_keys,
-                                                        scorer=fuzz.ratio, score_cutoff=near,
-                                                        limit=None)),
+                     for found, score, k in process.extract(normalize(name), left_keys,
+                                                            scorer=fuzz.ratio, score_cutoff=near,
+                                                            limit=None)
+                     if not _distinct(normalize(name), found)),
                     reverse=True)
     for score, i, j in scored:
         if i not in pairs and j not in taken:
@@ -170,7 +221,7 @@ def same_name(a: str, b: str) -> bool:
     words_a, words_b = normalize(a).split(" "), normalize(b).split(" ")
     if "".join(words_a).replace("-", "") == "".join(words_b).replace("-", ""):
         return True  # "non-narkotika" and "non narkotika", "penyalah guna" and "penyalahguna"
-    if len(words_a) != len(words_b):
+    if len(words_a) != len(words_b) or _distinct(normalize(a), normalize(b)):
         return False
     return all(x == y or fuzz.ratio(x, y) >= TYPO_IN_WORD
                or any({x, y} <= words for words in INTERCHANGEABLE)

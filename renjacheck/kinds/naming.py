@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.text import NEAR, normalize, similarity
+from renjacheck.checks.text import NEAR, different, normalize, similarity
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.tables.capaian import CAPAIAN
 from renjacheck.tables.matriks import MATRIKS
@@ -38,7 +38,7 @@ def check(ctx, rule) -> Iterator[Hit]:
             continue
         seen.add(pair)
         score = similarity(before.value, now.value)
-        if score < NEAR:
+        if score < NEAR or different(before.value, now.value):
             continue  # a different wording altogether: a changed sasaran, not a variant
         yield Hit(locations=(now.loc, before.loc), table="matriks", expected=before.value,
                   actual=now.value, key=pair,

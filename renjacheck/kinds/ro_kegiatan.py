@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renjacheck.checks.text import NEAR, item_number, normalize, similarity
+from renjacheck.checks.text import NEAR, different, item_number, normalize, similarity
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.tables.ro import RO_KIND
 
@@ -50,4 +50,4 @@ def check(ctx, rule) -> Iterator[Hit]:
 
 
 def _alike(a: str, b: str) -> bool:
-    return normalize(a) == normalize(b) or similarity(a, b) >= NEAR
+    return normalize(a) == normalize(b) or (similarity(a, b) >= NEAR and not different(a, b))
