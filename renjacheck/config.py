@@ -3,7 +3,8 @@ renjacheck.toml, found from each workbook's folder upwards; command-line flags o
 
 Keys: `select`, `ignore` (rule ids or prefixes), `severity` (id or prefix -> level), `rules`
 (extra rule folders), `lang`, `waivers` (a waiver file), `require` (the tables a workbook must
-hold, each with a row read: READ007 is an error for one it lacks), `limits` (the bounds a
+hold, each with a row read: READ007 is an error for one it lacks), `vocabulary` (a file of
+the office's own header labels, shaped as rules/data/judul-kolom.yaml), `limits` (the bounds a
 workbook must stay within, see renjacheck.workbook.safety.Limits); paths are relative to the
 config file.
 Decoded strictly: every mistake is a ConfigError naming the file and the key.
@@ -51,6 +52,7 @@ class ConfigFile(BaseModel):
     lang: Literal["id", "en"] | None = None
     waivers: str | None = None
     require: list[str] = []
+    vocabulary: str | None = None
     limits: Limits = Limits()
 
 
@@ -186,8 +188,14 @@ class Resolver:
                     raise ConfigError(path, "waivers",
                                       f"file not found: {waivers_path}") from None
                 raise
+        vocabulary = ()
+        if path is not None and config.vocabulary:
+            vocabulary = ((path.parent / config.vocabulary).resolve(),)
+            if not vocabulary[0].is_file():
+                raise ConfigError(path, "vocabulary", f"file not found: {vocabulary[0]}")
+        registry.vocabulary(vocabulary)  # read now: VocabularyError before any workbook
         setup = Setup(rules=rules, waivers=waivers, limits=config.limits,
-                      require=tuple(dict.fromkeys(require)))
+                      require=tuple(dict.fromkeys(require)), vocabulary=vocabulary)
         return Settings(path=path, catalogue=catalogue, setup=setup, lang=config.lang,
                         waivers=waivers_path)
 

@@ -124,10 +124,12 @@ def load_catalogue(rules, config, no_config):
 
 @contextmanager
 def stops():
-    """A bad configuration, rule file or waiver file: one line on stderr, exit code 2."""
+    """A bad configuration, rule file, waiver file or vocabulary file: one line on stderr, exit
+    code 2."""
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.config import ConfigError
     from renjacheck.engine.rules import RuleError
+    from renjacheck.tables.vocabulary import VocabularyError
     from renjacheck.waivers import WaiverError
 
     try:
@@ -138,6 +140,8 @@ def stops():
         fail(f"rule file: {exc}")
     except WaiverError as exc:
         fail(f"waiver file: {exc}")
+    except VocabularyError as exc:
+        fail(f"vocabulary: {exc}")
 
 
 def lang_of(flag: str | None, configured: str | None) -> str:

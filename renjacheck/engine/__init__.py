@@ -33,6 +33,8 @@ class Setup:
     rules: list[Rule]
     waivers: tuple[Waiver, ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    # An office's own header labels (configuration `vocabulary`), besides the shipped ones.
+    vocabulary: tuple[Path, ...] = ()
     # The tables the workbook must hold (configuration `require`): READ007 for one it lacks.
     require: tuple[str, ...] = ()
 
@@ -120,7 +122,7 @@ def check_file(path: Path, setup: Setup) -> FileReport:
     rules = tuple(setup.rules)
     try:
         with collector_paused():  # the plan is dropped before the collector runs again
-            plan = read(path, setup.limits)
+            plan = read(path, setup.limits, setup.vocabulary)
             _vouch(plan)
             outcome = run_rules(plan, setup.rules, waivers, setup.require)
             tables = plan.infos

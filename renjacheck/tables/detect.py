@@ -230,7 +230,8 @@ def _columns(kind: TableKind, columns, labels: dict[int, list[str]]
         # A single satker's `Kode | Uraian | Pagu`: its one amount column is the total.
         total = kind.satker[1]
         col = next((c for c in unknown if labels[c][0] in PAGU_LABELS
-                    and match_column(columns, labels[c][0]) == total), None)
+                    and any(match_column(columns, lab) == total
+                            for lab in labels[c] if lab in PAGU_LABELS)), None)
         if col is not None:
             found[total] = col
             unknown.remove(col)
