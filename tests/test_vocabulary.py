@@ -267,3 +267,47 @@ def test_fuzzy_hints_only_for_rows_with_two_known_labels(monkeypatch, tmp_path):
     assert plan.get(PENDANAAN) is not None
     assert set(calls) == {302}  # the last row alone, once per kind
     assert [n.code for n in plan.notes] == ["partial_header"]
+
+
+def test_a_matriks_with_kode_and_pagu_is_no_pendanaan(tmp_path):
+    # Kode, Program/Kegiatan and Pagu Indikatif name a Pendanaan's columns too, but what stands
+    # between them are other tables' headings, no satker.
+    header = ["Kode", "Program/Kegiatan", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan",
+              "Target", "Satuan", "Pagu Indikatif (Rp)"]
+    rows = [header, ["3247", "Penyelenggaraan Advokasi", "S", "I", "3", "Desa", "150"]]
+    pendanaan = [["Kode", "Uraian", "Pagu Indikatif (Rp)"], ["3247", "Advokasi", "150"]]
+    path = write(tmp_path / "m.xlsx", {"Matriks": block("A1", rows),
+                                       "Pagu": block("A1", pendanaan)})
+    plan = read(path)
+    assert [(i.kind, i.sheet, i.range) for i in plan.infos] == [
+        ("matriks", "Matriks", "A1:G2"), ("pendanaan", "Pagu", "A1:C2")]
+    assert plan.notes == []
+
+
+def test_last_years_realisasi_beside_its_pagu_is_no_single_satker_pendanaan(tmp_path):
+    realisasi = [["Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "%", "Sisa (Rp)"],
+                 ["3260", "Penguatan Lembaga", "100", "90", "90%", "10"]]
+    pendanaan = [["Kode", "Uraian", "Alokasi Anggaran", "Keterangan"],
+                 ["3260", "Penguatan Lembaga", "120", "naik"]]
+    path = write(tmp_path / "r.xlsx", {"Realisasi 2024": block("A3", realisasi),
+                                       "Anggaran 2025": block("A1", pendanaan)})
+    plan = read(path)
+    assert [(i.kind, i.sheet, i.range) for i in plan.infos] == [
+        ("pendanaan", "Anggaran 2025", "A1:C2")]
+    # It looks like a Pendanaan lacking its total; `Pagu (Rp)` is no guess at a heading.
+    (note,) = plan.notes
+    assert (note.code, [str(loc) for loc in note.locations], note.args["missing"],
+            note.args["hints"]) == ("partial_header", ["Realisasi 2024!A3:F3"], "Total", "-")
+
+
+def test_the_lower_row_of_a_two_level_header_is_no_partial_header(tmp_path):
+    # Realisasi over the quarters: the row below shows the merged No ... Capaian again.
+    header = [["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", None,
+               None, "Capaian (%)"],
+              [None, None, None, None, "TW I", "TW II", "Jumlah", None]]
+    rows = [*header, [1, "S", "I", "10", "4", "6", "10", "100"]]
+    path = write(tmp_path / "q.xlsx", {"C": block("A1", rows)},
+                 {"C": ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1", "H1:H2"]})
+    plan = read(path)
+    assert plan.get(CAPAIAN) is not None
+    assert [n.code for n in plan.notes if n.code == "partial_header"] == []

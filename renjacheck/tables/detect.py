@@ -101,8 +101,11 @@ class Detector:
             double = self._best(two, texts2, row, 2)
             if double and (best is None or _score(double) > _score(best)):
                 return double
-        # Fuzzy hints only for a row that already names two columns: never a row of figures.
-        if best is None and partial is not None and known >= 2:
+        # Fuzzy hints only for a row that already names two columns of its own (not labels
+        # merged down from the row above, the upper row of a header): never a row of figures.
+        if best is None and partial is not None and known >= 2 and sum(
+                grid.origin(row, c)[0] == row and any(known_label(f, self.known) for f in labels)
+                for c, labels in single.items()) >= 2:
             readings = [(single, texts, 1)] + ([(two, texts2, 2)] if two else [])
             near = self._partial(grid, row, readings)
             if near is not None:
@@ -117,7 +120,7 @@ class Detector:
             rows = {c: row + 1 if height == 2 and " ".join(grid.text(row + 1, c).split()) == t
                     else row for c, t in texts.items()}
             for kind in self.kinds:
-                columns, unknown = _columns(kind, self.columns[kind.name], labels)
+                columns, unknown = _columns(self, kind, labels)
                 near = judge(grid.name, kind, self.vocabulary, columns, unknown, texts, rows,
                              row, height)
                 if near is not None and (best is None or near.rank > best.rank):
@@ -148,8 +151,7 @@ class Detector:
               height: int) -> Header | None:
         best: Header | None = None
         for kind in self.kinds:
-            header = _match(kind, self.columns[kind.name], self.vocabulary.free, labels, texts,
-                            row, height)
+            header = _match(self, kind, labels, texts, row, height)
             if header and (best is None or _score(header) > _score(best)):
                 best = header
         return best
@@ -210,10 +212,11 @@ def _score(header: Header) -> int:
     return len(header.columns) + len(header.satker)
 
 
-def _columns(kind: TableKind, columns, labels: dict[int, list[str]]
+def _columns(detector: Detector, kind: TableKind, labels: dict[int, list[str]]
              ) -> tuple[dict[str, int], list[int]]:
     """Which column of `kind` each header cell names (the first cell naming a column wins), and
     the cells naming none."""
+    columns = detector.columns[kind.name]
     found: dict[str, int] = {}
     unknown: list[int] = []
     for col, candidates in sorted(labels.items()):
@@ -227,31 +230,39 @@ def _columns(kind: TableKind, columns, labels: dict[int, list[str]]
         else:
             unknown.append(col)
     if kind.satker and kind.satker[1] not in found:
-        # A single satker's `Kode | Uraian | Pagu`: its one amount column is the total.
+        # A single satker's `Kode | Uraian | Pagu`: its one amount column is the total, with no
+        # other table's heading after it (`Pagu | Realisasi | %` is last year's realisasi).
         total = kind.satker[1]
         col = next((c for c in unknown if labels[c][0] in PAGU_LABELS
                     and any(match_column(columns, lab) == total
                             for lab in labels[c] if lab in PAGU_LABELS)), None)
-        if col is not None:
+        if col is not None and not any(_known(detector, labels[c]) for c in unknown if c > col):
             found[total] = col
             unknown.remove(col)
     return found, unknown
 
 
-def _match(kind: TableKind, columns, free: frozenset[str], labels: dict[int, list[str]],
+def _known(detector: Detector, labels: list[str]) -> bool:
+    """True when a cell's own label (its first two forms: a super-header's are after them) is
+    a heading of some table."""
+    return any(known_label(label, detector.known) for label in labels[:2])
+
+
+def _match(detector: Detector, kind: TableKind, labels: dict[int, list[str]],
            texts: dict[int, str], row: int, height: int) -> Header | None:
-    found, unknown = _columns(kind, columns, labels)
+    found, unknown = _columns(detector, kind, labels)
     if any(c.required and c.name not in found for c in kind.columns):
         return None
     satker: tuple[int, ...] = ()
     if kind.satker:
         # Satker columns are whatever stands between the label column and Total, but a free
-        # column (Keterangan) and the PAGU super-header.
+        # column (Keterangan), the PAGU super-header, and another table's heading (`Sasaran`).
         low, high = (found[name] for name in kind.satker)
         if high <= low:
             return None
         satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS
-                       and labels[c][0] not in free)
+                       and labels[c][0] not in detector.vocabulary.free
+                       and not _known(detector, labels[c]))
     used = set(found.values()) | set(satker)
     return Header(kind=kind.name, row=row, height=height, columns=found, satker=satker,
                   texts=tuple((c, t) for c, t in sorted(texts.items()) if c in used))

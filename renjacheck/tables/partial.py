@@ -70,10 +70,13 @@ def _hints(kind: TableKind, vocabulary: Vocabulary, missing: tuple[str, ...],
     from rapidfuzz import fuzz, process  # lazy: only a partial header needs it
 
     choices = sorted({label for name in missing for label in vocabulary.labels(kind.name, name)})
+    known = set(choices)
     for col in unknown:
         forms = label_forms(texts.get(col, ""))
-        if not forms or any(f in vocabulary.free for f in forms):
-            continue  # an empty cell, or a free column (Keterangan) meant to be there
+        if not forms or any(f in vocabulary.free or f in known for f in forms):
+            # An empty cell, a free column (Keterangan) meant to be there, or a heading of the
+            # missing column the layout did not let name it (`Pagu` before `Realisasi`).
+            continue
         found = process.extractOne(forms[0], choices, scorer=fuzz.ratio, score_cutoff=HINT)
         if found is not None:
             yield col, texts[col], vocabulary.shown.get(found[0], found[0])
