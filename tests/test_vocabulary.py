@@ -311,3 +311,18 @@ def test_the_lower_row_of_a_two_level_header_is_no_partial_header(tmp_path):
     plan = read(path)
     assert plan.get(CAPAIAN) is not None
     assert [n.code for n in plan.notes if n.code == "partial_header"] == []
+
+
+def test_a_percent_unit_starts_no_header_reading(serapan, monkeypatch, tmp_path):
+    # With a kind whose column is headed `%`, the rows whose unit is `%` are still passed over
+    # before their labels are read; the header itself is found by its other headings.
+    calls = []
+    real = detect.Detector._best
+    monkeypatch.setattr(detect.Detector, "_best",
+                        lambda self, labels, texts, row, height: calls.append(row)
+                        or real(self, labels, texts, row, height))
+    rows = [["Program/ Kinerja", "Pagu", "Realisasi", "%"], ["Program P4GN", "100", "90", "90"]]
+    rows += [["Jumlah desa bersinar", "80", "60", "%"] for _ in range(50)]
+    path = write(tmp_path / "p.xlsx", {"S": block("A1", rows)})
+    assert read(path).tables["serapan"].info.range == "A1:D52"
+    assert calls == [1]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from renjacheck.numbers import parse_number
 from renjacheck.tables.declare import TableKind
-from renjacheck.tables.labels import (PAGU_LABELS, known_label, known_text, label_forms,
-                                      match_column, norm_label)
+from renjacheck.tables.labels import (PAGU_LABELS, PERCENT, known_label, known_text,
+                                      label_forms, match_column, norm_label)
 from renjacheck.tables.partial import Partial, judge
 from renjacheck.tables.vocabulary import Vocabulary, build
 from renjacheck.workbook.grid import Grid
@@ -142,7 +142,10 @@ class Detector:
             if known is None:
                 if len(verdicts) > 1 << 16:
                     verdicts.clear()  # kept small: a national budget's codes are distinct
-                known = verdicts[value] = known_text(value.strip(), self.known)
+                # A lone `%` is a heading (a percent column's) but also the unit of many a data
+                # row; a header has other headings to start it by.
+                known = verdicts[value] = known_text(value.strip(), self.known) \
+                    and norm_label(value) != PERCENT
             if known:
                 return True
         return False
