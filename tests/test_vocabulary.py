@@ -102,16 +102,18 @@ TWO = ["BANTEN", "TANGSEL"]
     ("Jumlah", TWO), ("Total Pagu", TWO), ("Pagu Indikatif (Rp)", TWO),
     ("Alokasi Anggaran (Rp)", TWO), ("Kebutuhan Dana", TWO), ("Pagu", []), ("Jumlah", [])])
 def test_pendanaan_totals_of_other_offices(label, satker, tmp_path):
-    # The program's total (170) is not its kegiatan's (160); a Keterangan column between the
-    # labels and the amounts is no satker's.
+    # The program's total (170) is not its kegiatan's (160); free columns (Keterangan, Pejabat)
+    # between the labels and the amounts are no satker's.
     amounts = {"BANTEN": ["100", "100"], "TANGSEL": ["60", "60"]}
-    header = ["Kode", "Program/Kegiatan", "Keterangan", *satker, label]
-    rows = [["066.01.WA", "Program P4GN", None, *(amounts[s][0] for s in satker), "170"],
-            ["3247", "Penyelenggaraan Advokasi", "baru", *(amounts[s][1] for s in satker), "160"]]
+    header = ["Kode", "Program/Kegiatan", "Keterangan", "Pejabat", *satker, label]
+    rows = [["066.01.WA", "Program P4GN", None, "Kabid", *(amounts[s][0] for s in satker),
+             "170"],
+            ["3247", "Penyelenggaraan Advokasi", "baru", "Kasi",
+             *(amounts[s][1] for s in satker), "160"]]
     path = write(tmp_path / "p.xlsx", {"Dana": block("A1", [header, *rows])})
     pendanaan = read(path).get(PENDANAAN)
     assert pendanaan.satker == satker
-    total = chr(ord("D") + len(satker))
+    total = chr(ord("E") + len(satker))
     assert [str(r.total.loc) for r in pendanaan.items] == [f"Dana!{total}2", f"Dana!{total}3"]
     assert _found(path, "PAGU002", "READ005") == [("PAGU002", f"Dana!{total}2")]
 
@@ -326,3 +328,24 @@ def test_a_percent_unit_starts_no_header_reading(serapan, monkeypatch, tmp_path)
     path = write(tmp_path / "p.xlsx", {"S": block("A1", rows)})
     assert read(path).tables["serapan"].info.range == "A1:D52"
     assert calls == [1]
+
+
+def test_a_broken_shipped_vocabulary_stops_the_command_line(monkeypatch, capsys, tmp_path):
+    # An office that edits rules/data/judul-kolom.yaml itself gets the same one line.
+    from renjacheck.tables import vocabulary
+
+    broken = tmp_path / "judul-kolom.yaml"
+    broken.write_text("tabel:\n  capaian:\n    nilai_akhir: [Nilai Akhir]\n", encoding="utf-8")
+    book = write(tmp_path / "renja.xlsx", {"A": block("A1", [["Tahun", "Bidang", "Teks"],
+                                                            [2024, None, "x"]])})
+    monkeypatch.setattr(vocabulary, "shipped", lambda: broken)
+    registry._forget()
+    try:
+        code, out, err = run(monkeypatch, capsys, "check", "--no-config", book)
+    finally:
+        monkeypatch.undo()
+        registry._forget()
+    assert (code, out) == (2, "")
+    assert err == (f"renjacheck: vocabulary: {broken}: key 'tabel.capaian.nilai_akhir': unknown "
+                   "column (columns: no, sasaran, indikator, target, realisasi, capaian, bidang, "
+                   "polaritas, satuan)\n")
