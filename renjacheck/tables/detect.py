@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from renjacheck.numbers import parse_number
 from renjacheck.tables.declare import TableKind
-from renjacheck.tables.labels import PAGU_LABELS, all_labels, known_label, match_column, norm_label
+from renjacheck.tables.labels import (PAGU_LABELS, all_labels, known_label, label_forms,
+                                     match_column, norm_label)
 from renjacheck.workbook.grid import Grid
 
 
@@ -75,10 +76,10 @@ class Detector:
         """The header that starts at `row`, if the row starts one."""
         if not self._has_heading(grid, row):
             return None
-        single = {c: [norm_label(grid.text(row, c))] for c in grid.filled.get(row, ())}
+        single = {c: label_forms(grid.text(row, c)) for c in grid.filled.get(row, ())}
         single = {c: labels for c, labels in single.items() if labels[0]}
-        if len(single) < 2 or not any(known_label(labels[0], self.known)
-                                      for labels in single.values()):
+        if len(single) < 2 or not any(known_label(label, self.known)
+                                      for labels in single.values() for label in labels):
             return None
         texts = {c: " ".join(grid.text(row, c).split()) for c in single}
         best = self._best(single, texts, row, 1)
