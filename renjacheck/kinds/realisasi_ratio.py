@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from renjacheck.checks.arith import Interval
+from renjacheck.checks.arith import Interval, rounds_to
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.tables.realisasi import REALISASI_ANGGARAN, RealisasiRow
 from renjacheck.values import Quantity
@@ -38,6 +38,9 @@ def check(ctx, rule) -> Iterator[Hit]:
         if None in (pagu, realisasi, written) or pagu.empty or realisasi.empty \
                 or written.is_range or pagu.value <= 0:
             continue  # unreadable cells are the table schemas' (TBL001)
+        if _whole(pagu) and _whole(realisasi) and rounds_to(
+                100 * int(realisasi.value), int(pagu.value), written.value, written.decimals):
+            continue  # Rupiah without decimals: decided in integers, as the intervals would
         computed = Interval.written(realisasi.value, realisasi.decimals) \
             .divide(Interval.written(pagu.value, pagu.decimals))
         if computed is None:
@@ -60,6 +63,10 @@ def _hit(row: RealisasiRow, written: Quantity, computed: Interval,
                      "found": written,
                      "found_range": _range(written, stands_for, written.decimals + 1),
                      "expected": expected})
+
+
+def _whole(value: Quantity) -> bool:
+    return value.decimals == 0 and value.value == value.value.to_integral_value()
 
 
 def _range(like: Quantity, interval: Interval, decimals: int) -> Quantity:

@@ -33,6 +33,8 @@ def check(ctx, rule) -> Iterator[Hit]:
         figures = (pagu, realisasi, sisa)
         if not all(isinstance(q, Quantity) and not q.empty for q in figures):
             continue  # unreadable cells are the table schemas' (TBL001)
+        if all(q.decimals == 0 for q in figures) and pagu.value - realisasi.value == sisa.value:
+            continue  # whole figures (Rupiah): the exact difference is the written one
         computed = Interval.written(pagu.value, pagu.decimals) \
             + Interval.written(realisasi.value, realisasi.decimals).scale(-1)
         if computed.meets(Interval.rounded(sisa.value, sisa.decimals)):

@@ -24,7 +24,9 @@ ID = "realisasi_sums"
 NEEDS = Needs.tables(all_of=("realisasi_anggaran",))
 PLACEHOLDERS = frozenset({"nama", "column", "parts", "expected", "found"})
 COLUMNS = ("pagu", "realisasi")
-Sum = tuple[Interval, int] | None  # the sum of the bottom rows under a row, and how many
+# The sum of the bottom rows under a row, and how many: a whole number while every amount is
+# one written without decimals (Rupiah, the common case: no fractions made), else an interval.
+Sum = tuple[int | Interval, int] | None
 
 
 class Params(BaseParams):
@@ -45,10 +47,9 @@ def check(ctx, rule) -> Iterator[Hit]:
                 continue  # a heading row stating no sum, or an unreadable one
             items = table.top if table.totals[index] else table.children[index]
             found = _add([_bottom(table, k, name, sums[name]) for k in items])
-            if found is None or found[0].meets(Interval.rounded(written.value,
-                                                                written.decimals)):
+            if found is None or _agrees(found[0], written):
                 continue
-            expected = found[0].estimate(written.decimals)
+            expected = _interval(found[0]).estimate(written.decimals)
             row = table.Row(table, index)
             yield Hit(locations=(written.loc,), table="realisasi_anggaran", expected=expected,
                       actual=written, key=(table.key(index), name),
@@ -67,7 +68,8 @@ def _bottom(table: RealisasiAnggaran, index: int, name: str, memo: dict[int, Sum
         result = _add([_bottom(table, k, name, memo) for k in items])
     else:
         value = table.value(index, name)
-        result = (Interval.written(value.value, value.decimals), 1) \
+        result = (_whole(value) if _whole(value) is not None else
+                  Interval.written(value.value, value.decimals), 1) \
             if isinstance(value, Quantity) else None
     memo[index] = result
     return result
@@ -76,4 +78,27 @@ def _bottom(table: RealisasiAnggaran, index: int, name: str, memo: dict[int, Sum
 def _add(parts: list[Sum]) -> Sum:
     if not parts or any(p is None for p in parts):
         return None
-    return total([p[0] for p in parts]), sum(p[1] for p in parts)  # type: ignore[index]
+    values = [p[0] for p in parts]  # type: ignore[index]
+    count = sum(p[1] for p in parts)  # type: ignore[index]
+    if all(type(v) is int for v in values):
+        return sum(values), count  # type: ignore[arg-type]
+    return total([_interval(v) for v in values]), count
+
+
+def _agrees(found: int | Interval, written: Quantity) -> bool:
+    """True when the sum meets the written amount's interval (whole numbers: when equal)."""
+    whole = _whole(written)
+    if type(found) is int and whole is not None:
+        return found == whole
+    return _interval(found).meets(Interval.rounded(written.value, written.decimals))
+
+
+def _whole(value: Quantity) -> int | None:
+    """The amount as an int when it is a whole number written without decimals."""
+    if value.decimals == 0 and value.value == value.value.to_integral_value():
+        return int(value.value)
+    return None
+
+
+def _interval(value: int | Interval) -> Interval:
+    return value if isinstance(value, Interval) else Interval.exact(value)
