@@ -57,6 +57,17 @@ NARASI = [
     (2024, None, "jumlah dana yang dibutuhkan adalah sebesar Rp.1.475.000.000,-"),
 ]
 
+REALISASI_ANGGARAN = [  # kode, uraian, pagu, realisasi of the year before (a total last)
+    ("066.06.DH", "Program Pencegahan dan Pemberantasan Penyalahgunaan dan Peredaran Gelap "
+                  "Narkotika", "175.000.000", "167.500.000"),
+    ("3247", "Penyelenggaraan Advokasi", "150.000.000", "142.500.000"),
+    ("3251", "Pelaksanaan Intelijen Berbasis Teknologi", "25.000.000", "25.000.000"),
+    ("066.01.WA", "Program Dukungan Manajemen", "1.300.000.000", "1.261.000.000"),
+    ("3236", "Pembinaan Administrasi dan Pengelolaan Keuangan", "1.300.000.000",
+     "1.261.000.000"),
+    (None, "JUMLAH", "1.475.000.000", "1.428.500.000"),
+]
+
 H_CAPAIAN = ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
 H_MATRIKS = ["No", "Program/ Kegiatan/ Komponen/ Aktivitas", "Sasaran", "Indikator Kinerja",
              "Target/ Vol", "Satuan", "Anggaran (Rp)"]

@@ -58,7 +58,7 @@ def test_rule_explains_one_rule(monkeypatch, capsys):
         "How to fix\n"
         '  Replace the formula with the right figure; an amount that does not exist is written 0 '
         'or "-".\n\n'
-        "Tables needed: capaian, matriks, pendanaan, ro\n"
+        "Tables needed: capaian, matriks, pendanaan, realisasi_anggaran, ro\n"
         "Rule file: rules/TBL002-angka-negatif.yaml\n")
     code, out, _ = run(monkeypatch, capsys, "rule", "sel-wajib-kosong")
     assert out.splitlines()[:2] == ["TBL004 sel-wajib-kosong (error; jenis: table_schema)",

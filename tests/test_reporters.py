@@ -29,6 +29,9 @@ SEED, REPAIRED, FULL = ("samples/banten-2024.xlsx", "samples/banten-2024-perbaik
                         "samples/rka-lengkap-2025.xlsx")
 MISSING = "samples/hilang.xlsx"
 RULES = load_rules()
+# The rules of the optional Realisasi Anggaran, which the samples do not carry: never run on them.
+RAG = {"RAG001": "RAG001 persen-realisasi", "RAG002": "RAG002 jumlah-realisasi",
+       "RAG003": "RAG003 realisasi-melebihi-pagu", "RAG004": "RAG004 sisa-anggaran"}
 CAP001_FP = "231ff8492c3e79fb"
 CAP001_MESSAGE = ('No 19 "Nilai zona integritas BNN berdasarkan penilaian internal": realisasi '
                   "75,32 Indeks dan target 75 Indeks (polaritas positif) memberi capaian "
@@ -121,7 +124,8 @@ def test_sarif_run_describes_the_tool_the_rules_and_the_invocation(reports):
     (file,) = report.files
     ids = [r["id"] for r in driver["rules"]]
     assert ids == sorted(file.ran) and "WAIV001" in ids
-    assert len(ids) == len(RULES)  # the seed has every table: every rule ran
+    # The seed has every table but the optional Realisasi Anggaran: every other rule ran.
+    assert set(file.skipped) == set(RAG) and len(ids) == len(RULES) - len(RAG)
     cap001 = driver["rules"][ids.index("CAP001")]
     assert cap001["name"] == "capaian-hitung"
     assert cap001["shortDescription"] == {
@@ -134,7 +138,10 @@ def test_sarif_run_describes_the_tool_the_rules_and_the_invocation(reports):
     assert cap001["properties"] == {"tags": ["capaian"], "kind": "capaian_ratio"}
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
     assert (levels["MAT002"], levels["READ001"]) == ("warning", "note")
-    assert run["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
+    (invocation,) = run["invocations"]
+    assert (invocation["executionSuccessful"], invocation["exitCode"]) == (True, 1)
+    assert [n["associatedRule"]["id"] for n in invocation["toolExecutionNotifications"]] == \
+        list(RAG)
     assert run["language"] == "id"
     # Every result names its rule by index, and fingerprints are the JSON report's.
     assert all(ids[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
@@ -172,7 +179,15 @@ def test_sarif_a_file_that_cannot_be_checked_is_a_notification(reports):
         "level": "error", "message": {"text": "samples/hilang.xlsx: berkas tidak ditemukan"},
         "locations": [{"physicalLocation": {"artifactLocation": {
             "uri": "samples/hilang.xlsx", "uriBaseId": "%SRCROOT%", "index": 0}}}],
-        "properties": {"code": "file_missing"}}]
+        "properties": {"code": "file_missing"}}] + [{
+        "level": "note",
+        "message": {"text": f"{REPAIRED}: {rule}: tidak dijalankan: tabel tidak terbaca: "
+                            "Realisasi Anggaran"},
+        "locations": [{"physicalLocation": {"artifactLocation": {
+            "uri": REPAIRED, "uriBaseId": "%SRCROOT%", "index": 1}}}],
+        "associatedRule": {"id": rule.split()[0]},
+        "properties": {"code": "rule_skipped", "missing": ["realisasi_anggaran"]}}
+        for rule in RAG.values()]
     assert [a["location"]["uri"] for a in run["artifacts"]] == [MISSING, REPAIRED]
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["index"]
             for r in run["results"]} == {1}
@@ -278,7 +293,8 @@ def test_junit_seed_failures_are_its_errors(reports):
     _assert_counts_add_up(root)
     (suite,) = root
     assert suite.get("name") == SEED
-    assert (root.get("failures"), root.get("errors"), root.get("skipped")) == ("11", "0", "0")
+    # Skipped: the rules of the optional Realisasi Anggaran, which the seed does not carry.
+    assert (root.get("failures"), root.get("errors"), root.get("skipped")) == ("11", "0", "4")
     failures = [case.find("failure") for case in suite if case.find("failure") is not None]
     assert len(failures) == 11
     cap001 = suite.find("testcase[@name='CAP001 capaian-hitung (Capaian 2023!F36)']")
@@ -293,7 +309,7 @@ def test_junit_seed_failures_are_its_errors(reports):
     # Rules without errors pass as one testcase each; their warnings are the system-out.
     (file,) = reports[SEED].files
     passing = [case for case in suite.findall("testcase") if case.find("failure") is None]
-    assert len(passing) == len(file.ran) - 7  # 7 rules have the 11 errors
+    assert len(passing) == len(file.ran) - 7 + len(RAG)  # 7 rules have the 11 errors
     mat002 = suite.find("testcase[@name='MAT002 kegiatan-tanpa-matriks']")
     assert mat002.find("system-out").text.split("\n")[0] == (
         "PERINGATAN Pendanaan!A18 Kegiatan 3237 Pengembangan Organisasi, Tatalaksana, dan "
@@ -308,7 +324,7 @@ def test_junit_waived_errors_are_skipped_and_unreadable_files_are_errors(reports
     root = _junit(Report(files=[*waived.files, *reports[MISSING].files]), "en")
     _assert_counts_add_up(root)
     assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) \
-        == (str(len(waived.files[0].ran) - 7 + 11 + 1), "10", "1", "1")
+        == (str(len(waived.files[0].ran) - 7 + 11 + 1 + len(RAG)), "10", "1", "5")
     seed, missing = root
     skipped = seed.find("testcase[@name='CAP001 capaian-hitung (Capaian 2023!F36)']/skipped")
     assert skipped.get("message") == ("WAIVED: Pembulatan mengikuti aplikasi SMART "

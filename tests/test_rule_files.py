@@ -38,7 +38,8 @@ def test_shipped_rules_load_in_id_order():
     ids = [r.id for r in rules]
     assert ids == sorted(ids) and {"READ001", "READ002", "TBL001", "TBL004", "PAGU001"} <= set(ids)
     tbl001 = next(r for r in rules if r.id == "TBL001")
-    assert tbl001.requires == {"pendanaan", "capaian", "matriks", "ro", "narasi"}
+    assert tbl001.requires == {"pendanaan", "capaian", "matriks", "ro", "narasi",
+                               "realisasi_anggaran"}
     assert rules_dir().is_dir()
 
 

@@ -18,13 +18,15 @@ from renjacheck.tables.identitas import IDENTITAS
 from renjacheck.tables.matriks import MATRIKS
 from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.realisasi import REALISASI_ANGGARAN
 from renjacheck.tables.ro import RO_KIND
 from renjacheck.writers.template import DEFAULT_BIDANG, UNITS
 from tests import plans
 from tests.runner import run
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-TABLE_SHEETS = ["Identitas", "Pendanaan", "Capaian", "Matriks", "RO", "Narasi"]
+TABLE_SHEETS = ["Identitas", "Pendanaan", "Capaian", "Matriks", "RO", "Narasi",
+                "Realisasi Anggaran"]
 
 
 def _template(monkeypatch, capsys, path: Path, *args) -> Path:
@@ -45,7 +47,8 @@ def _columns(sheet) -> dict[str, str]:
 
 # Each table's header, where the blank template writes it.
 EMPTY = [("READ006", "Pendanaan!A2:D2"), ("READ006", "Capaian!A2:I2"),
-         ("READ006", "Matriks!A2:I2"), ("READ006", "RO!A2:F2"), ("READ006", "Narasi!A2:C2")]
+         ("READ006", "Matriks!A2:I2"), ("READ006", "RO!A2:F2"), ("READ006", "Narasi!A2:C2"),
+         ("READ006", "Realisasi Anggaran!A2:F2")]
 
 
 def test_an_empty_template_reads_no_table(monkeypatch, capsys, tmp_path):
@@ -54,7 +57,8 @@ def test_an_empty_template_reads_no_table(monkeypatch, capsys, tmp_path):
     plan = read(path)
     assert [(t.kind, t.sheet, t.rows) for t in plan.infos] == [
         ("pendanaan", "Pendanaan", 0), ("capaian", "Capaian", 0), ("matriks", "Matriks", 0),
-        ("ro", "RO", 0), ("narasi", "Narasi", 0)]
+        ("ro", "RO", 0), ("narasi", "Narasi", 0),
+        ("realisasi_anggaran", "Realisasi Anggaran", 0)]
     code, out, err = run(monkeypatch, capsys, "check", path)
     assert (code, out) == (2, "")
     assert "tidak ada tabel yang terbaca (judul kolom Pendanaan di Pendanaan!A2:D2" in err
@@ -220,6 +224,14 @@ def _fill(path: Path, values: bool) -> Path:
     for r, row in enumerate(plans.NARASI, start=3):
         for c, value in enumerate(row, start=1):
             book["Narasi"].cell(r, c, value)
+    sheet = book["Realisasi Anggaran"]  # Kode, Uraian, Pagu, Realisasi, % and Sisa formulas
+    for r, (kode, uraian, pagu, realisasi) in enumerate(plans.REALISASI_ANGGARAN, start=3):
+        row = [kode, uraian, _rupiah(pagu), _rupiah(realisasi)]
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c, value)
+        if values:
+            sheet.cell(r, 5, row[3] / row[2])
+            sheet.cell(r, 6, row[2] - row[3])
     if values:  # the formulas of the rows left empty show nothing
         for sheet in book.worksheets:
             for row in sheet.iter_rows():
@@ -269,6 +281,15 @@ def _assert_reads_back_the_plan(path: Path) -> None:
     assert [r.rincian_output.value for r in plan.get(RO_KIND).rows] == \
         [name for *_x, ros in plans.RO for name, _v in ros]
     assert len(plan.get(NARASI).statements) == len(plans.NARASI)
+    realisasi = plan.get(REALISASI_ANGGARAN)
+    assert [(r.level, r.parent and r.parent.kode.value, r.is_total, r.persen.text,
+             r.sisa.value) for r in realisasi.rows] == [
+        ("program", None, False, "95,71%", 7_500_000),
+        ("kegiatan", "066.06.DH", False, "95,00%", 7_500_000),
+        ("kegiatan", "066.06.DH", False, "100,00%", 0),
+        ("program", None, False, "97,00%", 39_000_000),
+        ("kegiatan", "066.01.WA", False, "97,00%", 39_000_000),
+        (None, None, True, "96,85%", 46_500_000)]
 
 
 def _planned(monkeypatch, capsys, tmp_path) -> Path:
@@ -283,14 +304,15 @@ def test_a_filled_template_reads_back_the_plan(monkeypatch, capsys, tmp_path):
 def test_formulas_a_program_never_calculated_are_reported(monkeypatch, capsys, tmp_path):
     path = _fill(_planned(monkeypatch, capsys, tmp_path), values=False)
     read003 = [f for f in _check(path).findings if f.rule == "READ003"]
-    assert {f.locations[0].sheet for f in read003} == {"Pendanaan", "Capaian"}
+    assert {f.locations[0].sheet for f in read003} == {"Pendanaan", "Capaian",
+                                                       "Realisasi Anggaran"}
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                                             "apt-get install libreoffice-calc to run this test")
 def test_libreoffice_calculates_the_formulas_as_the_rules_expect(monkeypatch, capsys, tmp_path):
-    """Filled without values, saved again by LibreOffice: the Total, TOTAL PAGU and Capaian
-    formulas compute what PAGU001, PAGU003 and CAP001 check."""
+    """Filled without values, saved again by LibreOffice: the Total, TOTAL PAGU, Capaian, %
+    and Sisa formulas compute what PAGU001, PAGU003, CAP001, RAG001 and RAG004 check."""
     path = _fill(_planned(monkeypatch, capsys, tmp_path), values=False)
     out = tmp_path / "lo"
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"

@@ -155,10 +155,10 @@ def test_a_lone_percent_sign_is_a_label_and_other_labels_match_as_before():
 # one of them the lone `%`.
 SERAPAN = TableKind(
     name="serapan", label="Serapan", table=Table, titles={"id": "Serapan", "en": "Spending"},
-    columns=(Column("uraian", FieldType.TEXT, ("programkinerja",), required=True),
-             Column("pagu", FieldType.AMOUNT, ("pagu",), required=True),
-             Column("realisasi", FieldType.AMOUNT, ("realisasi",), required=True),
-             Column("persen", FieldType.QUANTITY, ("persen",), required=True)),
+    columns=(Column("uraian", FieldType.TEXT, ("bulan",), required=True),
+             Column("pagu", FieldType.AMOUNT, ("rencanapenarikan",), required=True),
+             Column("realisasi", FieldType.AMOUNT, ("penarikan",), required=True),
+             Column("persen", FieldType.QUANTITY, ("deviasi",), required=True)),
     anchors=("pagu",), group_rows=False)
 
 
@@ -170,17 +170,17 @@ def serapan():
 
 
 def test_a_kind_declared_in_code_reads_by_its_own_aliases_and_an_office_file(serapan, tmp_path):
-    rows = [["Program/ Kinerja", "Pagu (Rp)", "Realisasi (Rp)", "%"],
-            ["Program P4GN", "100", "90", "90"]]
+    rows = [["Bulan", "Rencana Penarikan (Rp)", "Penarikan (Rp)", "Deviasi"],
+            ["Januari", "100", "90", "10"]]
     path = write(tmp_path / "s.xlsx", {"S": block("A1", rows)})
     table = read(path).tables["serapan"]
     assert table.info.range == "A1:D2"
     assert [str(table.value(0, n).loc) for n in ("uraian", "pagu", "realisasi", "persen")] == [
         "S!A2", "S!B2", "S!C2", "S!D2"]
-    # An office's file adds its wording to the declaration's: `Serapan` is its % column.
+    # An office's file adds its wording to the declaration's: `Selisih` is its last column.
     own = tmp_path / "kosakata.yaml"
-    own.write_text("tabel:\n  serapan:\n    persen: [Serapan]\n", encoding="utf-8")
-    rows[0][3] = "Serapan"
+    own.write_text("tabel:\n  serapan:\n    persen: [Selisih]\n", encoding="utf-8")
+    rows[0][3] = "Selisih"
     path = write(tmp_path / "s2.xlsx", {"S": block("A1", rows)})
     assert "serapan" not in read(path).tables
     assert str(read(path, vocabulary=(own,)).tables["serapan"].value(0, "persen").loc) == "S!D2"
@@ -252,7 +252,7 @@ def test_a_partial_two_level_header_is_noted_at_the_cell_it_may_mean(tmp_path):
     assert [str(loc) for loc in note.locations] == ["C!A1:F2", "C!F2"]
     assert (note.args["found"], note.args["missing"], note.args["hints"]) == (
         "No, Sasaran, Indikator Kinerja, Target, Realisasi", "Capaian",
-        'F2 "Ketercapaian (%)" -> "Capaian"')
+        'F2 "Ketercapaian (%)" -> "Capaian (%)"')
 
 
 def test_fuzzy_hints_only_for_rows_with_two_known_labels(monkeypatch, tmp_path):
@@ -294,12 +294,10 @@ def test_last_years_realisasi_beside_its_pagu_is_no_single_satker_pendanaan(tmp_
     path = write(tmp_path / "r.xlsx", {"Realisasi 2024": block("A3", realisasi),
                                        "Anggaran 2025": block("A1", pendanaan)})
     plan = read(path)
+    # Last year's realisation is a Realisasi Anggaran, and no near miss of a Pendanaan.
     assert [(i.kind, i.sheet, i.range) for i in plan.infos] == [
-        ("pendanaan", "Anggaran 2025", "A1:C2")]
-    # It looks like a Pendanaan lacking its total; `Pagu (Rp)` is no guess at a heading.
-    (note,) = plan.notes
-    assert (note.code, [str(loc) for loc in note.locations], note.args["missing"],
-            note.args["hints"]) == ("partial_header", ["Realisasi 2024!A3:F3"], "Total", "-")
+        ("realisasi_anggaran", "Realisasi 2024", "A3:F4"), ("pendanaan", "Anggaran 2025", "A1:C2")]
+    assert plan.notes == []
 
 
 def test_the_lower_row_of_a_two_level_header_is_no_partial_header(tmp_path):
@@ -315,9 +313,10 @@ def test_the_lower_row_of_a_two_level_header_is_no_partial_header(tmp_path):
     assert [n.code for n in plan.notes if n.code == "partial_header"] == []
 
 
-def test_a_percent_unit_starts_no_header_reading(serapan, monkeypatch, tmp_path):
-    # With a kind whose column is headed `%`, the rows whose unit is `%` are still passed over
-    # before their labels are read; the header itself is found by its other headings.
+def test_a_percent_unit_starts_no_header_reading(monkeypatch, tmp_path):
+    # With a kind whose column is headed `%` (the Realisasi Anggaran), the rows whose unit is
+    # `%` are still passed over before their labels are read; the header itself is found by
+    # its other headings.
     calls = []
     real = detect.Detector._best
     monkeypatch.setattr(detect.Detector, "_best",
@@ -326,7 +325,7 @@ def test_a_percent_unit_starts_no_header_reading(serapan, monkeypatch, tmp_path)
     rows = [["Program/ Kinerja", "Pagu", "Realisasi", "%"], ["Program P4GN", "100", "90", "90"]]
     rows += [["Jumlah desa bersinar", "80", "60", "%"] for _ in range(50)]
     path = write(tmp_path / "p.xlsx", {"S": block("A1", rows)})
-    assert read(path).tables["serapan"].info.range == "A1:D52"
+    assert read(path).tables["realisasi_anggaran"].info.range == "A1:D52"
     assert calls == [1]
 
 

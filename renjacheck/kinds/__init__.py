@@ -11,10 +11,10 @@ from renjacheck.kinds import (blank_amount, capaian_ratio, expression, header_re
                               indicator_changes, kegiatan_names, matriks_budget,
                               matriks_coverage, naming, narrative_counts, narrative_figures,
                               narrative_total, narrative_unmet, number_words, pendanaan_codes,
-                              pendanaan_sums, reader_note, ro_coverage, ro_duplicate,
-                              ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
-                              table_present, table_required, table_schema, target_trend,
-                              unit_match)
+                              pendanaan_sums, reader_note, realisasi_ratio, realisasi_sisa,
+                              realisasi_sums, ro_coverage, ro_duplicate, ro_indicator,
+                              ro_kegiatan, ro_unit, ro_volume, stale_waiver, table_present,
+                              table_required, table_schema, target_trend, unit_match)
 from renjacheck.kinds.base import Hit, Needs, Params
 from renjacheck.kinds.context import Context
 from renjacheck.kinds.rule import Rule
@@ -66,6 +66,8 @@ KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Matriks and RO.
     matriks_budget, matriks_coverage, kegiatan_names, ro_indicator, ro_volume, ro_coverage,
     ro_kegiatan, ro_duplicate, ro_unit,
+    # Realisasi Anggaran.
+    realisasi_ratio, realisasi_sums, realisasi_sisa,
     # Targets and naming.
     target_trend, indicator_changes, naming,
     # Expressions and waivers.

@@ -69,9 +69,10 @@ class TextReporter(Reporter):
         if file.tables:
             lines.append(f"  {self._t('tables_read')}")
             width = max(len(f"{t.sheet}!{t.range}") for t in file.tables)
+            kinds = max(10, *(len(t.kind) for t in file.tables))  # realisasi_anggaran: 18
             for t in file.tables:
                 place = f"{t.sheet}!{t.range}".ljust(width)
-                lines.append(f"    {t.kind:<10} {place}  {self._t('rows', n=t.rows)}")
+                lines.append(f"    {t.kind:<{kinds}} {place}  {self._t('rows', n=t.rows)}")
         else:
             lines.append(f"  {self._t('no_tables')}")
         skipped = skipped_by_reason(file, self.lang)

@@ -8,6 +8,8 @@ rule files name its columns by it, the template writes its sheet from it; the cl
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Generic, Literal, TypeVar
@@ -56,12 +58,15 @@ class Column:
 
 @dataclass(frozen=True)
 class Template:
-    """The kind's sheet in the blank template: its name, its columns in order, and the year its
-    title names, counted from the plan year (the Capaian's is the year before: -1)."""
+    """The kind's sheet in the blank template: its name, its columns in order, the year its
+    title names, counted from the plan year (the Capaian's is the year before: -1), and the
+    columns that are formulas of the others on the row: Excel text in which `{name}` stands for
+    column `name`'s cell (`=IF({pagu}="","",{pagu}-{realisasi})`)."""
 
     sheet: str
     columns: tuple[str, ...]
     year: int = 0
+    formulas: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,11 @@ class TableKind(Generic[T]):
     """A kind of table: what the reader looks for and what it reads into.
 
     `anchors` are the columns whose value makes a row a data row (a row number, a code, a
-    figure); `group_rows` lets a row whose only text is a bidang name open that bidang for the
-    rows below; `resume` names the columns whose value carries a table on past a blank row
-    (a year, for the Narasi, whose every text would otherwise anchor a signature block).
+    figure); `anchor_shapes` the shape an anchor's text must have to do so, for a text column
+    (a label column whose `Program ...` heading rows are rows of the table); `group_rows` lets
+    a row whose only text is a bidang name open that bidang for the rows below; `resume` names
+    the columns whose value carries a table on past a blank row (a year, for the Narasi, whose
+    every text would otherwise anchor a signature block).
     A kind with `satker` (two column names) has an amount column per satker between those two
     columns: whatever the header holds there. A kind of `layout` "pairs" is read as `key |
     value` cells anywhere, not under a header.
@@ -83,6 +90,7 @@ class TableKind(Generic[T]):
     columns: tuple[Column, ...]
     table: type[T]
     anchors: tuple[str, ...] = ()
+    anchor_shapes: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     group_rows: bool = True
     resume: tuple[str, ...] = ()
     satker: tuple[str, str] | tuple[()] = ()

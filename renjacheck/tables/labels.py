@@ -30,13 +30,17 @@ def norm_label(text: str) -> str:
 
 
 def label_forms(text: str) -> tuple[str, ...]:
-    """The forms a header cell is looked up in: the whole label, and without its notes in
-    parentheses (`Realisasi (Rp)`, `Indikator Kinerja Utama (IKU)`) when that differs."""
+    """The forms a header cell is looked up in, the first that names a column winning: with a
+    percent sign among words, `%` read as `persen` first (`% Realisasi` is `persenrealisasi`, a
+    percentage, not the Realisasi); the whole label; and without its notes in parentheses
+    (`Realisasi (Rp)`, `Indikator Kinerja Utama (IKU)`) when that differs."""
     label = norm_label(text)
-    if "(" not in text:
-        return (label,) if label else ()
-    bare = norm_label(_PARENS.sub(" ", text))
-    return tuple(dict.fromkeys(f for f in (label, bare) if f))
+    forms = [label]
+    if "%" in text and label != PERCENT:
+        forms.insert(0, norm_label(text.replace("%", f" {PERCENT} ")))
+    if "(" in text:
+        forms.append(norm_label(_PARENS.sub(" ", text)))
+    return tuple(dict.fromkeys(f for f in forms if f))
 
 
 def known_label(label: str, known: frozenset[str]) -> bool:

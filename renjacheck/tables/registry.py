@@ -1,5 +1,5 @@
-"""The table kinds renjacheck knows: the six of a Renja workbook, one module each, and any
-registered later.
+"""The table kinds renjacheck knows: the six of a Renja workbook and the optional Realisasi
+Anggaran, one module each, and any registered later.
 
 To add a kind, declare it in a module of its own (a `TableKind`: its name, label, titles,
 columns with their types and template headings, and the `Table` class that holds its rows; a
@@ -22,12 +22,13 @@ from renjacheck.tables.identitas import IDENTITAS
 from renjacheck.tables.matriks import MATRIKS
 from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.pendanaan import PENDANAAN
+from renjacheck.tables.realisasi import REALISASI_ANGGARAN
 from renjacheck.tables.ro import RO_KIND
 from renjacheck.tables import vocabulary as vocabularies
 
 # In the order reports list them and header detection tries them (the first wins a tie).
 KINDS: dict[str, TableKind] = {kind.name: kind for kind in (
-    IDENTITAS, PENDANAAN, CAPAIAN, MATRIKS, RO_KIND, NARASI)}
+    IDENTITAS, PENDANAAN, CAPAIAN, MATRIKS, RO_KIND, NARASI, REALISASI_ANGGARAN)}
 # Per set of an office's own vocabulary files: the vocabulary, and the detector reading by it.
 _VOCABULARY: dict[tuple[Path, ...], vocabularies.Vocabulary] = {}
 _DETECTOR: dict[tuple[Path, ...], Detector] = {}

@@ -167,7 +167,7 @@ class _Rows:
             if col is None:
                 continue
             # A row number or a code anchors a row; a title written in that column does not.
-            pattern = _ANCHOR_SHAPES.get(name)
+            pattern = self.kind.anchor_shapes.get(name) or _ANCHOR_SHAPES.get(name)
             value = self.grid.shown(row, col) if pattern is not None else None
             if pattern is None or isinstance(value, (int, float)) or pattern.match(str(value)):
                 return True

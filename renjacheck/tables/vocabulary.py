@@ -19,7 +19,7 @@ from pathlib import Path
 
 from renjacheck import resources
 from renjacheck.tables.declare import TableKind
-from renjacheck.tables.labels import norm_label, parenthesised
+from renjacheck.tables.labels import label_forms, norm_label, parenthesised
 
 FILE = "judul-kolom.yaml"
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -49,7 +49,12 @@ class Vocabulary:
 
 def forms(text: str) -> list[str]:
     """The normalised labels one written label stands for: itself, without its notes in
-    parentheses, and an abbreviation in parentheses of the words before it (`... (IKU)`)."""
+    parentheses, and an abbreviation in parentheses of the words before it (`... (IKU)`); a
+    label with a percent sign stands for its `persen` form alone."""
+    if "%" in text:
+        # A percent among words is read as `persen` first (labels.label_forms): `% Realisasi`
+        # and `Realisasi (%)` name a percentage, never the Realisasi itself.
+        return [label_forms(text)[0]]
     found = [norm_label(text), norm_label(re.sub(r"\([^()]*\)", " ", text))]
     for before, inside in parenthesised(text):
         initials = "".join(w[0] for w in _WORDS.findall(before)).casefold()

@@ -23,6 +23,12 @@ INSTRUCTIONS = {
         "di Matriks.",
         "Narasi - satu paragraf atau butir per baris. Tahun adalah tahun yang dibicarakan; Bidang "
         "kosong berarti seluruh unit kerja.",
+        "Realisasi Anggaran (boleh tidak dipakai; hapus lembarnya bila tidak ada) - realisasi "
+        "anggaran tahun sebelum tahun rencana, satu baris per program, kegiatan dan sub "
+        "kegiatan, induk sebelum rinciannya: Kode (066.01.WA, 3247, atau 1.02.02, "
+        "1.02.02.2.01, 1.02.02.2.01.0001), Pagu dan Realisasi; kolom % dan Sisa dihitung "
+        "dengan rumus. Pagu dan realisasi induk harus sama dengan jumlah rinciannya; baris "
+        "JUMLAH adalah jumlah baris teratas.",
         "Pilihan Bidang, Polaritas dan Satuan ada di lembar {lists} (tersembunyi). Satuan lain "
         "boleh diketik.",
         "Rumus dihitung Excel atau LibreOffice ketika berkas disimpan. Berkas yang diisi program "
@@ -51,6 +57,12 @@ INSTRUCTIONS = {
         "as in the Matriks.",
         "Narasi - one paragraph or bullet per row. Tahun is the year the row speaks of; an empty "
         "Bidang means the whole unit.",
+        "Realisasi Anggaran (optional; delete the sheet if the plan has none) - the budget "
+        "realisation of the year before the plan year, one row per program, kegiatan and sub "
+        "kegiatan, each parent before its items: Kode (066.01.WA, 3247, or 1.02.02, "
+        "1.02.02.2.01, 1.02.02.2.01.0001), Pagu and Realisasi; the % and Sisa columns are "
+        "formulas. A parent's pagu and realisasi must be the sums of its items'; the JUMLAH row "
+        "is the sum of the top-level rows.",
         "The choices for Bidang, Polaritas and Satuan are on the (hidden) {lists} sheet. Other "
         "units may be typed.",
         "Excel or LibreOffice calculates the formulas when the file is saved. A file filled in "

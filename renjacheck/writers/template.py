@@ -4,7 +4,8 @@ A sheet per table kind that declares one (tables/: its sheet, title, headings, w
 each column's cells are prepared), in the kinds' order, the title in row 1, the column headings
 in row 2 (styled, frozen), and rows prepared below them: number formats, drop-down lists for
 Bidang, Polaritas and Satuan (their values on a hidden list sheet), and formulas for what
-follows from the rest (a Pendanaan row's Total, the TOTAL PAGU row, Capaian). Every formula
+follows from the rest (a Pendanaan row's Total, the TOTAL PAGU row, Capaian, and those a kind
+declares: the Realisasi Anggaran's % and Sisa). Every formula
 shows nothing until its row is filled, so an empty template reads as tables with no rows; its
 cached results are written too, or renjacheck would report them as never calculated (READ003).
 Headings stay in Bahasa Indonesia in both languages: they are what the reader recognises.
@@ -184,16 +185,23 @@ def _pendanaan(book, kind: TableKind, options: Options) -> dict:
 
 
 def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> dict:
-    """A table sheet: its headings, drop-down lists, number formats, and the Capaian formula."""
+    """A table sheet: its headings, drop-down lists, number formats, the formulas its kind
+    declares, and the Capaian formula."""
     columns, lang = _columns(kind), options.lang
     sheet = _sheet(book, kind.template.sheet, _title(kind, options),
                    [(c.heading, c.width, c.style) for c in columns], ROWS)
     first, last = 3, 2 + ROWS
     results = {}
     names = [c.name for c in columns]
+    formulas = kind.template.formulas
     for n, style in enumerate((c.style for c in columns), start=1):
         ref = f"{letter(n)}{first}:{letter(n)}{last}"
-        if style in lists:
+        if names[n - 1] in formulas:  # declared: the other cells of its row by their names
+            for row in range(first, last + 1):
+                cells = {name: f"{letter(k)}{row}" for k, name in enumerate(names, start=1)}
+                formula = formulas[names[n - 1]].format(**cells)
+                results[sheet.cell(row, n, formula).coordinate] = ("str", b"")
+        elif style in lists:
             _validation(sheet, ref, style, lang, lists[style])
         elif style == "year":
             _validation(sheet, ref, "tahun", lang)
