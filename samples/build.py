@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds the sample workbooks (samples/*.xlsx) from the YAML in samples/src/; see README.md.
 
-    python samples/build.py          writes the three .xlsx next to this script
+    python samples/build.py          writes the three .xlsx next to this script, and the corpus of
+                                     other hands into other/ (otherhands.py)
     python samples/build.py --check  builds into a temp folder; exits 1 listing the differences
                                      when a committed .xlsx is not what it builds
 Deterministic (fixed properties, zip dates and order): byte-identical on the same openpyxl.
@@ -383,14 +384,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="compare the committed files with a fresh build")
     args = parser.parse_args(argv)
+    import otherhands  # the corpus of other hands (samples/other/), built beside the seed's
     try:
         if not args.check:
-            for path in build_all(HERE):
+            for path in build_all(HERE) + otherhands.build_corpus(HERE / "other"):
                 print(f"wrote {path}")
             return 0
         with tempfile.TemporaryDirectory() as tmp:
-            diffs = [line for p in build_all(Path(tmp)) for line in differences(HERE / p.name, p)]
-    except BuildError as exc:
+            built = build_all(Path(tmp)) + otherhands.build_corpus(Path(tmp) / "other")
+            diffs = [line for p in built
+                     for line in differences(HERE / p.relative_to(tmp), p)]
+    except (BuildError, otherhands.seed.BuildError) as exc:  # build.py is also otherhands' seed
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
     print("\n".join(diffs + ["rebuild with: python samples/build.py"]) if diffs
