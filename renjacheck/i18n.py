@@ -74,6 +74,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "not a Renja workbook: no table found (the {table} header at {range} "
                             "has no data row); `renjacheck template` and docs/workbook.md show "
                             "the headers and rows renjacheck recognises"},
+    "no_table_near": {"id": "bukan buku kerja Renja: tidak ada tabel yang terbaca (baris {range} "
+                            "tampak seperti judul kolom {table}, tetapi tanpa {missing}; mungkin "
+                            "maksudnya: {hints}); judul kolom yang dikenali ada di `renjacheck "
+                            "template` dan docs/workbook.md",
+                      "en": "not a Renja workbook: no table found (row {range} looks like the "
+                            "{table} header but lacks {missing}; perhaps meant: {hints}); "
+                            "`renjacheck template` and docs/workbook.md show the headers "
+                            "renjacheck recognises"},
     "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",
                        "en": "renjacheck failed on this file ({reason}); please report it"},
     "no_defusedxml": {"id": "defusedxml tidak terpasang; pasang ulang renjacheck",

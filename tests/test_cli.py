@@ -160,6 +160,17 @@ def test_a_workbook_without_tables_is_refused_with_one_line(monkeypatch, capsys,
     assert "not a Renja workbook: no table found;" in err
 
 
+def test_a_header_nearly_recognised_is_named_in_the_one_line(monkeypatch, capsys, tmp_path):
+    header = ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi",
+              "Ketercapaian"]
+    rows = [header, [1, "S", "I", "2", "1", "50%"]]
+    path = write(tmp_path / "mirip.xlsx", {"Kinerja": block("A2", rows)})
+    code, out, err = run(monkeypatch, capsys, "check", path)
+    assert (code, out, err.count("\n")) == (2, "", 1)
+    assert ('(baris Kinerja!A2:F2 tampak seperti judul kolom Capaian, tetapi tanpa Capaian; '
+            'mungkin maksudnya: F2 "Ketercapaian" -> "') in err
+
+
 def test_a_header_without_rows_is_not_a_table_read(monkeypatch, capsys, tmp_path):
     """A lone header reads no row: exit 2, naming the header, not a pass of its rules."""
     header = ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]

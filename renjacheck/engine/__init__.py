@@ -141,6 +141,11 @@ def _vouch(plan: Plan) -> None:
     of is never a pass (exit 0), whatever its rules would say of nothing."""
     if any(plan.present(name) for name in plan.tables):
         return
+    near = next((note for note in plan.notes if note.code == "partial_header"), None)
+    if near is not None:  # the one line says what was nearly a table, and what it lacked
+        raise CannotCheck("no_table_near", table=registry.kind(near.args["table"]).label,
+                          range=near.args["range"], missing=near.args["missing"],
+                          hints=near.args["hints"])
     empty = next((note for note in plan.notes if note.code == "empty_table"), None)
     if empty is None:
         raise CannotCheck("no_table")
