@@ -96,3 +96,19 @@ def test_stacked_layout_ranges(tmp_path):
     assert [(t.kind, t.range, t.rows) for t in plan.infos] == [
         ("identitas", "C5:D6", 2), ("pendanaan", "C12:H16", 4), ("capaian", "C22:I25", 3),
         ("matriks", "C31:J35", 4), ("ro", "C41:G45", 4), ("narasi", "C51:E53", 2)]
+
+
+@pytest.mark.parametrize("division", ["Seksi", "Subbagian", "Sub Bagian", "Bidang", "Bagian"])
+def test_a_division_heading_row_opens_its_group_whatever_the_unit_calls_it(division, tmp_path):
+    """A BNNK writes `Seksi ...`, a deputy `Subbidang ...`: each opens a group as `Bidang` does."""
+    from tests.xlsx import block, write
+
+    rows = [["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian"],
+            [f"{division} Rehabilitasi", None, None, None, None, None],
+            [1, "S1", "I1", "10 Orang", "9 Orang", "90%"],
+            [f"{division} Pemberantasan", None, None, None, None, None],
+            [2, "S2", "I2", "4 Berkas", "4 Berkas", "100%"]]
+    path = write(tmp_path / "c.xlsx", {"Capaian": block("A1", rows)})
+    table = read(path).get(CAPAIAN)
+    assert [(str(r.indikator), bidang_key(str(r.bidang)), str(r.bidang.loc)) for r in table.rows] \
+        == [("I1", "rehabilitasi", "Capaian!A2"), ("I2", "pemberantasan", "Capaian!A4")]

@@ -12,7 +12,10 @@ NO = Column("no", FieldType.ENUM, heading="No", width=6)
 BIDANG = Column("bidang", FieldType.TEXT, heading="Bidang", width=24, style="bidang")
 SATUAN = Column("satuan", FieldType.TEXT, heading="Satuan", width=16, style="satuan")
 
-_BIDANG_PREFIX = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+")
+# The words a division's name starts with: a BNNP's bidang and bagian, a BNNK's seksi and
+# subbagian, a deputy's subbidang.
+DIVISION = r"(?:bidang|bagian|seksi|sub\s?bagian|sub\s?bidang)"
+_BIDANG_PREFIX = re.compile(rf"^(?:[a-z0-9]{{1,3}}[.)]\s*)?{DIVISION}\s+")
 
 
 # Every row of a year's table asks, and a plan has few bidang.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from renjacheck.tables.common import DIVISION
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.detect import Detector, Header
 from renjacheck.tables.labels import norm_label
@@ -30,7 +31,7 @@ _ANCHOR_SHAPES = {
 }
 _YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*$")
 _DIGITS = re.compile(r"[0-9]+")
-_GROUP_ROW = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:bidang|bagian)\s+[^\d]{2,80}$",
+_GROUP_ROW = re.compile(rf"^(?:[a-z0-9]{{1,3}}[.)]\s*)?{DIVISION}\s+[^\d]{{2,80}}$",
                         re.IGNORECASE)
 
 
