@@ -9,24 +9,20 @@ Deterministic (fixed properties, zip dates and order): byte-identical on the sam
 """
 import argparse
 import copy
-import datetime
-import io
 import re
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import yaml
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sheetkit import BuildError, dump_workbook, merge, put, save  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-STAMP = datetime.datetime(2024, 1, 2, 0, 0, 0)
-ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 CAPAIAN = ["nomor", "sasaran", "indikator", "target", "realisasi", "capaian"]
 MATRIKS = ["nomor", "kegiatan", "sasaran", "indikator", "target", "satuan", "anggaran", "bidang"]
 RO = ["nomor", "kegiatan", "indikator", "ro", "volume"]
@@ -34,10 +30,6 @@ PATCH_KEYS = {"sheet", "where", "contains", "line", "set", "replace", "delete", 
               "reason"}
 LEVELS = [r"\d{3}\.\d{2}\.[A-Z]{2}", r"\d{4}", r"\d{4}\.[A-Z]{3}", r"\d{4}\.[A-Z]{3}\.\d{3}",
           r"\d{3}", r"[A-Z]", r"\d{6}"]  # program, kegiatan, KRO, RO, komponen, subkomponen, akun
-
-
-class BuildError(Exception):
-    """A source or a patch that cannot be built; the message says which and why."""
 
 
 def load(name: str) -> dict:
@@ -100,22 +92,6 @@ def _apply(plan: dict, patch: dict) -> None:
 
 
 # ----------------------------------------------------------------------------- layout helpers
-def put(ws, row: int, col: int, value, bold: bool = False, fmt: str | None = None) -> None:
-    """Writes a value; None and "" leave the cell empty."""
-    if value is None or value == "":
-        return
-    cell = ws.cell(row=row, column=col, value=value)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.font = Font(bold=bold)
-    if fmt:
-        cell.number_format = fmt
-
-
-def merge(ws, r1: int, c1: int, r2: int, c2: int) -> None:
-    if (r1, c1) != (r2, c2):
-        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-
-
 def widths(ws, sizes: list[int]) -> None:
     for col, size in enumerate(sizes, 1):
         ws.column_dimensions[get_column_letter(col)].width = size
@@ -316,22 +292,6 @@ def rka_workbook(plan: dict) -> Workbook:
     return wb
 
 
-def save(wb: Workbook, path: Path) -> Path:
-    """Saves with fixed properties, then rewrites the zip with fixed entry dates and order."""
-    wb.properties.creator = "renjacheck samples"
-    wb.properties.created = wb.properties.modified = STAMP
-    raw, out = io.BytesIO(), io.BytesIO()
-    # Not wb.save(): that stamps the modification time with "now".
-    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            dst.writestr(info, src.read(name))
-    path.write_bytes(out.getvalue())
-    return path
-
-
 def build_all(outdir: Path) -> list[Path]:
     """Builds the three sample workbooks into outdir (created if needed); returns their paths."""
     outdir = Path(outdir)
@@ -343,20 +303,6 @@ def build_all(outdir: Path) -> list[Path]:
             save(banten_workbook(apply_patches(seed, repairs["patches"])),
                  outdir / "banten-2024-perbaikan.xlsx"),
             save(rka_workbook(load("rka-lengkap-2025.yaml")), outdir / "rka-lengkap-2025.xlsx")]
-
-
-def dump_workbook(path: Path) -> list:
-    """A plain, JSON-able description of a workbook: per sheet in order {"sheet": name, "merged":
-    ranges sorted by (first row, first column), "cells": every non-empty cell row by row as
-    [coordinate, python type name, str(value), number_format]}."""
-    out = []
-    for ws in load_workbook(path).worksheets:
-        ranges = sorted(ws.merged_cells.ranges,
-                        key=lambda m: (m.min_row, m.min_col, m.max_row, m.max_col))
-        cells = [[c.coordinate, type(c.value).__name__, str(c.value), c.number_format]
-                 for row in ws.iter_rows() for c in row if c.value is not None]
-        out.append({"sheet": ws.title, "merged": [m.coord for m in ranges], "cells": cells})
-    return out
 
 
 def differences(committed: Path, built: Path, limit: int = 20) -> list[str]:
@@ -394,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
             built = build_all(Path(tmp)) + otherhands.build_corpus(Path(tmp) / "other")
             diffs = [line for p in built
                      for line in differences(HERE / p.relative_to(tmp), p)]
-    except (BuildError, otherhands.seed.BuildError) as exc:  # build.py is also otherhands' seed
+    except BuildError as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
     print("\n".join(diffs + ["rebuild with: python samples/build.py"]) if diffs

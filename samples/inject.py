@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Injects the faults of a corpus plan (samples/src/other/*.yaml, `faults:`) and lists them.
 
-    python samples/inject.py          every fault: its plan, the findings it must raise (rule
+    python samples/otherhands.py          every fault: its plan, the findings it must raise (rule
                                       and cell), why, and the cells it changes in the workbook
 
 A fault is one or more patches of the source, applied before the builder computes the figures
@@ -21,7 +21,6 @@ A patch that selects no row or several, or changes nothing, fails the build.
 from __future__ import annotations
 
 import copy
-import sys
 
 from openpyxl.utils import range_boundaries
 
@@ -92,31 +91,3 @@ def check_cells(name: str, plan: dict, placed: list) -> None:
 def _within(span: str, col: int, row: int) -> bool:
     c1, r1, c2, r2 = range_boundaries(span)
     return c1 <= col <= c2 and r1 <= row <= r2
-
-
-def main() -> int:
-    import otherhands
-    from build import dump_workbook
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, plan in otherhands.load_corpus().items():
-            faulty, twin = otherhands.build_plan(name, plan, Path(tmp))
-            before = {s["sheet"]: {c[0]: c[2] for c in s["cells"]} for s in dump_workbook(twin)}
-            after = {s["sheet"]: {c[0]: c[2] for c in s["cells"]} for s in dump_workbook(faulty)}
-            print(f"== {name}")
-            for fault in plan.get("faults", []):
-                finds = ", ".join(f"{r} {w}" for r, w in fault["finds"])
-                finds += "".join(f" (or also {r} {w})" for r, w in fault.get("also", []))
-                print(f"  {finds}: {' '.join(fault['why'].split())}")
-            for sheet, cells in after.items():
-                for ref in sorted(set(cells) | set(before[sheet])):
-                    if cells.get(ref) != before[sheet].get(ref):
-                        print(f"    {sheet}!{ref}: {before[sheet].get(ref)!r} -> "
-                              f"{cells.get(ref)!r}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

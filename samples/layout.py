@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
+
+from sheetkit import merge, put
 
 SAME = "^"  # a cell merged with the one above
 WIDTHS = {"nomor": 6, "kode": 14, "uraian": 56, "sasaran": 40, "indikator": 52, "kegiatan": 40,
@@ -55,25 +56,6 @@ def leaves(columns: list) -> list[Leaf]:
         else:
             out.append(Leaf(spec[0], spec[1], None, "free" in spec[2:]))
     return out
-
-
-def put(ws, row: int, col: int, value, bold: bool = False) -> None:
-    """Writes a value (a plain one, or {v: value, fmt: number format}); None/"" leave it empty."""
-    fmt = None
-    if isinstance(value, dict):
-        value, fmt = value["v"], value.get("fmt")
-    if value is None or value == "":
-        return
-    cell = ws.cell(row=row, column=col, value=value)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.font = Font(bold=bold)
-    if fmt:
-        cell.number_format = fmt
-
-
-def merge(ws, r1: int, c1: int, r2: int, c2: int) -> None:
-    if (r1, c1) != (r2, c2):
-        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
 
 
 class TableWriter:

@@ -35,7 +35,7 @@ from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import build as seed  # noqa: E402  (save, BuildError: one way to write a sample)
+from sheetkit import BuildError, dump_workbook, save  # noqa: E402
 import compute  # noqa: E402
 import inject  # noqa: E402
 from layout import LayoutError, Placed, TableWriter, put  # noqa: E402
@@ -52,7 +52,7 @@ def load_corpus() -> dict[str, dict]:
         plan = yaml.safe_load(path.read_text(encoding="utf-8"))
         unknown = set(plan) - TOP_KEYS
         if unknown:
-            raise seed.BuildError(f"{path.name}: unknown keys {sorted(unknown)}")
+            raise BuildError(f"{path.name}: unknown keys {sorted(unknown)}")
         plans[path.stem] = plan
     return plans
 
@@ -95,16 +95,16 @@ def build_plan(name: str, plan: dict, outdir: Path) -> list[Path]:
         twin, placed = workbook(plan)
         faulty, placed_faulty = workbook(inject.apply(plan))
     except (LayoutError, compute.ComputeError, inject.PatchError) as exc:
-        raise seed.BuildError(f"{name}: {exc}") from None
+        raise BuildError(f"{name}: {exc}") from None
     found = [p.as_list() for p in placed]
     if found != plan["expect"]:
-        raise seed.BuildError(f"{name}: the tables land at {found}, `expect:` says "
+        raise BuildError(f"{name}: the tables land at {found}, `expect:` says "
                               f"{plan['expect']}")
     if [p.as_list() for p in placed_faulty] != found:
-        raise seed.BuildError(f"{name}: a fault moves a table: {placed_faulty}")
+        raise BuildError(f"{name}: a fault moves a table: {placed_faulty}")
     inject.check_cells(name, plan, placed)
-    return [seed.save(faulty, outdir / f"{name}.xlsx"),
-            seed.save(twin, outdir / f"{name}-perbaikan.xlsx")]
+    return [save(faulty, outdir / f"{name}.xlsx"),
+            save(twin, outdir / f"{name}-perbaikan.xlsx")]
 
 
 def build_corpus(outdir: Path = OUT) -> list[Path]:
@@ -112,3 +112,29 @@ def build_corpus(outdir: Path = OUT) -> list[Path]:
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     return [p for name, plan in load_corpus().items() for p in build_plan(name, plan, outdir)]
+
+
+def list_faults() -> int:
+    """Prints each plan's faults and the cells each changes (`python samples/otherhands.py`)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, plan in load_corpus().items():
+            faulty, twin = build_plan(name, plan, Path(tmp))
+            before = {s["sheet"]: {c[0]: c[2] for c in s["cells"]} for s in dump_workbook(twin)}
+            after = {s["sheet"]: {c[0]: c[2] for c in s["cells"]} for s in dump_workbook(faulty)}
+            print(f"== {name}")
+            for fault in plan.get("faults", []):
+                finds = ", ".join(f"{r} {w}" for r, w in fault["finds"])
+                finds += "".join(f" (or also {r} {w})" for r, w in fault.get("also", []))
+                print(f"  {finds}: {' '.join(fault['why'].split())}")
+            for sheet, cells in after.items():
+                for ref in sorted(set(cells) | set(before[sheet])):
+                    if cells.get(ref) != before[sheet].get(ref):
+                        print(f"    {sheet}!{ref}: {before[sheet].get(ref)!r} -> "
+                              f"{cells.get(ref)!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(list_faults())
