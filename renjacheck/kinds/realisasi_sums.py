@@ -2,10 +2,11 @@
 of its kegiatan, a kegiatan of its sub kegiatan), and a total row's the sums of the top-level
 rows, in each of the two columns.
 
-Each parent is held against the rows at the bottom of the outline under it (its items, their
-items, ...), not against its items' written subtotals: a mistyped subtotal is reported once, at
-itself, not again at every row above it; a mistyped bottom row is reported at every row above
-it, each of which it makes wrong. Amounts are compared within the precision they are written
+Each parent is held against its items as they are written, as the Pendanaan's sums are
+(PAGU002): a mistyped figure is reported once, at the nearest row above it that states a sum,
+where the disagreement is; the rows above that agree with what is written under them. An item
+that states no sum of its own (a heading row left blank) counts with the sum of its items.
+Amounts are compared within the precision they are written
 with (renjacheck.checks.arith), as the Pendanaan's sums are. A heading row whose cell is empty
 states no sum and is not checked. An unreadable amount leaves the sums it is part of unchecked
 (TBL001 reports it).
@@ -34,8 +35,8 @@ class Params(BaseParams):
 
 
 def check(ctx, rule) -> Iterator[Hit]:
-    """Yield a hit at every written parent or total amount that is not the sum of the rows at
-    the bottom of the outline under it."""
+    """Yield a hit at every written parent or total amount that is not the sum of its items'
+    (as written)."""
     table = ctx.plan.get(REALISASI_ANGGARAN)
     sums: dict[str, dict[int, Sum]] = {name: {} for name in COLUMNS}
     for index in range(len(table)):
@@ -46,7 +47,7 @@ def check(ctx, rule) -> Iterator[Hit]:
             if not isinstance(written, Quantity) or written.empty:
                 continue  # a heading row stating no sum, or an unreadable one
             items = table.top if table.totals[index] else table.children[index]
-            found = _add([_bottom(table, k, name, sums[name]) for k in items])
+            found = _add([_item(table, k, name, sums[name]) for k in items])
             if found is None or _agrees(found[0], written):
                 continue
             expected = _interval(found[0]).estimate(written.decimals)
@@ -57,17 +58,18 @@ def check(ctx, rule) -> Iterator[Hit]:
                             "parts": found[1], "expected": expected, "found": written})
 
 
-def _bottom(table: RealisasiAnggaran, index: int, name: str, memo: dict[int, Sum]) -> Sum:
-    """The sum of the bottom rows under row `index` in column `name` (the row itself when it
-    has no items: an empty cell is zero), and how many; None when one is unreadable."""
+def _item(table: RealisasiAnggaran, index: int, name: str, memo: dict[int, Sum]) -> Sum:
+    """What row `index` adds to its parent in column `name`: its written amount, or, when it
+    states none and has items, theirs (a leaf's empty cell is zero); and how many rows that
+    is. None when one is unreadable."""
     if index in memo:
         return memo[index]
     items = table.children.get(index)
+    value = table.value(index, name)
     result: Sum
-    if items:
-        result = _add([_bottom(table, k, name, memo) for k in items])
+    if items and (not isinstance(value, Quantity) or value.empty):
+        result = _add([_item(table, k, name, memo) for k in items])
     else:
-        value = table.value(index, name)
         result = (_whole(value) if _whole(value) is not None else
                   Interval.written(value.value, value.decimals), 1) \
             if isinstance(value, Quantity) else None
