@@ -41,6 +41,7 @@ _NUMBER = r"\(?(?:[IVXLC]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,3})*)[.)]"
 _ENUMERATION = re.compile(rf"^{_NUMBER}\s+")
 # A row number as a No cell holds it: `1`, `1.`, `A`, `a)`, `IV`.
 _ROW_NUMBER = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]|[IVXLC]{1,6})[.)]?$")
+_SHORT_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
 _BIDANG = re.compile(r"^(?:bidang|bagian|seksi|sub\s*-?\s*bagian|subbag|sub\s*-?\s*bidang)\s+"
                      r"[^\d]{2,80}$", re.IGNORECASE)
 _WORD = re.compile(r"^(program|sub\s*-?\s*kegiatan|kegiatan|sasaran(?:\s+(?:strategis|program|"
@@ -177,7 +178,9 @@ def read_heading(grid: Grid, row: int, span: tuple[int, int], names: Mapping[int
             continue
         shown = grid.text(row, col)
         if name in ("no", "kode") and (row_number(shown) or _code_level(shown)):
-            is_code = _code_level(shown) is not None and (name == "kode" or not row_number(shown))
+            # `3247` in a No column is a kegiatan's code: rows are not numbered so far.
+            is_code = _code_level(shown) is not None and (
+                name == "kode" or not _SHORT_NUMBER.match(shown.strip()))
             if (code if is_code else number) is not None:
                 return None
             if is_code:

@@ -153,7 +153,7 @@ class _Rows:
             elif anchored and (not after_blank or self._resumes(row, present)):
                 self._settle(pending, row, present)
                 pending = []
-                last = self._append(row)
+                last = self._append(row, present)
                 if heading is not None:  # a parent row, once the rows below show it
                     heading.record = last
                     pending.append(heading)
@@ -169,16 +169,21 @@ class _Rows:
         self._close(pending)
         return row
 
-    def _append(self, row: int) -> int:
-        """Sheet row `row` as the table's next data row, in its bidang and under its heading."""
+    def _append(self, row: int, present: dict[str, int]) -> int:
+        """Sheet row `row` (showing `present`) as the table's next data row, in its bidang and
+        under its heading. A row that writes its own sasaran (or kegiatan) ends the headings
+        that gave the rows above theirs."""
         parts = self.parts
         index = len(parts.rows)
         parts.rows.append(row)
         parts.layout.append(self.layout)
         if self.bidang is not None:
             parts.groups[index] = self.bidang
-        if parts.open:
-            parts.under[index] = parts.open[-1]
+        stack = parts.open
+        while stack and self._fills(parts.headings[stack[-1]].level) in present:
+            stack.pop()
+        if stack:
+            parts.under[index] = stack[-1]
         parts.last_row = row
         return index
 
@@ -193,7 +198,7 @@ class _Rows:
             if (heading.number is not None or heading.record >= 0) \
                     and not self._confirmed(heading, present, number, followed):
                 if heading.record < 0:
-                    self._append(heading.row)
+                    self._append(heading.row, self._present(heading.row))
                 continue
             self._open(heading)
 
@@ -205,11 +210,14 @@ class _Rows:
         `A`)."""
         if heading.explicit or followed:
             return True
-        fills = FILLS.get(heading.level) or \
-            (self.kind.heading_column if heading.level == "judul" else None)
+        fills = self._fills(heading.level)
         if fills is not None and fills in self.columns and fills not in present:
             return True
         return heading.number is not None and number_class(heading.number) != number_class(number)
+
+    def _fills(self, level: str) -> str | None:
+        """The column a heading of `level` names for the rows below it."""
+        return FILLS.get(level) or (self.kind.heading_column if level == "judul" else None)
 
     def _open(self, heading: Candidate) -> None:
         """A heading opens its group: a bidang for the rows below (and a new outline); any
@@ -222,6 +230,11 @@ class _Rows:
         depth, stack = DEPTH[heading.level], parts.open
         while stack and DEPTH[parts.headings[stack[-1]].level] >= depth:
             stack.pop()
+        if heading.record >= 0:  # read as a row under the headings open then: now a sibling
+            if stack:
+                parts.under[heading.record] = stack[-1]
+            else:
+                parts.under.pop(heading.record, None)
         parts.headings.append(Heading(level=heading.level, name=heading.name, code=heading.code,
                                       parent=stack[-1] if stack else -1, record=heading.record))
         stack.append(len(parts.headings) - 1)
@@ -234,7 +247,7 @@ class _Rows:
                 continue
             if heading.number is None:
                 break
-            self._append(heading.row)
+            self._append(heading.row, self._present(heading.row))
 
     def _continues(self, heading: Candidate, last: int | None, after_blank: bool,
                    present: dict[str, int], row: int) -> bool:

@@ -255,6 +255,14 @@ class Table:
         sasaran heading's name as its sasaran, a kegiatan's as its kegiatan (and its code as its
         Kode), one of no known level's in the kind's heading column; the innermost first."""
         headings, kind = self.headings, self.kind
+        for heading in headings:
+            # A parent row's own cell holds its heading's name with its number or leading word
+            # (`Sasaran 1: ...`): it is known by the name its rows take.
+            fills = FILLS.get(heading.level) or \
+                (kind.heading_column if heading.level == "judul" else None)
+            if heading.record >= 0 and fills in self.types \
+                    and self.loc(heading.record, fills) == heading.name.loc:
+                self.hold(heading.record, fills, heading.name)
         for index, at in self.under.items():
             done: set[str] = set()
             while at >= 0:
@@ -281,6 +289,10 @@ class Table:
     def members(self, index: int) -> list[int]:
         """The records whose parent record is `index`, in table order."""
         return sorted(i for i, parent in self.over.items() if parent == index)
+
+    def own_heading(self, index: int) -> Heading | None:
+        """The heading record `index` is, when it is a parent row."""
+        return next((h for h in self.headings if h.record == index), None)
 
     def heading(self, index: int) -> Heading | None:
         """The innermost heading record `index` stands under (not the one it is)."""
