@@ -257,6 +257,33 @@ def parse_number(text: str) -> ParsedNumber:
                         currency)
 
 
+# Where a cell joins several figures: `&`, `+`, `;`, `dan`, `serta`, a comma before a space.
+_JOINERS = re.compile(r"\s*(?:&|\+|;|,(?=\s)|\bdan\b|\bserta\b)\s*", re.IGNORECASE)
+# Where a figure follows a unit with no joiner: `5 Keluarga 2 Desa`.
+_NEXT_FIGURE = re.compile(r"(?<=[^\W\d_])\s+(?=\d)")
+
+
+def compound(text: str) -> list[ParsedNumber] | None:
+    """The figures of a cell that joins several, each with its unit (`1 Prov & 7 Kab/Kota`,
+    `2 Lembaga dan 3 Orang`, `5 Desa, 2 Kelurahan`); None for any other text. Such a value is
+    no one figure: nothing can be computed with it."""
+    parts = [p for p in _JOINERS.split(text.strip()) if p]
+    if len(parts) < 2:
+        parts = [p for p in _NEXT_FIGURE.split(text.strip()) if p]
+    if len(parts) < 2:
+        return None
+    found = []
+    for part in parts:
+        try:
+            figure = parse_number(part)
+        except NumberError:
+            return None
+        if figure.unit is None and not figure.percent:
+            return None  # each part a figure with its unit
+        found.append(figure)
+    return found
+
+
 # ---- rounding and formatting ----------------------------------------------------------------
 
 

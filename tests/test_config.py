@@ -199,7 +199,8 @@ def test_each_config_is_resolved_once(tmp_path):
     resolver = Resolver()
     first = resolver.for_workbook(tmp_path / "a.xlsx")
     assert resolver.for_workbook(tmp_path / "b.xlsx") is first
-    assert [r.id for r in first.setup.rules] == ["TBL001", "TBL002", "TBL003", "TBL004"]
+    assert [r.id for r in first.setup.rules] == ["TBL001", "TBL002", "TBL003", "TBL004",
+                                                 "TBL005", "TBL006"]
     assert first.path == tmp_path / "renjacheck.toml"
 
 

@@ -395,7 +395,7 @@ def test_a_pendanaan_alone_runs_its_rules_and_skips_the_others(tmp_path):
     assert lines[start - 2:start + 3] == [
         "  Tabel yang terbaca:", "    pendanaan  Anggaran!B2:E3  1 baris",
         "  Aturan yang tidak dijalankan:",
-        "    CAP001, CAP002, CAP010: tabel tidak terbaca: Capaian",
+        "    CAP001, CAP002, CAP004, CAP010: tabel tidak terbaca: Capaian",
         "    CAP003: tabel tidak terbaca: Capaian, Narasi"]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 
-from renjacheck.tables.parse import UNCALCULATED
+from renjacheck.tables.parse import REPORTED_APART
 from renjacheck.tables.table import Table
 from renjacheck.values import Invalid, Quantity, Value
 
@@ -29,8 +29,9 @@ Failures = dict[str, list[tuple[int, str]]]
 
 def is_number(value: Value) -> bool:
     """True unless the cell holds something that does not read as a figure."""
-    # A formula never calculated is READ003's finding, not an unreadable number.
-    return not isinstance(value, Invalid) or value.reason == UNCALCULATED
+    # A formula never calculated is READ003's finding, a figure not measured TBL005's and a
+    # compound value TBL006's: none is a number that cannot be read.
+    return not isinstance(value, Invalid) or value.reason in REPORTED_APART
 
 
 def non_negative(value: Value) -> bool:
@@ -74,7 +75,12 @@ def _failing(table: Table, name: str, check: str) -> Iterator[int]:
     `required`, as a value will tell."""
     test = _TESTS[check]
     column = [_READ] * len(table) if table.derived(name) else table.shown_column(name)
+    # A parent row (a sasaran with its capaian over its indicators) needs no cell of an
+    # indicator: it is a heading that carries figures (tables/headings.py).
+    parents = getattr(table, "parent_records", ()) if check == "required" else ()
     for index, shown in enumerate(column):
+        if parents and index in parents:
+            continue
         if shown is not _READ:
             if shown is None:
                 if check != "required":

@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
-from renjacheck.kinds import (blank_amount, capaian_ratio, expression, header_repeat,
-                              indicator_changes, kegiatan_names, matriks_budget,
-                              matriks_coverage, naming, narrative_counts, narrative_figures,
-                              narrative_total, narrative_unmet, number_words, pendanaan_codes,
-                              pendanaan_sums, reader_note, realisasi_ratio, realisasi_sisa,
-                              realisasi_sums, ro_coverage, ro_duplicate, ro_indicator,
-                              ro_kegiatan, ro_unit, ro_volume, stale_waiver, table_present,
-                              table_required, table_schema, target_trend, unit_match)
+from renjacheck.kinds import (blank_amount, capaian_parent, capaian_ratio, expression,
+                              figure_words, header_repeat, indicator_changes, kegiatan_names,
+                              matriks_budget, matriks_coverage, naming, narrative_counts,
+                              narrative_figures, narrative_total, narrative_unmet, number_words,
+                              pendanaan_codes, pendanaan_sums, reader_note, realisasi_ratio,
+                              realisasi_sisa, realisasi_sums, ro_coverage, ro_duplicate,
+                              ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
+                              table_present, table_required, table_schema, target_trend,
+                              unit_match)
 from renjacheck.kinds.base import Hit, Needs, Params
 from renjacheck.kinds.context import Context
 from renjacheck.kinds.rule import Rule
@@ -57,11 +58,11 @@ class RuleKind:
 
 KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Reading and table schemas.
-    reader_note, table_present, table_required, table_schema,
+    reader_note, table_present, table_required, table_schema, figure_words,
     # Pendanaan.
     pendanaan_sums, pendanaan_codes, header_repeat, blank_amount, narrative_total,
     # Capaian and narrative.
-    capaian_ratio, unit_match, narrative_unmet, number_words, narrative_counts,
+    capaian_ratio, capaian_parent, unit_match, narrative_unmet, number_words, narrative_counts,
     narrative_figures,
     # Matriks and RO.
     matriks_budget, matriks_coverage, kegiatan_names, ro_indicator, ro_volume, ro_coverage,

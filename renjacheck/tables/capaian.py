@@ -58,7 +58,7 @@ CAPAIAN: TableKind[Capaian] = TableKind(
         Column("polaritas", FieldType.TEXT, heading="Polaritas", style="polaritas"),
         SATUAN,
     ),
-    anchors=("no", "target", "realisasi", "capaian"),
+    anchors=("no", "target", "realisasi", "capaian"), heading_column="sasaran",
     template=Template(sheet="Capaian", columns=(
         "no", "bidang", "sasaran", "indikator", "target", "realisasi", "capaian", "polaritas",
         "satuan"), year=-1))

@@ -76,7 +76,10 @@ class TableKind(Generic[T]):
     `anchors` are the columns whose value makes a row a data row (a row number, a code, a
     figure); `anchor_shapes` the shape an anchor's text must have to do so, for a text column
     (a label column whose `Program ...` heading rows are rows of the table); `group_rows` lets
-    a row whose only text is a bidang name open that bidang for the rows below; `resume` names
+    heading rows (a bidang, program, kegiatan or sasaran on a row of its own, tables/headings.py)
+    open a group for the rows below; `heading_column` is the column a heading names when its
+    words say no level (a Capaian's sasaran), and lets a row with figures and a heading's name
+    be a parent of the rows below (a sasaran with its capaian over its indicators); `resume` names
     the columns whose value carries a table on past a blank row (a year, for the Narasi, whose
     every text would otherwise anchor a signature block).
     A kind with `satker` (two column names) has an amount column per satker between those two
@@ -92,6 +95,7 @@ class TableKind(Generic[T]):
     anchors: tuple[str, ...] = ()
     anchor_shapes: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     group_rows: bool = True
+    heading_column: str | None = None
     resume: tuple[str, ...] = ()
     satker: tuple[str, str] | tuple[()] = ()
     layout: Literal["header", "pairs"] = "header"

@@ -2,8 +2,11 @@
 and each kegiatan's anggaran, the indicator rows grouped under the kegiatan cell they belong to.
 
 A group starts where No, Kegiatan or Kode is written (not merged from above), or an anggaran
-stands on a row without them; its rows take No, Kegiatan, Kode and Bidang from its first row,
-and a Sasaran left blank from the row above (groups.py). A merged anggaran counts once.
+stands on a row without them; rows that take their kegiatan from a heading row above them
+(tables/headings.py) are that heading's group, and a kegiatan row with its anggaran is the
+group of the rows below it that take its name. A group's rows take No, Kegiatan, Kode and Bidang
+from its first row, and a Sasaran left blank from the row above (groups.py). A merged anggaran
+counts once.
 """
 
 from __future__ import annotations
@@ -97,9 +100,12 @@ class Matriks(Table):
         """Its kegiatan groups, and what their rows take from above."""
         self.starts = array("i")  # the record each group starts on
         previous = None
+        own = {h.record: at for at, h in enumerate(self.headings) if h.record >= 0}
+        heading = [self.taken.get((i, "kegiatan"), own.get(i)) for i in range(len(self))]
         for index in range(len(self)):
-            if previous is None or starts_group(self, index, previous, ("no", "kegiatan", "kode"),
-                                                "anggaran"):
+            if previous is None or heading[index] != heading[previous] or (
+                    heading[index] is None and starts_group(
+                        self, index, previous, ("no", "kegiatan", "kode"), "anggaran")):
                 self.starts.append(index)
             else:
                 inherit(self, index, self.starts[-1], ("no", "kegiatan", "kode", "bidang"))
@@ -131,7 +137,7 @@ MATRIKS: TableKind[Matriks] = TableKind(
         BIDANG,
         Column("kode", FieldType.CODE, heading="Kode", width=10, style="code"),
     ),
-    anchors=("no", "target", "anggaran"),
+    anchors=("no", "target", "anggaran"), heading_column="kegiatan",
     template=Template(sheet="Matriks", columns=(
         "no", "bidang", "kode", "kegiatan", "sasaran", "indikator", "target", "satuan",
         "anggaran")))

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, getcontext
+from functools import lru_cache
 
-from renjacheck.numbers import NumberError, decimals_of, format_number, parse_number, quantize
+from renjacheck.numbers import (NumberError, compound, decimals_of, format_number, parse_number,
+                                quantize)
+from renjacheck.resources import data_file, load_yaml
 from renjacheck.tables.declare import FieldType
 from renjacheck.units import normalize_unit
 from renjacheck.values import Invalid, Quantity, Text
@@ -20,7 +23,15 @@ from renjacheck.workbook.grid import RawCell
 
 _ENUM = re.compile(r"^\(?(\d{1,4})[.)]?$|^\(?([a-zA-Z])[.)]$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DASHES = re.compile(r"[-\u2010-\u2015\u2212]{1,3}")
 UNCALCULATED = "uncalculated"
+# A performance figure written as words saying it was not measured (`n/a`, `-`, `tidak
+# diukur`: rules/data/tidak-diukur.yaml), and several figures each with its unit in one cell
+# (`1 Prov & 7 Kab/Kota`): read, but no figure to compute with (TBL005, TBL006).
+NOT_MEASURED = "not_measured"
+COMPOUND = "compound"
+# The reasons a rule of their own reports: no number that cannot be read (TBL001).
+REPORTED_APART = frozenset({UNCALCULATED, NOT_MEASURED, COMPOUND})
 # Excel keeps 15 significant digits; more are binary noise of the float.
 _SIGNIFICANT = 15
 
@@ -56,11 +67,41 @@ def parse_figure(cell: RawCell, amount: bool) -> Quantity | Invalid | None:
     try:
         parsed = parse_number(text)
     except NumberError as exc:
+        if not amount and unmeasured(text):
+            return Invalid(text=text, loc=cell.loc, reason=NOT_MEASURED)
+        if not amount and compound(text) is not None:
+            return Invalid(text=text, loc=cell.loc, reason=COMPOUND)
         return Invalid(text=text, loc=cell.loc, reason=exc.reason)
+    if parsed.dash and not amount and unmeasured(text):
+        return Invalid(text=text, loc=cell.loc, reason=NOT_MEASURED)  # `-` is zero in Rupiah only
     return Quantity(value=parsed.value, decimals=parsed.decimals, loc=cell.loc, text=text,
                     percent=parsed.percent, unit=normalize_unit(parsed.unit),
                     upper=parsed.upper, upper_decimals=parsed.upper_decimals,
                     words=parsed.words, words_value=parsed.words_value)
+
+
+def unmeasured(text: str) -> bool:
+    """True when a figure cell's `text` says the indicator was not measured (`n/a`, `-`,
+    `Tidak diukur`; rules/data/tidak-diukur.yaml)."""
+    return _words_key(text) in _unmeasured_words()
+
+
+def _words_key(text: str) -> str:
+    """Text as not-measured words compare: case, spaces and punctuation ignored; dashes alone
+    (`-`, `--`, an en dash) as a dash."""
+    key = " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    return key or ("-" if _DASHES.fullmatch(text.strip()) else "")
+
+
+@lru_cache(maxsize=1)
+def _unmeasured_words() -> frozenset[str]:
+    # Read when a cell first fails to read as a number: most plans never need it.
+    path = data_file("tidak-diukur.yaml")
+    data = load_yaml(path.read_text(encoding="utf-8"), strings=True) or {}
+    words = data.get("tidak_diukur") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{path}: 'tidak_diukur' is a list of phrases")
+    return frozenset(_words_key(w) for w in words)
 
 
 def _numeric(value: int | float, cell: RawCell) -> Quantity | Invalid:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.detect import Header
-from renjacheck.values import Location
+from renjacheck.tables.headings import Heading
+from renjacheck.values import Location, Text
 from renjacheck.workbook.grid import Grid, RawCell
 
 
@@ -34,9 +35,15 @@ class Parts:
     rows: array = field(default_factory=lambda: array("i"))
     layout: array = field(default_factory=lambda: array("H"))
     layouts: list[dict[str, int]] = field(default_factory=list)
-    # Wrapped text: (data row, column) -> the cells continuing it; data row -> its group cell.
+    # Wrapped text: (data row, column) -> the cells continuing it; data row -> its bidang's
+    # heading cell.
     continued: dict[tuple[int, str], list[RawCell]] = field(default_factory=dict)
-    groups: dict[int, RawCell] = field(default_factory=dict)
+    groups: dict[int, Text] = field(default_factory=dict)
+    # Heading rows (tables/headings.py) in table order; data row -> the innermost heading it
+    # stands under; the headings open where the reader stopped (a continued table goes on).
+    headings: list[Heading] = field(default_factory=list)
+    under: dict[int, int] = field(default_factory=dict)
+    open: list[int] = field(default_factory=list)
     first_row: int = 0
     last_row: int = 0
     first_col: int = 0

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cached_property
-from typing import Literal
 
+from renjacheck.tables.codes import LEVELS, REGION as _REGION, Level, level_of
 from renjacheck.tables.common import NO
 from renjacheck.tables.declare import Column, FieldType, TableKind, Template
 from renjacheck.tables.labels import TOTAL_LABELS, norm_label
@@ -26,28 +26,11 @@ from renjacheck.tables.table import Table
 from renjacheck.tables.views import Row, Rows, value_of
 from renjacheck.values import Text, known
 
-Level = Literal["urusan", "bidang_urusan", "program", "kegiatan", "sub_kegiatan", "kro", "ro"]
-LEVELS: tuple[Level, ...] = ("urusan", "bidang_urusan", "program", "kegiatan", "sub_kegiatan",
-                             "kro", "ro")
 # How deep each level sits: the national and the regional outline share program and kegiatan; a
 # KRO sits where a sub kegiatan does. A row without a level is an item (deepest of all).
 DEPTH: dict[Level, int] = {"urusan": 1, "bidang_urusan": 2, "program": 3, "kegiatan": 4,
                            "sub_kegiatan": 5, "kro": 5, "ro": 6}
 ITEM = 7
-_REGION = r"[1-9X]\.(?:\d{2}|XX)"  # urusan and bidang urusan: 1.02, or X.XX across urusan
-CODE_SHAPES: tuple[tuple[str, Level, str], ...] = (
-    ("program_kl", "program", r"\d{3}\.\d{2}\.[A-Z]{2}"),
-    ("kegiatan_kl", "kegiatan", r"\d{4}"),
-    ("kro", "kro", r"\d{4}\.[A-Z]{3}"),
-    ("ro", "ro", r"\d{4}\.[A-Z]{3}\.\d{3}"),
-    ("urusan", "urusan", r"[1-9X]"),
-    ("bidang_urusan", "bidang_urusan", _REGION),
-    ("program", "program", _REGION + r"\.\d{2}"),
-    ("kegiatan", "kegiatan", _REGION + r"\.\d{2}\.\d\.\d{2}"),
-    ("sub_kegiatan", "sub_kegiatan", _REGION + r"\.\d{2}\.\d\.\d{2}\.\d{2,4}"),
-)
-_SHAPE = re.compile("|".join(f"(?P<{name}>{shape})" for name, _, shape in CODE_SHAPES))
-_LEVEL_OF = {name: level for name, level, _ in CODE_SHAPES}
 # A code written at the start of a label counts when it cannot be a row number (`1.`, `1.10`).
 _SHORT = frozenset({"urusan", "bidang_urusan"})
 _ENUMERATION = r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[IVXLC]{1,6})(?:[.)]\s*|\s+)"
@@ -60,12 +43,6 @@ HEADING = re.compile(rf"^\s*(?:{_ENUMERATION})?(?:{_WORDS})\b"
                      re.IGNORECASE)
 TOTALS = TOTAL_LABELS | {"jumlahkeseluruhan", "totalkeseluruhan", "jumlahseluruhnya",
                          "jumlahanggaran", "totalanggaran"}
-
-
-def level_of(code: str) -> Level | None:
-    """The level a code's shape says (`1.02.02.2.01` is a kegiatan), None for another text."""
-    match = _SHAPE.fullmatch("".join(code.split()).upper())
-    return _LEVEL_OF[match.lastgroup] if match else None  # type: ignore[index]
 
 
 def label_level(label: str) -> Level | None:

@@ -115,6 +115,11 @@ class RO(Table):
         sources = {name: {r: first[s] for i, s in values.items() for r in range(first[i], ends[i])}
                    for name, values in self.sources.items()}
         self.sheet_rows, self.layout, self.held, self.sources = rows, layout, held, sources
+        # What stands over each record (table.py) stands over each of its parts.
+        self.under = {r: h for i, h in self.under.items() for r in range(first[i], ends[i])}
+        self.over = {r: first[p] for i, p in self.over.items() for r in range(first[i], ends[i])}
+        self.headings = [replace(h, record=first[h.record]) if h.record >= 0 else h
+                         for h in self.headings]
         if self._kept is not None:
             self._kept = {}  # kept by the records before they were split
         for index, pairs in enumerate(split):
@@ -139,6 +144,6 @@ RO_KIND: TableKind[RO] = TableKind(
         SATUAN,
         BIDANG,
     ),
-    anchors=("no", "volume"),
+    anchors=("no", "volume"), heading_column="kegiatan",
     template=Template(sheet="RO", columns=(
         "no", "kegiatan", "indikator", "rincian_output", "volume", "satuan")))

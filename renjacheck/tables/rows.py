@@ -2,14 +2,21 @@
 
 What a row is, top to bottom under a header:
 - a repeat of the header (a page break of the printed document), or the column-number row: skipped;
-- a group row, whose only text is a bidang name: opens that bidang for the rows below;
-- a data row, which has a row number, a code or a figure of its own (an "anchor");
+- a heading row (tables/headings.py), no figure and one name, at most a row number or a code
+  beside it: a bidang, a program, a kegiatan or a sasaran that opens a group for the rows below;
+  a heading is kept only once a data row follows it (else the table ended above it), and a
+  numbered one only when the data row shows it is a heading (its number is of another kind,
+  `A` over `1`, or the row takes the heading's name) or its words or code say so;
+- a data row, which has a row number, a code or a figure of its own (an "anchor"); one whose
+  text is a heading's (`Sasaran 1 ...` with its capaian) is a parent of the rows below it once
+  they show it as a numbered heading is shown;
 - a continuation row, only wrapped text straight after a data row: appended to that row;
 - anything else (a title, a note, the next table's title) ends the table. After a blank row only
-  data rows, group rows and header repeats continue it; a Narasi row only with a year in Tahun.
+  data rows, heading rows and header repeats continue it; a Narasi row only with a year in Tahun.
 
 A row is told by which of its cells show something, from the sheet's row index; a value is
-read only where a rule of the list above needs it (an anchor's shape, a group row's text).
+read only where a rule of the list above needs it (an anchor's shape, a heading's text). A kind
+without heading rows (the Pendanaan, whose rows its codes anchor) reads none of them.
 """
 
 from __future__ import annotations
@@ -17,13 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from renjacheck.tables.common import DIVISION
-from renjacheck.tables.declare import TableKind
+from renjacheck.tables.declare import FIGURES, TableKind
 from renjacheck.tables.detect import Detector, Header
+from renjacheck.tables.headings import DEPTH, FILLS, Candidate, Heading, number_class, read_heading
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.partial import Partial
 from renjacheck.tables.parts import Parts
-from renjacheck.workbook.grid import Grid, RawCell
+from renjacheck.workbook.grid import Grid
 
 _ANCHOR_SHAPES = {
     "no": re.compile(r"^\s*\(?(?:\d{1,4}|[a-zA-Z])[.)]?\s*$"),
@@ -31,8 +38,6 @@ _ANCHOR_SHAPES = {
 }
 _YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*$")
 _DIGITS = re.compile(r"[0-9]+")
-_GROUP_ROW = re.compile(rf"^(?:[a-z0-9]{{1,3}}[.)]\s*)?{DIVISION}\s+[^\d]{{2,80}}$",
-                        re.IGNORECASE)
 
 
 def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
@@ -92,6 +97,9 @@ class _Rows:
         self.names = {col: name for name, col in self.columns.items()}
         self.satker = frozenset(satker)
         self.wraps = frozenset(c.name for c in self.kind.columns if c.wraps)
+        self.figures = frozenset(c.name for c in self.kind.columns if c.type in FIGURES) \
+            | self.satker
+        self.span = (header.first_col, header.last_col)
         if self.columns not in parts.layouts:
             parts.layouts.append(self.columns)
         self.layout = parts.layouts.index(self.columns)
@@ -99,14 +107,23 @@ class _Rows:
     def read(self, at_row: dict[int, Header]) -> int:
         """Read the rows under the header; return the row where the table stopped."""
         grid, parts, header, kind = self.grid, self.parts, self.header, self.kind
-        rows = parts.rows
-        group = parts.groups.get(len(rows) - 1)  # a continuation goes on in the last group
+        heads = kind.group_rows
+        parents = heads and kind.heading_column is not None
+        self.bidang = parts.groups.get(len(parts.rows) - 1)  # a continuation goes on in it
+        pending: list[Candidate] = []  # heading rows met since the last data row
         last: int | None = None
         after_blank, under_header = False, True
         row = header.last_row + 1
         while row <= grid.max_row:
             present = self._present(row)
-            if not present:
+            amounts = not self.satker.isdisjoint(present)
+            heading = None
+            if heads and not amounts and (parents or self.figures.isdisjoint(present)):
+                heading = read_heading(grid, row, self.span, self.names, self.figures)
+                if heading is not None and heading.figures and (
+                        not parents or heading.level == "bidang"):
+                    heading = None
+            if not present and heading is None:
                 after_blank = True
                 following = grid.next_row(row)  # skip the empty rows in one step
                 if following is None:
@@ -125,27 +142,124 @@ class _Rows:
                 row += 1
                 continue
             under_header = False
-            amounts = not self.satker.isdisjoint(present)
-            group_cell = self._group_cell(row) if kind.group_rows else None
-            if group_cell is not None:
-                group, last = group_cell, None
-            elif (amounts or self._anchored(row, present)) \
-                    and (not after_blank or self._resumes(row, present)):
-                last = len(rows)
-                rows.append(row)
-                parts.layout.append(self.layout)
-                if group is not None:
-                    parts.groups[last] = group
-            elif last is not None and not after_blank and not amounts \
+            anchored = amounts or (bool(present) and self._anchored(row, present))
+            if heading is not None and anchored and not heading.figures \
+                    and self._anchored(row, present, but="no"):
+                heading = None  # a code or a label anchors it: the kind reads it as its row
+            if heading is not None and not heading.figures \
+                    and not self._continues(heading, last, after_blank, present, row):
+                pending.append(heading)
+                last = None
+            elif anchored and (not after_blank or self._resumes(row, present)):
+                self._settle(pending, row, present)
+                pending = []
+                last = self._append(row, present)
+                if heading is not None:  # a parent row, once the rows below show it
+                    heading.record = last
+                    pending.append(heading)
+            elif last is not None and not after_blank and not amounts and present \
                     and self.wraps.issuperset(present) and not self._wide_merge(row):
                 for name, col in present.items():
                     parts.continued.setdefault((last, name), []).append(grid.cell(row, col))
+                parts.last_row = row
             else:
                 break
             after_blank = False
-            parts.last_row = row
             row += 1
+        self._close(pending)
         return row
+
+    def _append(self, row: int, present: dict[str, int]) -> int:
+        """Sheet row `row` (showing `present`) as the table's next data row, in its bidang and
+        under its heading. A row that writes its own sasaran (or kegiatan) ends the headings
+        that gave the rows above theirs."""
+        parts = self.parts
+        index = len(parts.rows)
+        parts.rows.append(row)
+        parts.layout.append(self.layout)
+        if self.bidang is not None:
+            parts.groups[index] = self.bidang
+        stack = parts.open
+        while stack and self._fills(parts.headings[stack[-1]].level) in present:
+            stack.pop()
+        if stack:
+            parts.under[index] = stack[-1]
+        parts.last_row = row
+        return index
+
+    def _settle(self, pending: list[Candidate], row: int, present: dict[str, int]) -> None:
+        """The heading rows met since the last data row, now that a data row follows them (on
+        sheet row `row`, showing `present`): each opens its group, or, numbered and not shown to
+        be a heading, is a data row after all (with its cells missing, as it was written)."""
+        col = present.get("no")
+        number = self.grid.text(row, col) if col is not None else None
+        for at, heading in enumerate(pending):
+            followed = any(h.level != "bidang" for h in pending[at + 1:])
+            if (heading.number is not None or heading.record >= 0) \
+                    and not self._confirmed(heading, present, number, followed):
+                if heading.record < 0:
+                    self._append(heading.row, self._present(heading.row))
+                continue
+            self._open(heading)
+
+    def _confirmed(self, heading: Candidate, present: dict[str, int], number: str | None,
+                   followed: bool) -> bool:
+        """True when a numbered row or a row with figures is a heading of the rows below: its
+        words or code say so, another heading follows it, the next data row takes its name (it
+        has none of its own where the heading's goes), or is numbered another way (`1` under
+        `A`)."""
+        if heading.explicit or followed:
+            return True
+        fills = self._fills(heading.level)
+        if fills is not None and fills in self.columns and fills not in present:
+            return True
+        return heading.number is not None and number_class(heading.number) != number_class(number)
+
+    def _fills(self, level: str) -> str | None:
+        """The column a heading of `level` names for the rows below it."""
+        return FILLS.get(level) or (self.kind.heading_column if level == "judul" else None)
+
+    def _open(self, heading: Candidate) -> None:
+        """A heading opens its group: a bidang for the rows below (and a new outline); any
+        other closes the open headings as deep as it or deeper and stands under the rest."""
+        parts = self.parts
+        if heading.level == "bidang":
+            self.bidang = heading.name
+            parts.open.clear()
+            return
+        depth, stack = DEPTH[heading.level], parts.open
+        while stack and DEPTH[parts.headings[stack[-1]].level] >= depth:
+            stack.pop()
+        if heading.record >= 0:  # read as a row under the headings open then: now a sibling
+            if stack:
+                parts.under[heading.record] = stack[-1]
+            else:
+                parts.under.pop(heading.record, None)
+        parts.headings.append(Heading(level=heading.level, name=heading.name, code=heading.code,
+                                      parent=stack[-1] if stack else -1, record=heading.record))
+        stack.append(len(parts.headings) - 1)
+
+    def _close(self, pending: list[Candidate]) -> None:
+        """Where the table ends: a numbered row met after the last data row is a data row, as
+        it always was; an unnumbered heading no data row follows is not the table's."""
+        for heading in pending:
+            if heading.record >= 0:
+                continue
+            if heading.number is None:
+                break
+            self._append(heading.row, self._present(heading.row))
+
+    def _continues(self, heading: Candidate, last: int | None, after_blank: bool,
+                   present: dict[str, int], row: int) -> bool:
+        """True when a row read as a heading rather continues the text of the data row above:
+        only wrapped text straight below it, of a cell that row shows, its words saying no
+        level (`Sasaran ...`, `3247 ...` open a group wherever they stand)."""
+        if last is None or after_blank or not present or heading.explicit \
+                or heading.number is not None or heading.code is not None \
+                or not self.wraps.issuperset(present) or self._wide_merge(row):
+            return False
+        col = present.get(heading.column or "")
+        return col is not None and not _empty(self.grid.shown(self.parts.rows[last], col))
 
     def _present(self, row: int) -> dict[str, int]:
         """The table's columns whose cell on `row` shows something: name -> sheet column."""
@@ -161,10 +275,11 @@ class _Rows:
         # index shows something.
         return {names[col]: col for col in filled if col in names}
 
-    def _anchored(self, row: int, present: dict[str, int]) -> bool:
-        """True when the row has a figure, a code or a row number of its own."""
+    def _anchored(self, row: int, present: dict[str, int], but: str = "") -> bool:
+        """True when the row has a figure, a code or a row number of its own (besides in the
+        column `but`)."""
         for name in self.kind.anchors:
-            col = present.get(name)
+            col = present.get(name) if name != but else None
             if col is None:
                 continue
             # A row number or a code anchors a row; a title written in that column does not.
@@ -212,28 +327,6 @@ class _Rows:
             numbers.append(int(text))
         return len(numbers) >= 3 and numbers == list(range(numbers[0],
                                                            numbers[0] + len(numbers)))
-
-    def _group_cell(self, row: int) -> RawCell | None:
-        """The bidang cell of a group row: a row whose only text is a bidang name."""
-        grid, header = self.grid, self.header
-        low, high = header.first_col, header.last_col
-        merged = row in grid.merged_rows
-        origin = None  # the one cell that shows something, as (row, col) of its value
-        for col in grid.filled.get(row, ()):
-            if not low <= col <= high:
-                continue
-            at = grid.origin(row, col) if merged else (row, col)
-            if at == origin or (merged and grid.value(row, col) is None):
-                continue
-            if origin is not None:
-                return None  # a second cell shows something: no group row
-            origin, shown = at, col
-        if origin is None:
-            return None
-        text = grid.text(row, shown)
-        if not _GROUP_ROW.match(text) or len(text.split()) > 8:
-            return None
-        return RawCell(text, "General", grid.location(row, shown))
 
 
 def _empty(value: object) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Hashable
 from typing import ClassVar
 
 from renjacheck.tables.declare import FieldType
+from renjacheck.tables.headings import CODED, FILLS, Heading
 from renjacheck.tables.parts import Parts, TableInfo, span
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.views import Row, Rows
@@ -66,6 +67,13 @@ class Table:
             {} if len(self) * len(self.types) <= KEPT else None
         self._continue(parts.continued)
         self._group(parts.groups)
+        # Heading rows (tables/headings.py): each record's innermost heading (sparse), and the
+        # parent record of each (sparse), the nearest heading above it that is a data row.
+        self.headings, self.under = parts.headings, parts.under
+        self.over: dict[int, int] = {}
+        self.taken: dict[tuple[int, str], int] = {}  # (record, column) -> heading it took
+        if self.headings:
+            self._fill()
         self.structure()
 
     def structure(self) -> None:
@@ -236,11 +244,60 @@ class Table:
                 loc=value.loc if isinstance(value, Text) else more[0],
                 more=more if isinstance(value, Text) else more[1:]))
 
-    def _group(self, groups: dict[int, RawCell]) -> None:
-        """A record without a bidang of its own has the bidang of the group row above it."""
-        for index, cell in groups.items():
+    def _group(self, groups: dict[int, Text]) -> None:
+        """A record without a bidang of its own has the bidang of the heading row above it."""
+        for index, name in groups.items():
             if known(self.value(index, "bidang")) is None:
-                self.hold(index, "bidang", Text(value=str(cell.value), loc=cell.loc))
+                self.hold(index, "bidang", name)
+
+    def _fill(self) -> None:
+        """A record takes from the headings it stands under what it does not write itself: a
+        sasaran heading's name as its sasaran, a kegiatan's as its kegiatan (and its code as its
+        Kode), one of no known level's in the kind's heading column; the innermost first."""
+        headings, kind = self.headings, self.kind
+        for heading in headings:
+            # A parent row's own cell holds its heading's name with its number or leading word
+            # (`Sasaran 1: ...`): it is known by the name its rows take.
+            fills = FILLS.get(heading.level) or \
+                (kind.heading_column if heading.level == "judul" else None)
+            if heading.record >= 0 and fills in self.types \
+                    and self.loc(heading.record, fills) == heading.name.loc:
+                self.hold(heading.record, fills, heading.name)
+        for index, at in self.under.items():
+            done: set[str] = set()
+            while at >= 0:
+                heading = headings[at]
+                if heading.record >= 0:
+                    self.over.setdefault(index, heading.record)
+                fills = FILLS.get(heading.level) or \
+                    (kind.heading_column if heading.level == "judul" else None)
+                for name, value in ((fills, heading.name), ("kode", heading.code)):
+                    if name is None or value is None or name in done or not kind.has(name) \
+                            or (name == "kode" and heading.level not in CODED):
+                        continue
+                    done.add(name)
+                    if known(self.value(index, name)) is None:
+                        self.hold(index, name, value)
+                        self.taken[index, name] = at
+                at = heading.parent
+
+    @property
+    def parent_records(self) -> frozenset[int]:
+        """The records that are parents of others: heading rows with figures of their own."""
+        return frozenset(self.over.values())
+
+    def members(self, index: int) -> list[int]:
+        """The records whose parent record is `index`, in table order."""
+        return sorted(i for i, parent in self.over.items() if parent == index)
+
+    def own_heading(self, index: int) -> Heading | None:
+        """The heading record `index` is, when it is a parent row."""
+        return next((h for h in self.headings if h.record == index), None)
+
+    def heading(self, index: int) -> Heading | None:
+        """The innermost heading record `index` stands under (not the one it is)."""
+        at = self.under.get(index, -1)
+        return self.headings[at] if at >= 0 else None
 
 
 def unique_key(text: str) -> str:
