@@ -25,10 +25,21 @@ from renjacheck.units import normalize_unit
 from renjacheck.values import Quantity, Text
 
 _WORDS = r"(?:\s*\((?P<{0}w>[a-z ]+)\))?"
-_COUNT = re.compile(r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+sasaran(?:\s+kegiatan)?\s+"
-                    r"dengan\s+(?:indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+)?"
-                    r"(?P<m>\d+)" + _WORDS.format("m") + r"\s+indikator", re.IGNORECASE)
-_BIDANG = re.compile(r"\b(?:bidang|bagian)\s+(?P<name>[a-z ]+?)\s+(?:selaku\b.*?\s+)?"
+# "N sasaran <kind> dengan|dan|yang diukur dengan M indikator ..." and "sasaran ... sebanyak N
+# dengan indikator ... sebanyak M": a sasaran of any level (kegiatan, program, strategis),
+# indicators of any (IKK, IKP, IKU).
+_SASARAN = r"sasaran(?:\s+(?:kegiatan|program|strategis))?(?:\s*\([a-z]{2,4}\))?"
+_INDIKATOR = r"(?:indikator\b|ik[kpu]\b)"
+_COUNT = re.compile(
+    r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+" + _SASARAN + r"\s+"
+    r"(?:dengan|dan|serta|yang\s+diukur\s+dengan)\s+"
+    r"(?:indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+)?"
+    r"(?P<m>\d+)" + _WORDS.format("m") + r"\s+" + _INDIKATOR
+    + r"|" + _SASARAN + r"\s+sebanyak\s+(?P<n2>\d+)"
+    + _WORDS.format("n2") + r"\s+dengan\s+indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+"
+    r"(?P<m2>\d+)" + _WORDS.format("m2"), re.IGNORECASE)
+# "Deputi Bidang Rehabilitasi memiliki ..." is a unit speaking of itself, not one of its bidang.
+_BIDANG = re.compile(r"(?<!deputi )\b(?:bidang|bagian)\s+(?P<name>[a-z ]+?)\s+(?:selaku\b.*?\s+)?"
                      r"(?:mempunyai|memiliki)\b", re.IGNORECASE)
 # Whole numbers only: "2.000 (dua ribu)" is two thousand, "Rp.15.500.127.000,- (...)" and
 # "40% (...)" are read whole, and "2,5 (...)" is no count at all.
@@ -108,10 +119,11 @@ def counts(rows: list[NarasiRow]) -> list[CountClaim]:
             named = _BIDANG.search(text[:match.start()])
             bidang = row.bidang.value if row.bidang else (named.group("name") if named else None)
             unit_wide = "sebanyak" in match.group(0).casefold() and named is None
+            n, m = ("n", "m") if match.group("n") is not None else ("n2", "m2")
             claims.append(CountClaim(
                 row=row, bidang=None if unit_wide and row.bidang is None else bidang,
-                sasaran=Count(int(match.group("n")), match.group("nw")),
-                indikator=Count(int(match.group("m")), match.group("mw"))))
+                sasaran=Count(int(match.group(n)), match.group(n + "w")),
+                indikator=Count(int(match.group(m)), match.group(m + "w"))))
     return claims
 
 
