@@ -106,7 +106,8 @@ class _Rows:
         # Jawab): their text makes no heading row. A `Program/Kegiatan` column may hold one.
         self.free = frozenset(
             col for col in range(header.first_col, header.last_col + 1)
-            if col not in self.names and not _LABEL.search(norm_label(header.text(col)))) \
+            if col not in self.names and not _LABEL.search(norm_label(" ".join(
+                grid.text(row, col) for row in range(header.row, header.last_row + 1))))) \
             if self.kind.group_rows else frozenset()
         if self.columns not in parts.layouts:
             parts.layouts.append(self.columns)
