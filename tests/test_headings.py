@@ -142,6 +142,19 @@ def test_a_heading_in_a_column_the_kind_does_not_read(tmp_path):
     assert _found(plan) == []
 
 
+def test_a_note_in_a_free_column_makes_no_heading(tmp_path):
+    rows = [["No", "Sasaran Kegiatan", "Indikator Kinerja", "Keterangan", "Target", "Realisasi",
+             "Capaian"],
+            [None, "Sasaran 1: Meningkatnya X", None, "dari LKj 2023"],
+            [1, None, "Jumlah relawan", "survei", "4", "4", "100%"],
+            [None, None, None, "lanjutan catatan"],
+            [2, None, "Jumlah desa", None, "5", "5", "100%"]]
+    plan = _plan(tmp_path, {"C": {"A1": rows}})
+    table = plan.get(CAPAIAN)
+    assert [r.sasaran.value for r in table.rows] == ["Meningkatnya X", "Meningkatnya X"]
+    assert len(table.headings) == 1 and _found(plan) == []
+
+
 def test_seksi_and_subbagian_rows_open_a_bidang(tmp_path):
     rows = [CAPAIAN_HEADER, ["Seksi Pencegahan dan Pemberdayaan Masyarakat"],
             [1, "S", "I", "1", "1", "100%"], ["Subbagian Umum"], [2, "S2", "I2", "1", "1", "100%"]]

@@ -3,7 +3,8 @@ rows whose written capaian is under 100%.
 
 Only statements about the Capaian year (the year before the plan year) are compared; a statement
 without a year can only mean the Capaian, the one table of realisasi. A row without a written
-capaian is not counted: the table schema reports it.
+capaian is not counted: the table schema reports it; nor is a parent row (a sasaran heading with
+its capaian over its indicators, CAP004's), which is no target of its own.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every statement whose count of unmet targets the Capaian does not give."""
     plan = ctx.plan
     year = plan.year - 1 if plan.year is not None else None
-    short = [r for r in plan.get(CAPAIAN).rows
-             if r.capaian is not None and r.capaian.value < MET]
+    capaian = plan.get(CAPAIAN)
+    parents = capaian.parent_records
+    short = [r for r in capaian.rows if r.capaian is not None and r.capaian.value < MET
+             and r.index not in parents]
     for row, count in unmet(plan.get(NARASI).statements):
         said = statement_year(plan, row)
         if said is not None and year is not None and said != year:

@@ -149,11 +149,12 @@ class Candidate:
 
 
 def read_heading(grid: Grid, row: int, span: tuple[int, int], names: Mapping[int, str],
-                 figures: frozenset[str]) -> Candidate | None:
+                 figures: frozenset[str], free: frozenset[int] = frozenset()) -> Candidate | None:
     """Row `row` as a heading, or None: within the table's columns `span` (first, last) it shows
     one name, at most a row number and a code in the No and Kode columns, and figures only in
-    the columns `figures` names (`names`: sheet column -> the kind's column). A cell merged
-    down from the row above makes no heading: a heading is a row of its own."""
+    the columns `figures` names (`names`: sheet column -> the kind's column); what the `free`
+    columns show (a Keterangan) does not count. A cell merged down from the row above makes no
+    heading: a heading is a row of its own."""
     merged = row in grid.merged_rows
     seen: set[tuple[int, int]] = set()
     text: tuple[str, int, str | None] | None = None
@@ -161,7 +162,7 @@ def read_heading(grid: Grid, row: int, span: tuple[int, int], names: Mapping[int
     code: tuple[str, int] | None = None
     carries = False
     for col in grid.filled.get(row, ()):
-        if not span[0] <= col <= span[1]:
+        if not span[0] <= col <= span[1] or col in free:
             continue
         at = grid.origin(row, col) if merged else (row, col)
         if at in seen:
@@ -203,3 +204,23 @@ def read_heading(grid: Grid, row: int, span: tuple[int, int], names: Mapping[int
         code_text = Text(value=said_code, loc=code_loc)
     return Candidate(row=row, level=level, name=Text(value=bare, loc=loc), code=code_text,
                      number=number, column=column, explicit=said, figures=carries)
+
+
+def fills(level: str, heading_column: str | None) -> str | None:
+    """The column a heading of `level` names for the rows below it, in a kind whose headings of
+    no known level name `heading_column`."""
+    return FILLS.get(level) or (heading_column if level == "judul" else None)
+
+
+def confirmed(heading: Candidate, present: Mapping[str, int], number: str | None,
+              followed: bool, columns: Mapping[str, int], heading_column: str | None) -> bool:
+    """True when a numbered row or a row with figures is a heading of the rows below: its
+    words or code say so, another heading follows it, the next data row (showing `present`,
+    numbered `number`) takes its name (it has none of its own in that column of the table's
+    `columns`), or is numbered another way (`1` under `A`)."""
+    if heading.explicit or followed:
+        return True
+    column = fills(heading.level, heading_column)
+    if column is not None and column in columns and column not in present:
+        return True
+    return heading.number is not None and number_class(heading.number) != number_class(number)

@@ -26,7 +26,8 @@ from collections.abc import Mapping
 
 from renjacheck.tables.declare import FIGURES, TableKind
 from renjacheck.tables.detect import Detector, Header
-from renjacheck.tables.headings import DEPTH, FILLS, Candidate, Heading, number_class, read_heading
+from renjacheck.tables.headings import (DEPTH, Candidate, Heading, confirmed, fills,
+                                        read_heading)
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.partial import Partial
 from renjacheck.tables.parts import Parts
@@ -37,6 +38,7 @@ _ANCHOR_SHAPES = {
     "kode": re.compile(r"^\s*[0-9A-Z][0-9A-Z.]*\s*$"),
 }
 _YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*$")
+_LABEL = re.compile(r"program|kegiatan|sasaran|uraian|aktivitas|komponen")
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -100,6 +102,13 @@ class _Rows:
         self.figures = frozenset(c.name for c in self.kind.columns if c.type in FIGURES) \
             | self.satker
         self.span = (header.first_col, header.last_col)
+        # Columns the kind does not read whose heading names no label (Keterangan, Penanggung
+        # Jawab): their text makes no heading row. A `Program/Kegiatan` column may hold one.
+        self.free = frozenset(
+            col for col in range(header.first_col, header.last_col + 1)
+            if col not in self.names and not _LABEL.search(norm_label(" ".join(
+                grid.text(row, col) for row in range(header.row, header.last_row + 1))))) \
+            if self.kind.group_rows else frozenset()
         if self.columns not in parts.layouts:
             parts.layouts.append(self.columns)
         self.layout = parts.layouts.index(self.columns)
@@ -119,7 +128,7 @@ class _Rows:
             amounts = not self.satker.isdisjoint(present)
             heading = None
             if heads and not amounts and (parents or self.figures.isdisjoint(present)):
-                heading = read_heading(grid, row, self.span, self.names, self.figures)
+                heading = read_heading(grid, row, self.span, self.names, self.figures, self.free)
                 if heading is not None and heading.figures and (
                         not parents or heading.level == "bidang"):
                     heading = None
@@ -180,7 +189,8 @@ class _Rows:
         if self.bidang is not None:
             parts.groups[index] = self.bidang
         stack = parts.open
-        while stack and self._fills(parts.headings[stack[-1]].level) in present:
+        while stack and fills(parts.headings[stack[-1]].level, self.kind.heading_column) \
+                in present:
             stack.pop()
         if stack:
             parts.under[index] = stack[-1]
@@ -195,29 +205,12 @@ class _Rows:
         number = self.grid.text(row, col) if col is not None else None
         for at, heading in enumerate(pending):
             followed = any(h.level != "bidang" for h in pending[at + 1:])
-            if (heading.number is not None or heading.record >= 0) \
-                    and not self._confirmed(heading, present, number, followed):
+            if (heading.number is not None or heading.record >= 0) and not confirmed(
+                    heading, present, number, followed, self.columns, self.kind.heading_column):
                 if heading.record < 0:
                     self._append(heading.row, self._present(heading.row))
                 continue
             self._open(heading)
-
-    def _confirmed(self, heading: Candidate, present: dict[str, int], number: str | None,
-                   followed: bool) -> bool:
-        """True when a numbered row or a row with figures is a heading of the rows below: its
-        words or code say so, another heading follows it, the next data row takes its name (it
-        has none of its own where the heading's goes), or is numbered another way (`1` under
-        `A`)."""
-        if heading.explicit or followed:
-            return True
-        fills = self._fills(heading.level)
-        if fills is not None and fills in self.columns and fills not in present:
-            return True
-        return heading.number is not None and number_class(heading.number) != number_class(number)
-
-    def _fills(self, level: str) -> str | None:
-        """The column a heading of `level` names for the rows below it."""
-        return FILLS.get(level) or (self.kind.heading_column if level == "judul" else None)
 
     def _open(self, heading: Candidate) -> None:
         """A heading opens its group: a bidang for the rows below (and a new outline); any

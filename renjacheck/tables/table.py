@@ -8,7 +8,9 @@ amounts cost their 4 bytes in the column array, not a Quantity and a Location ea
 read them as numbers straight from the arrays (Grid.wholes). A small table keeps each value once
 read (KEPT).
 What is not one cell's value is held apart, sparse: text continued on wrapped rows, the bidang
-of a group row, a value a row takes from the row above (`sources`), the parts a cell splits into.
+of a group row, the sasaran or kegiatan a row takes from the heading row above it (and the
+heading each row stands under, the parent row over it: indices), a value a row takes from the
+row above (`sources`), the parts a cell splits into.
 Kinds with structure (the budget tree, the Matriks' kegiatan groups, the RO's split rows)
 subclass Table and compute it as indices when the table is made.
 """
