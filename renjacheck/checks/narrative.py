@@ -51,8 +51,15 @@ _WORDS_TAIL = re.compile(r"\s+(?:rupiah|persen)$")
 _UNMET = re.compile(r"terdapat\s+(?P<n>\d+)" + _WORDS.format("n") +
                     r"\s+(?:target|indikator)(?:\s+kinerja)?\b(?:(?!\.\s)[^;])*?"
                     r"\btidak\s+tercapai", re.IGNORECASE)
-_TOTAL = re.compile(r"jumlah\s+dana\s+yang\s+dibutuhkan\b.*?\bsebesar\s+"
-                    r"(?P<amount>Rp\.?\s*[\d.]+(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
+# The budget as narratives name it: "jumlah dana yang dibutuhkan", "pagu anggaran", "total
+# kebutuhan dana", "alokasi anggaran", "anggaran yang dialokasikan", "total anggaran".
+_TOTAL = re.compile(r"(?:jumlah\s+dana\s+yang\s+dibutuhkan|pagu\s+anggaran|total\s+kebutuhan"
+                    r"\s+dana|alokasi\s+anggaran|anggaran\s+yang\s+dialokasikan|total\s+anggaran)"
+                    r"\b(?:(?!\brealisasi\b).)*?\bsebesar\s+"
+                    r"(?P<amount>Rp\.?\s*\d(?:[\d.]*\d)?(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
+# The year a statement names in its own words: "Tahun 2025", "tahun anggaran 2024", "TA 2024".
+_YEAR_SAID = re.compile(r"\b(?:tahun(?:\s+anggaran)?|TA)\s+(?P<year>(?:19|20)\d\d)\b",
+                        re.IGNORECASE)
 _VALUE = re.compile(r"(?P<lead>(?:\b(?:dengan|capaian|nilai|sebesar|sebanyak)\b\s*)+)"
                     r"(?P<num>\d[\d.]*(?:,\d+)?)\s*(?P<pct>%)?"
                     r"(?:\s*(?P<unit>[a-z]+(?:\s*/\s*[a-z]+)?(?:\s+perkara)?))?", re.IGNORECASE)
@@ -152,14 +159,19 @@ def unmet(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count]]:
             for row in rows for m in _UNMET.finditer(row.teks.value)]
 
 
-def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, str]]:
-    """Every "jumlah dana yang dibutuhkan ... sebesar Rp...": (row, amount, as written)."""
+def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, str, int | None]]:
+    """Every "jumlah dana yang dibutuhkan / pagu anggaran / ... sebesar Rp...": (row, amount,
+    as written, the year it speaks of: named in its words, else its Tahun cell)."""
     found = []
     for row in rows:
-        for match in _TOTAL.finditer(row.teks.value):
+        text = row.teks.value
+        for match in _TOTAL.finditer(text):
+            said = _YEAR_SAID.search(text, 0, match.end())
+            year = int(said.group("year")) if said else \
+                (int(row.tahun.value) if row.tahun is not None else None)
             try:
                 found.append((row, parse_number(match.group("amount")).value,
-                              match.group("amount")))
+                              match.group("amount"), year))
             except NumberError:
                 continue
     return found

@@ -1,5 +1,7 @@
-"""Narrative total: the total the narrative states ("jumlah dana yang dibutuhkan ... adalah
-sebesar Rp...") equals the Pendanaan's grand total."""
+"""Narrative total: the total the narrative states for the plan year ("jumlah dana yang
+dibutuhkan ... adalah sebesar Rp...", "pagu anggaran ... Tahun 2025 sebesar ...") equals the
+Pendanaan's grand total. A statement about another year (last year's pagu beside its
+realisasi) is not the plan's total and is not compared."""
 
 from __future__ import annotations
 
@@ -27,7 +29,10 @@ def check(ctx, rule) -> Iterator[Hit]:
     grand = pendanaan.grand_total.total if pendanaan.grand_total else None
     if grand is None:
         return
-    for row, amount, written in totals(narasi.statements):
+    plan_year = ctx.plan.year
+    for row, amount, written, year in totals(narasi.statements):
+        if year is not None and plan_year is not None and year != plan_year:
+            continue
         stated = Interval.rounded(amount, decimals_of(amount))
         if stated.meets(Interval.written(grand.value, grand.decimals)):
             continue
