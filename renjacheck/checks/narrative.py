@@ -51,10 +51,12 @@ _WORDS_TAIL = re.compile(r"\s+(?:rupiah|persen)$")
 _UNMET = re.compile(r"terdapat\s+(?P<n>\d+)" + _WORDS.format("n") +
                     r"\s+(?:target|indikator)(?:\s+kinerja)?\b(?:(?!\.\s)[^;])*?"
                     r"\btidak\s+tercapai", re.IGNORECASE)
-# The budget as narratives name it: "jumlah dana yang dibutuhkan", "pagu anggaran", "total
-# kebutuhan dana", "alokasi anggaran", "anggaran yang dialokasikan", "total anggaran".
-_TOTAL = re.compile(r"(?:jumlah\s+dana\s+yang\s+dibutuhkan|pagu\s+anggaran|total\s+kebutuhan"
-                    r"\s+dana|alokasi\s+anggaran|anggaran\s+yang\s+dialokasikan|total\s+anggaran)"
+# The budget as narratives name it: "jumlah dana yang dibutuhkan", "pagu anggaran", "pagu
+# indikatif", "(total) kebutuhan dana", "alokasi anggaran", "anggaran yang dialokasikan",
+# "total anggaran".
+_TOTAL = re.compile(r"(?:jumlah\s+dana\s+yang\s+dibutuhkan|pagu\s+(?:anggaran|indikatif)|"
+                    r"(?:total\s+)?kebutuhan\s+dana|alokasi\s+anggaran|anggaran\s+yang\s+"
+                    r"dialokasikan|total\s+anggaran)"
                     r"\b(?:(?!\brealisasi\b).)*?\bsebesar\s+"
                     r"(?P<amount>Rp\.?\s*\d(?:[\d.]*\d)?(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
 # The year a statement names in its own words: "Tahun 2025", "tahun anggaran 2024", "TA 2024".
