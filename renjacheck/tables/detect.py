@@ -111,7 +111,7 @@ class Detector:
             # sub-column words (`TW I`, `Jumlah`, `Volume`), never the first data row.
             if double and (best is None or _score(double) > _score(best)
                            or (_score(double) == _score(best) and levels.known)):
-                return replace(double, sheet=grid.name)
+                return _placed(grid, double)
         # Fuzzy hints only for a row that already names two columns of its own (not labels
         # merged down from the row above, the upper row of a header): never a row of figures.
         if best is None and partial is not None and known >= 2 and len({
@@ -123,7 +123,7 @@ class Detector:
             near = self._partial(grid, row, readings)
             if near is not None:
                 partial.append(near)
-        return replace(best, sheet=grid.name) if best else None
+        return _placed(grid, best) if best else None
 
     def _partial(self, grid: Grid, row: int, readings: list) -> Partial | None:
         """The kind the row names most but not all required columns of, if any (judge)."""
@@ -171,6 +171,17 @@ class Detector:
             if header and (best is None or _score(header) > _score(best)):
                 best = header
         return best
+
+
+def _placed(grid: Grid, header: Header) -> Header:
+    """`header` on its sheet, as deep as its cells are merged down: a header cell merged over
+    the rows below makes them the header's (never the first data row)."""
+    last = header.last_row
+    for col in range(header.first_col, header.last_col + 1):
+        merge = grid.merges.get((header.row, col))
+        if merge is not None and merge.min_row == header.row:
+            last = max(last, merge.max_row)
+    return replace(header, sheet=grid.name, height=last - header.row + 1)
 
 
 def _score(header: Header) -> int:

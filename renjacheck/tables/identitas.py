@@ -33,7 +33,7 @@ class Identitas(Table):
         self.labels = {"unit": "Unit Kerja", "tahun": "Tahun"}
         self.types = {c.name: c.type for c in IDENTITAS.columns}
         self.sheet_rows, self.layout, self.layouts = array("i", [0]), array("H", [0]), [{}]
-        self.grids, self.parts, self.more = [None], [{}], []
+        self.grids, self.parts, self.more, self.spans = [None], [{}], [], {}
         self.data_rows = sum(cell is not None for cell in (unit, tahun))
         self.held, self.sources, self._repeats, self._kept = {}, {}, None, None
         for name, cell in (("unit", unit), ("tahun", tahun)):

@@ -59,8 +59,11 @@ class Table:
         for i, col in enumerate(header.satker):
             self.labels[f"satker:{i}"] = header.text(col) or f"satker {i + 1}"
             self.types[f"satker:{i}"] = FieldType.AMOUNT
+        self.spans = {sub.name: sub for sub in header.spans}
         for sub in header.spans:  # a figure read through sub-columns, and those
-            self.labels.setdefault(sub.name, sub.heading)
+            own = header.columns.get(sub.name)
+            self.labels[sub.name] = sub.heading if own is None \
+                else f"{sub.heading} {header.text(own)}".strip()
             self.types.setdefault(sub.name, self.kind.column(sub.name).type)
             for name, col in sub.part_names().items():
                 self.labels[name] = f"{sub.heading} {header.text(col)}".strip()
