@@ -18,8 +18,8 @@ from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
 from renjacheck.tables.spans import ratio_unit
-from renjacheck.tables.sums import UNIT
-from renjacheck.values import Invalid, Location, Quantity, Text
+from renjacheck.tables.sums import UNIT, span_location
+from renjacheck.values import Invalid, Quantity, Text
 
 ID = "period_total"
 NEEDS = Needs()  # the tables its columns name (Params.needs)
@@ -79,9 +79,7 @@ def _check(table, table_name: str, index: int, name: str, parts: tuple[str, ...]
         if Interval.written(last.value, last.decimals).meets(result) \
                 or summed.scale(Fraction(1, len(figures))).meets(result):
             return
-    cols = [table.layouts[table.layout[index]][n] for n in (parts[0], parts[-1])]
-    span = Location(sheet=written.loc.sheet, row=table.sheet_rows[index], col=cols[0],
-                    end_row=table.sheet_rows[index], end_col=cols[1])
+    span = span_location(table, index, name)
     heading = table.labels[name]
     expected = summed.estimate(written.decimals)
     periods = f"{_short(table, parts[0], name)} - {_short(table, parts[-1], name)}"

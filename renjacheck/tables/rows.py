@@ -31,7 +31,7 @@ from renjacheck.tables.headings import (DEPTH, Candidate, Heading, confirmed, fi
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.partial import Partial
 from renjacheck.tables.parts import Parts
-from renjacheck.tables.sequel import continues
+from renjacheck.tables.sequel import continues, satker_by_name
 from renjacheck.workbook.grid import Grid
 
 _ANCHOR_SHAPES = {
@@ -62,11 +62,11 @@ def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
         if previous and previous.headers[0].same_layout(header):
             parts = previous  # the same table after a title or note row ("... (lanjutan)")
             parts.headers.append(header)
-            satker = _satker_by_name(previous.headers[0], header)
+            satker = satker_by_name(previous.headers[0], header)
         elif first is not None and continues(first, grid, header, resume):
             parts = first
             parts.go_on(grid, header)
-            satker = _satker_by_name(first.headers[0], header)
+            satker = satker_by_name(first.headers[0], header)
         else:
             parts = Parts(kind=kinds[header.kind], cells=grid, headers=[header],
                           first_row=header.row, last_row=header.last_row,
@@ -76,27 +76,6 @@ def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
         resume = _Rows(grid, parts, header, satker).read(at_row)
         previous = parts
     return tables
-
-
-def _satker_by_name(first: Header, header: Header) -> dict[str, int]:
-    """The columns of a continuation header holding the first header's satker, by name; the
-    satker it does not name take, in order, its columns that name none of them (a misspelling).
-    A satker still without a column is not read on its rows; PAGU006 reports the header."""
-    names = [norm_label(first.text(col)) for col in first.satker]
-    at: dict[str, int] = {}
-    left = []
-    for col in header.satker:
-        name = norm_label(header.text(col))
-        if name in names:
-            at.setdefault(name, col)
-        else:
-            left.append(col)
-    found = {}
-    for i, name in enumerate(names):
-        col = at[name] if name in at else left.pop(0) if left else None
-        if col is not None:
-            found[f"satker:{i}"] = col
-    return found
 
 
 class _Rows:

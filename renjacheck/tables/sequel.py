@@ -74,3 +74,24 @@ def _starts_over(first: Parts, grid: Grid, header: Header) -> bool:
         if own and norm_label(grid.text(row, header.columns[name])) == own:
             return True
     return False
+
+
+def satker_by_name(first: Header, header: Header) -> dict[str, int]:
+    """The columns of a continuation header holding the first header's satker, by name; the
+    satker it does not name take, in order, its columns that name none of them (a misspelling).
+    A satker still without a column is not read on its rows; PAGU006 reports the header."""
+    names = [norm_label(first.text(col)) for col in first.satker]
+    at: dict[str, int] = {}
+    left = []
+    for col in header.satker:
+        name = norm_label(header.text(col))
+        if name in names:
+            at.setdefault(name, col)
+        else:
+            left.append(col)
+    found = {}
+    for i, name in enumerate(names):
+        col = at[name] if name in at else left.pop(0) if left else None
+        if col is not None:
+            found[f"satker:{i}"] = col
+    return found

@@ -38,6 +38,32 @@ def parts_by_layout(layouts: list[dict[str, int]]) -> list[dict[str, tuple[str, 
     return found
 
 
+def declare(table, header) -> None:
+    """The labels and types of the figures `header` reads through sub-columns (`Realisasi`, or
+    `Realisasi Jumlah` where it has a Jumlah), and of those (`Realisasi TW I`)."""
+    table.spans = {sub.name: sub for sub in header.spans}
+    for sub in header.spans:
+        own = header.columns.get(sub.name)
+        table.labels[sub.name] = sub.heading if own is None \
+            else f"{sub.heading} {header.text(own)}".strip()
+        table.types.setdefault(sub.name, table.kind.column(sub.name).type)
+        for name, col in sub.part_names().items():
+            table.labels[name] = f"{sub.heading} {header.text(col)}".strip()
+            table.types[name] = FieldType.TEXT if name.endswith(UNIT) else table.types[sub.name]
+
+
+def span_location(table, index: int, name: str) -> Location | None:
+    """Where record `index`'s periods of `name` are written: the span of their cells (None for
+    a column without periods)."""
+    at = table.layout[index]
+    parts = table.parts[at].get(name) if table.parts else None
+    if not parts:
+        return None
+    first, last = table.layouts[at][parts[0]], table.layouts[at][parts[-1]]
+    row = table.sheet_rows[index]
+    return Location(sheet=table.grids[at].name, row=row, col=first, end_row=row, end_col=last)
+
+
 def derive(table) -> None:
     """Hold, for every record of `table` (a tables.table.Table), the value of each column read
     through sub-columns: the sum of its periods where it has no cell of its own, and its figure

@@ -10,7 +10,9 @@ read (KEPT).
 What is not one cell's value is held apart, sparse: text continued on wrapped rows, the bidang
 of a group row, the sasaran or kegiatan a row takes from the heading row above it (and the
 heading each row stands under, the parent row over it: indices), a value a row takes from the
-row above (`sources`), the parts a cell splits into.
+row above (`sources`), the parts a cell splits into, a figure read through period sub-columns
+(tables/sums.py). A table continued on a later sheet reads each layout's rows on its own sheet
+(`grids`).
 Kinds with structure (the budget tree, the Matriks' kegiatan groups, the RO's split rows)
 subclass Table and compute it as indices when the table is made.
 """
@@ -25,7 +27,7 @@ from renjacheck.tables.declare import FieldType
 from renjacheck.tables.headings import CODED, FILLS, Heading
 from renjacheck.tables.parts import Parts, TableInfo, span
 from renjacheck.tables.parse import parse_cell
-from renjacheck.tables.sums import UNIT, derive, parts_by_layout
+from renjacheck.tables.sums import declare, derive, parts_by_layout, span_location
 from renjacheck.tables.views import Row, Rows
 from renjacheck.values import Invalid, Location, Quantity, Text, Value, known
 from renjacheck.workbook.grid import RawCell
@@ -59,15 +61,7 @@ class Table:
         for i, col in enumerate(header.satker):
             self.labels[f"satker:{i}"] = header.text(col) or f"satker {i + 1}"
             self.types[f"satker:{i}"] = FieldType.AMOUNT
-        self.spans = {sub.name: sub for sub in header.spans}
-        for sub in header.spans:  # a figure read through sub-columns, and those
-            own = header.columns.get(sub.name)
-            self.labels[sub.name] = sub.heading if own is None \
-                else f"{sub.heading} {header.text(own)}".strip()
-            self.types.setdefault(sub.name, self.kind.column(sub.name).type)
-            for name, col in sub.part_names().items():
-                self.labels[name] = f"{sub.heading} {header.text(col)}".strip()
-                self.types[name] = FieldType.TEXT if name.endswith(UNIT) else self.types[sub.name]
+        declare(self, header)  # a figure read through sub-columns, and those
         self.sheet_rows, self.layout, self.layouts = parts.rows, parts.layout, parts.layouts
         self.grids = parts.grids  # each layout's sheet
         self.parts = parts_by_layout(self.layouts)
@@ -207,12 +201,7 @@ class Table:
         col = self.layouts[at].get(name)
         if col is not None:
             return self.grids[at].location(self.sheet_rows[index], col)
-        parts = self.parts[at].get(name) if self.parts else None
-        if not parts:
-            return None
-        first, last = self.layouts[at][parts[0]], self.layouts[at][parts[-1]]
-        row = self.sheet_rows[index]
-        return Location(sheet=self.grids[at].name, row=row, col=first, end_row=row, end_col=last)
+        return span_location(self, index, name)
 
     def record_names(self, index: int) -> list[str]:
         """The columns of record `index`: its header's, then those held for it alone."""
