@@ -200,7 +200,7 @@ def test_each_config_is_resolved_once(tmp_path):
     first = resolver.for_workbook(tmp_path / "a.xlsx")
     assert resolver.for_workbook(tmp_path / "b.xlsx") is first
     assert [r.id for r in first.setup.rules] == ["TBL001", "TBL002", "TBL003", "TBL004",
-                                                 "TBL005", "TBL006"]
+                                                 "TBL005", "TBL006", "TBL007"]
     assert first.path == tmp_path / "renjacheck.toml"
 
 

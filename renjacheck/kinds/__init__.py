@@ -11,7 +11,8 @@ from renjacheck.kinds import (blank_amount, capaian_parent, capaian_ratio, expre
                               figure_words, header_repeat, indicator_changes, kegiatan_names,
                               matriks_budget, matriks_coverage, naming, narrative_counts,
                               narrative_figures, narrative_total, narrative_unmet, number_words,
-                              pendanaan_codes, pendanaan_sums, reader_note, realisasi_ratio,
+                              pendanaan_codes, pendanaan_sums, period_total, reader_note,
+                              realisasi_ratio,
                               realisasi_sisa, realisasi_sums, ro_coverage, ro_duplicate,
                               ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
                               table_present, table_required, table_schema, target_trend,
@@ -58,7 +59,7 @@ class RuleKind:
 
 KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Reading and table schemas.
-    reader_note, table_present, table_required, table_schema, figure_words,
+    reader_note, table_present, table_required, table_schema, figure_words, period_total,
     # Pendanaan.
     pendanaan_sums, pendanaan_codes, header_repeat, blank_amount, narrative_total,
     # Capaian and narrative.

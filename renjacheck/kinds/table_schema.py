@@ -83,8 +83,10 @@ def _failing(ctx, table, rule) -> list[tuple[int, str]]:
     for other in ctx.rules:
         if other.kind == ID and table.kind.name in other.params.columns:
             names = other.params.columns[table.kind.name]
-            wanted[other.id] = (other.params.check,
-                                tuple(c for name in names for c in table.columns(name)))
+            # A figure read through periods: each period cell is a figure too.
+            figures = other.params.check in ("number", "non_negative")
+            wanted[other.id] = (other.params.check, tuple(
+                c for name in names for c in table.columns(name, parts=figures)))
     found = ctx.shared.schema(table.kind.name, tuple(sorted(set(wanted.values()))))
     check, columns = wanted[rule.id]
     # Two rules may share a check on different columns: each gets the cells of its columns.

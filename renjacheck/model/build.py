@@ -47,15 +47,17 @@ def read_grids(path: str, grids: list[Grid], vocabulary: tuple[Path, ...] = ()) 
     missing some of its labels)."""
     detector = registry.detector(vocabulary)
     partial: list[Partial] = []
-    found = [parts for grid in grids
-             for parts in read_tables(grid, detector, registry.KINDS, partial)]
+    found: list[Parts] = []
     chosen: dict[str, Parts] = {}
     notes: list[Note] = []
-    for parts in found:
-        first = chosen.setdefault(parts.kind.name, parts)
-        if first is not parts:
-            notes.append(Note("duplicate_table", (_header_loc(parts),),
-                              {"table": parts.kind.name, "used": f"{first.sheet}!{first.range}"}))
+    for grid in grids:
+        # A table read on an earlier sheet may go on on this one (tables/sequel.py).
+        for parts in read_tables(grid, detector, registry.KINDS, partial, chosen):
+            found.append(parts)
+            first = chosen.setdefault(parts.kind.name, parts)
+            if first is not parts:
+                notes.append(Note("duplicate_table", (_header_loc(parts),), {
+                    "table": parts.kind.name, "used": f"{first.sheet}!{first.range}"}))
     notes += _prescan_notes(grids)
     notes += [_partial_note(near) for near in partial]
     notes += [_empty_note(parts) for parts in chosen.values() if not parts.rows

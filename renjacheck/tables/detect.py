@@ -1,20 +1,23 @@
 """Finds table headers on a sheet: which kind of table, on which rows, and which column is which.
 
-A header may be one row, or two when a merged super-header (`PAGU`) stands over the labels that
-matter (`BANTEN ... TOTAL`). The kind is the one whose required columns all appear; when several
-do, the one that explains the most labels wins.
+A header may be one row, or two or three when a merged super-header (`PAGU`, `Realisasi`) stands
+over the labels that matter (`BANTEN ... TOTAL`, `TW I ... Jumlah`; tables/levels.py). The kind is
+the one whose required columns all appear; when several do, the one that explains the most
+labels wins. A figure column a super-header spans is read through its sub-columns (a `Span`:
+its periods, their sum where there is no Jumlah, its unit; tables/spans.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from renjacheck.numbers import parse_number
-from renjacheck.tables.declare import TableKind
+from renjacheck.tables.declare import FIGURES, TableKind
 from renjacheck.tables.labels import (PAGU_LABELS, PERCENT, known_label, known_text,
                                       label_forms, match_column, norm_label)
+from renjacheck.tables.levels import read_levels
 from renjacheck.tables.partial import Partial, judge
+from renjacheck.tables.spans import Group, Span
 from renjacheck.tables.vocabulary import Vocabulary, build
 from renjacheck.workbook.grid import Grid
 
@@ -29,6 +32,10 @@ class Header:
     columns: dict[str, int]
     satker: tuple[int, ...] = ()
     texts: tuple[tuple[int, str], ...] = ()
+    # Figure columns read through the sub-columns a super-header spans (a summed one is not in
+    # `columns`: it has no cell of its own).
+    spans: tuple[Span, ...] = ()
+    sheet: str = ""
 
     def text(self, col: int) -> str:
         """The header label of `col` as the workbook writes it (whitespace collapsed)."""
@@ -37,12 +44,15 @@ class Header:
     @property
     def first_col(self) -> int:
         """Leftmost column of the table."""
-        return min([*self.columns.values(), *self.satker])
+        return min(self._cols())
 
     @property
     def last_col(self) -> int:
         """Rightmost column of the table."""
-        return max([*self.columns.values(), *self.satker])
+        return max(self._cols())
+
+    def _cols(self) -> list[int]:
+        return [*self.columns.values(), *self.satker, *(c for s in self.spans for c in s.cols)]
 
     @property
     def last_row(self) -> int:
@@ -51,7 +61,8 @@ class Header:
 
     def same_layout(self, other: Header) -> bool:
         """True when `other` repeats this header (a page break inside the table)."""
-        return self.kind == other.kind and self.columns == other.columns
+        return self.kind == other.kind and self.columns == other.columns \
+            and self.spans == other.spans
 
 
 class Detector:
@@ -93,31 +104,33 @@ class Detector:
             return None
         texts = {c: " ".join(grid.text(row, c).split()) for c in single}
         best = self._best(single, texts, row, 1)
-        two = _two_level(grid, row)
-        if two:
-            texts2 = {c: " ".join((grid.text(row + 1, c)
-                                   if two[c][0] != norm_label(grid.text(row, c))
-                                   else grid.text(row, c)).split()) for c in two}
-            double = self._best(two, texts2, row, 2)
-            if double and (best is None or _score(double) > _score(best)):
-                return double
+        levels = read_levels(grid, row)
+        if levels:
+            double = self._best(levels.labels, levels.texts, row, levels.height, levels.groups)
+            # As many columns either way: the rows below are a header's when their labels are
+            # sub-column words (`TW I`, `Jumlah`, `Volume`), never the first data row.
+            if double and (best is None or _score(double) > _score(best)
+                           or (_score(double) == _score(best) and levels.known)):
+                return _placed(grid, double)
         # Fuzzy hints only for a row that already names two columns of its own (not labels
         # merged down from the row above, the upper row of a header): never a row of figures.
-        if best is None and partial is not None and known >= 2 and sum(
-                grid.origin(row, c)[0] == row and any(known_label(f, self.known) for f in labels)
-                for c, labels in single.items()) >= 2:
-            readings = [(single, texts, 1)] + ([(two, texts2, 2)] if two else [])
+        if best is None and partial is not None and known >= 2 and len({
+                grid.origin(row, c) for c, labels in single.items()
+                if grid.origin(row, c)[0] == row
+                and any(known_label(f, self.known) for f in labels)}) >= 2:
+            readings = [(single, texts, 1)] + (
+                [(levels.labels, levels.texts, levels.height)] if levels else [])
             near = self._partial(grid, row, readings)
             if near is not None:
                 partial.append(near)
-        return best
+        return _placed(grid, best) if best else None
 
     def _partial(self, grid: Grid, row: int, readings: list) -> Partial | None:
         """The kind the row names most but not all required columns of, if any (judge)."""
         best = None
         for labels, texts, height in readings:
             # The row each label stands on: the lower one where a two-level header took it.
-            rows = {c: row + 1 if height == 2 and " ".join(grid.text(row + 1, c).split()) == t
+            rows = {c: row + 1 if height > 1 and " ".join(grid.text(row + 1, c).split()) == t
                     else row for c, t in texts.items()}
             for kind in self.kinds:
                 columns, unknown = _columns(self, kind, labels)
@@ -151,68 +164,29 @@ class Detector:
         return False
 
     def _best(self, labels: dict[int, list[str]], texts: dict[int, str], row: int,
-              height: int) -> Header | None:
+              height: int, groups: Sequence[Group] = ()) -> Header | None:
         best: Header | None = None
         for kind in self.kinds:
-            header = _match(self, kind, labels, texts, row, height)
+            header = _match(self, kind, labels, texts, row, height, groups)
             if header and (best is None or _score(header) > _score(best)):
                 best = header
         return best
 
 
-def _two_level(grid: Grid, row: int) -> dict[int, list[str]] | None:
-    """Labels read through two header rows: the lower label where a super-header spans above it.
-
-    Only a row that looks like the upper row of a header is read so: one with a merged cell
-    that spans columns or reaches into the row below, or with a `PAGU` label. Otherwise plain
-    rows (the Identitas' `Tahun | 2024`) right above a header would swallow its labels.
-    """
-    if row + 1 not in grid.filled or not _super_header(grid, row):
-        return None
-    labels: dict[int, list[str]] = {}
-    used_lower = False
-    for c in sorted({*grid.filled.get(row, ()), *grid.filled[row + 1]}):
-        upper_text = grid.text(row, c)
-        upper = norm_label(upper_text)
-        lower_value = grid.value(row + 1, c)
-        lower_text = "" if isinstance(lower_value, (int, float)) else grid.text(row + 1, c)
-        lower = norm_label(lower_text)
-        merge = grid.merges.get((row, c))
-        # PAGU over a single satker column is one plain cell, yet still a super-header when a
-        # satker name stands below it; a figure there makes it the amount column of a one-row
-        # header, over its first data row.
-        spans = (merge is not None and merge.wide) or (
-            upper in PAGU_LABELS and lower and not _figure(grid.text(row + 1, c)))
-        if lower and lower != upper and (spans or not upper):
-            labels[c] = [*label_forms(lower_text), upper + lower, *label_forms(upper_text)]
-            used_lower = True
-        elif upper:
-            labels[c] = list(label_forms(upper_text))
-    return labels if used_lower else None
-
-
-def _super_header(grid: Grid, row: int) -> bool:
-    """True when `row` can be the upper row of a two-level header (see _two_level)."""
-    for c in grid.filled.get(row, ()):
-        merge = grid.merges.get((row, c))
-        if merge is not None and (merge.wide or merge.max_row > row):
-            return True
-        if norm_label(grid.text(row, c)) in PAGU_LABELS:
-            return True
-    return False
-
-
-def _figure(text: str) -> bool:
-    """True when `text` is a number as planners write it (`5.000.000`, `-`), not a label."""
-    try:
-        parse_number(text)
-    except ValueError:  # NumberError, the refusal
-        return False
-    return True
+def _placed(grid: Grid, header: Header) -> Header:
+    """`header` on its sheet, as deep as its cells are merged down: a header cell merged over
+    the rows below makes them the header's (never the first data row)."""
+    last = header.last_row
+    for col in range(header.first_col, header.last_col + 1):
+        merge = grid.merges.get((header.row, col))
+        if merge is not None and merge.min_row == header.row:
+            last = max(last, merge.max_row)
+    return replace(header, sheet=grid.name, height=last - header.row + 1)
 
 
 def _score(header: Header) -> int:
-    return len(header.columns) + len(header.satker)
+    """How many of a kind's columns the header names (a sum of periods one of them)."""
+    return len(header.columns) + len(header.satker) + sum(s.summed for s in header.spans)
 
 
 def _columns(detector: Detector, kind: TableKind, labels: dict[int, list[str]]
@@ -252,10 +226,13 @@ def _known(detector: Detector, labels: list[str]) -> bool:
 
 
 def _match(detector: Detector, kind: TableKind, labels: dict[int, list[str]],
-           texts: dict[int, str], row: int, height: int) -> Header | None:
+           texts: dict[int, str], row: int, height: int,
+           groups: Sequence[Group] = ()) -> Header | None:
     found, unknown = _columns(detector, kind, labels)
     if any(c.required and c.name not in found for c in kind.columns):
         return None
+    spans = _spans(kind, found, groups)
+    periods = {c for g in groups for c in g.periods}  # a month or a quarter is no satker
     satker: tuple[int, ...] = ()
     if kind.satker:
         # Satker columns are whatever stands between the label column and Total, but a free
@@ -263,9 +240,32 @@ def _match(detector: Detector, kind: TableKind, labels: dict[int, list[str]],
         low, high = (found[name] for name in kind.satker)
         if high <= low:
             return None
-        satker = tuple(c for c in unknown if low < c < high and labels[c][0] not in PAGU_LABELS
+        satker = tuple(c for c in unknown if low < c < high and c not in periods
+                       and labels[c][0] not in PAGU_LABELS
                        and labels[c][0] not in detector.vocabulary.free
                        and not _known(detector, labels[c]))
-    used = set(found.values()) | set(satker)
+    used = set(found.values()) | set(satker) | {c for s in spans for c in s.cols}
     return Header(kind=kind.name, row=row, height=height, columns=found, satker=satker,
-                  texts=tuple((c, t) for c, t in sorted(texts.items()) if c in used))
+                  texts=tuple((c, t) for c, t in sorted(texts.items()) if c in used),
+                  spans=spans)
+
+
+def _spans(kind: TableKind, found: dict[str, int], groups: Sequence[Group]) -> tuple[Span, ...]:
+    """The figure columns of `kind` that a group's super-header names, read through its
+    sub-columns: its periods (summed where there is no Jumlah: the column then has no cell of
+    its own, and leaves `found`), and its unit. A text column so named is read as one cell."""
+    if not groups:
+        return ()
+    at = {col: name for name, col in found.items()}
+    spans = []
+    for g in groups:
+        name = at.get(g.figure) if g.figure is not None else None
+        if name is None or name in kind.satker or kind.column(name).type not in FIGURES \
+                or (not g.periods and g.unit is None):
+            continue
+        unit = g.unit if g.unit is not None and at.get(g.unit, "satuan") == "satuan" else None
+        if g.summed:
+            del found[name]
+        spans.append(Span(name=name, parts=g.periods, summed=g.summed, unit=unit,
+                          heading=g.heading))
+    return tuple(spans)

@@ -33,6 +33,7 @@ class Identitas(Table):
         self.labels = {"unit": "Unit Kerja", "tahun": "Tahun"}
         self.types = {c.name: c.type for c in IDENTITAS.columns}
         self.sheet_rows, self.layout, self.layouts = array("i", [0]), array("H", [0]), [{}]
+        self.grids, self.parts, self.more, self.spans = [None], [{}], [], {}
         self.data_rows = sum(cell is not None for cell in (unit, tahun))
         self.held, self.sources, self._repeats, self._kept = {}, {}, None, None
         for name, cell in (("unit", unit), ("tahun", tahun)):
@@ -74,8 +75,7 @@ def find_identitas(grids: list[Grid], tables: list[Parts], keys: Keys) -> Identi
     for grid in grids:
         # Keys and inline pairs are text outside the tables: figures and the tables' own text
         # are passed over before sorting (a national budget's 100,000 codes and names).
-        boxes = [(t.first_row, t.last_row, t.first_col, t.last_col)
-                 for t in tables if t.cells is grid]
+        boxes = [box for t in tables for box in t.boxes(grid)]
         places = sorted((row, col) for (row, col), v in grid.values.nonwhole_items(boxes)
                         if isinstance(v, str))
         for row, col in places:

@@ -30,8 +30,10 @@ UNCALCULATED = "uncalculated"
 # (`1 Prov & 7 Kab/Kota`): read, but no figure to compute with (TBL005, TBL006).
 NOT_MEASURED = "not_measured"
 COMPOUND = "compound"
+# A sum of periods with a period that cannot be read (tables/sums.py): that cell is reported.
+PART = "part"
 # The reasons a rule of their own reports: no number that cannot be read (TBL001).
-REPORTED_APART = frozenset({UNCALCULATED, NOT_MEASURED, COMPOUND})
+REPORTED_APART = frozenset({UNCALCULATED, NOT_MEASURED, COMPOUND, PART})
 # Excel keeps 15 significant digits; more are binary noise of the float.
 _SIGNIFICANT = 15
 

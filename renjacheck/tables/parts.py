@@ -31,10 +31,13 @@ class Parts:
     cells: Grid
     headers: list[Header]
     # Per data row: its sheet row, and which of `layouts` (column name -> sheet column) it was
-    # read under: a header repeated on a later page may hold the satker in another order.
+    # read under: a header repeated on a later page may hold the satker in another order. Each
+    # layout is on the sheet of `grids` at its index: a table continued on a later sheet has
+    # rows of both.
     rows: array = field(default_factory=lambda: array("i"))
     layout: array = field(default_factory=lambda: array("H"))
     layouts: list[dict[str, int]] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
     # Wrapped text: (data row, column) -> the cells continuing it; data row -> its bidang's
     # heading cell.
     continued: dict[tuple[int, str], list[RawCell]] = field(default_factory=dict)
@@ -48,6 +51,41 @@ class Parts:
     last_row: int = 0
     first_col: int = 0
     last_col: int = 0
+    # Where the table goes on, on later sheets: [grid, first row, first col, last row, last col].
+    more: list[list] = field(default_factory=list)
+
+    def layout_for(self, columns: dict[str, int], grid: Grid) -> int:
+        """The index of layout `columns` on `grid`, added when new."""
+        for at, (known, on) in enumerate(zip(self.layouts, self.grids, strict=True)):
+            if on is grid and known == columns:
+                return at
+        self.layouts.append(columns)
+        self.grids.append(grid)
+        return len(self.layouts) - 1
+
+    def go_on(self, grid: Grid, header: Header) -> None:
+        """The table goes on under `header` on `grid`, a later sheet than its first rows'."""
+        self.headers.append(header)
+        self.more.append([grid, header.row, header.first_col, header.last_row, header.last_col])
+
+    def reach(self, grid: Grid, row: int) -> None:
+        """The table reaches down to `row` on `grid`."""
+        if grid is self.cells:
+            self.last_row = row
+            return
+        piece = next(p for p in reversed(self.more) if p[0] is grid)
+        piece[3] = row
+
+    def boxes(self, grid: Grid) -> list[tuple[int, int, int, int]]:
+        """(first row, last row, first col, last col) of each piece of the table on `grid`."""
+        pieces = [[self.cells, self.first_row, self.first_col, self.last_row, self.last_col],
+                  *self.more]
+        return [(p[1], p[3], p[2], p[4]) for p in pieces if p[0] is grid]
+
+    @property
+    def ranges(self) -> list[str]:
+        """`Sheet!A1:G5` of each piece on a later sheet."""
+        return [f"{p[0].name}!{span(p[0].name, p[1], p[2], p[3], p[4])}" for p in self.more]
 
     @property
     def sheet(self) -> str:

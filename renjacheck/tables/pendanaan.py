@@ -82,8 +82,9 @@ class PendanaanRow(Row):
         if self.kode is not None or self.uraian is not None:
             return None
         table, index = self.table, self.index
-        cells = [table.cells.cell(table.sheet_rows[index], col)
-                 for col in table.layouts[table.layout[index]].values()]
+        at = table.layout[index]
+        cells = [table.grids[at].cell(table.sheet_rows[index], col)
+                 for col in table.layouts[at].values()]
         shown = [c.loc for c in cells if not c.empty or c.uncalculated]
         return min(shown or [c.loc for c in cells], key=lambda loc: loc.col)
 
@@ -154,9 +155,11 @@ class Pendanaan(Table):
         # Per layout, the sheet column of each amount column (None where its header has none).
         self._amount_cols = [[columns.get(name) for name in self.amount_columns]
                              for columns in self.layouts]
+        sheets = {grid.name: grid for grid in self.grids}  # a header's, on a later sheet too
         self.satker_headings = [
             [Text(value=str(cell.value or "").strip(), loc=cell.loc)
-             for cell in (self.cells.cell(h.last_row, col) for col in h.satker)]
+             for cell in (sheets.get(h.sheet, self.cells).cell(h.last_row, col)
+                          for col in h.satker)]
             for h in self.headers]
         self._outline()
 
@@ -244,7 +247,8 @@ class Pendanaan(Table):
         """The row's amount in each amount column (satker, then total) as an int where it is a
         whole number written without decimals (Rupiah, the common case), else None: read from
         the column arrays, a value made only for an amount held elsewhere."""
-        numbers = self.cells.wholes(self.sheet_rows[index], self._amount_cols[self.layout[index]])
+        at = self.layout[index]
+        numbers = self.grids[at].wholes(self.sheet_rows[index], self._amount_cols[at])
         for n, number in enumerate(numbers):
             if number is None:  # not in a column array (a blank, a text figure): read it
                 amount = known(self.value(index, self.amount_columns[n]))

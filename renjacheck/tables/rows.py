@@ -31,6 +31,7 @@ from renjacheck.tables.headings import (DEPTH, Candidate, Heading, confirmed, fi
 from renjacheck.tables.labels import norm_label
 from renjacheck.tables.partial import Partial
 from renjacheck.tables.parts import Parts
+from renjacheck.tables.sequel import continues, satker_by_name
 from renjacheck.workbook.grid import Grid
 
 _ANCHOR_SHAPES = {
@@ -43,21 +44,29 @@ _DIGITS = re.compile(r"[0-9]+")
 
 
 def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
-                partial: list[Partial] | None = None) -> list[Parts]:
-    """Every table on the sheet; a header repeating the table above continues that table.
-    Rows that look like a header but lack some required labels go to `partial` if given."""
+                partial: list[Partial] | None = None,
+                earlier: Mapping[str, Parts] | None = None) -> list[Parts]:
+    """Every table on the sheet; a header repeating the table above continues that table, and
+    so does one continuing a table of `earlier` (read on earlier sheets: tables/sequel.py), which
+    is not returned again. Rows that look like a header but lack some required labels go to
+    `partial` if given."""
     tables: list[Parts] = []
     resume = 0
     headers = detector.find(grid, partial)
     at_row = {h.row: h for h in headers}
+    previous: Parts | None = None  # the table read last on this sheet
     for header in headers:
         if header.row < resume:
             continue  # a repeat already read inside its table
-        previous = tables[-1] if tables else None
+        first = (earlier or {}).get(header.kind)
         if previous and previous.headers[0].same_layout(header):
             parts = previous  # the same table after a title or note row ("... (lanjutan)")
             parts.headers.append(header)
-            satker = _satker_by_name(previous.headers[0], header)
+            satker = satker_by_name(previous.headers[0], header)
+        elif first is not None and continues(first, grid, header, resume):
+            parts = first
+            parts.go_on(grid, header)
+            satker = satker_by_name(first.headers[0], header)
         else:
             parts = Parts(kind=kinds[header.kind], cells=grid, headers=[header],
                           first_row=header.row, last_row=header.last_row,
@@ -65,28 +74,8 @@ def read_tables(grid: Grid, detector: Detector, kinds: Mapping[str, TableKind],
             tables.append(parts)
             satker = {f"satker:{i}": col for i, col in enumerate(header.satker)}
         resume = _Rows(grid, parts, header, satker).read(at_row)
+        previous = parts
     return tables
-
-
-def _satker_by_name(first: Header, header: Header) -> dict[str, int]:
-    """The columns of a continuation header holding the first header's satker, by name; the
-    satker it does not name take, in order, its columns that name none of them (a misspelling).
-    A satker still without a column is not read on its rows; PAGU006 reports the header."""
-    names = [norm_label(first.text(col)) for col in first.satker]
-    at: dict[str, int] = {}
-    left = []
-    for col in header.satker:
-        name = norm_label(header.text(col))
-        if name in names:
-            at.setdefault(name, col)
-        else:
-            left.append(col)
-    found = {}
-    for i, name in enumerate(names):
-        col = at[name] if name in at else left.pop(0) if left else None
-        if col is not None:
-            found[f"satker:{i}"] = col
-    return found
 
 
 class _Rows:
@@ -95,12 +84,16 @@ class _Rows:
     def __init__(self, grid: Grid, parts: Parts, header: Header, satker: dict[str, int]) -> None:
         self.grid, self.parts, self.header = grid, parts, header
         self.kind = parts.kind
-        self.columns = {**header.columns, **satker}
+        # A figure column read through sub-columns (tables/spans.py) shows in its periods.
+        spans = {n: c for span in header.spans for n, c in span.part_names().items()}
+        self.columns = {**header.columns, **satker, **spans}
         self.names = {col: name for name, col in self.columns.items()}
         self.satker = frozenset(satker)
         self.wraps = frozenset(c.name for c in self.kind.columns if c.wraps)
         self.figures = frozenset(c.name for c in self.kind.columns if c.type in FIGURES) \
-            | self.satker
+            | self.satker | frozenset(spans)
+        self.anchors = self.kind.anchors + tuple(
+            n for n in spans if n.split(":")[0] in self.kind.anchors)
         self.span = (header.first_col, header.last_col)
         # Columns the kind does not read whose heading names no label (Keterangan, Penanggung
         # Jawab): their text makes no heading row. A `Program/Kegiatan` column may hold one.
@@ -109,9 +102,7 @@ class _Rows:
             if col not in self.names and not _LABEL.search(norm_label(" ".join(
                 grid.text(row, col) for row in range(header.row, header.last_row + 1))))) \
             if self.kind.group_rows else frozenset()
-        if self.columns not in parts.layouts:
-            parts.layouts.append(self.columns)
-        self.layout = parts.layouts.index(self.columns)
+        self.layout = parts.layout_for(self.columns, grid)
 
     def read(self, at_row: dict[int, Header]) -> int:
         """Read the rows under the header; return the row where the table stopped."""
@@ -170,7 +161,7 @@ class _Rows:
                     and self.wraps.issuperset(present) and not self._wide_merge(row):
                 for name, col in present.items():
                     parts.continued.setdefault((last, name), []).append(grid.cell(row, col))
-                parts.last_row = row
+                parts.reach(grid, row)
             else:
                 break
             after_blank = False
@@ -194,7 +185,7 @@ class _Rows:
             stack.pop()
         if stack:
             parts.under[index] = stack[-1]
-        parts.last_row = row
+        parts.reach(self.grid, row)
         return index
 
     def _settle(self, pending: list[Candidate], row: int, present: dict[str, int]) -> None:
@@ -271,7 +262,7 @@ class _Rows:
     def _anchored(self, row: int, present: dict[str, int], but: str = "") -> bool:
         """True when the row has a figure, a code or a row number of its own (besides in the
         column `but`)."""
-        for name in self.kind.anchors:
+        for name in self.anchors:
             col = present.get(name) if name != but else None
             if col is None:
                 continue

@@ -10,7 +10,9 @@ read (KEPT).
 What is not one cell's value is held apart, sparse: text continued on wrapped rows, the bidang
 of a group row, the sasaran or kegiatan a row takes from the heading row above it (and the
 heading each row stands under, the parent row over it: indices), a value a row takes from the
-row above (`sources`), the parts a cell splits into.
+row above (`sources`), the parts a cell splits into, a figure read through period sub-columns
+(tables/sums.py). A table continued on a later sheet reads each layout's rows on its own sheet
+(`grids`).
 Kinds with structure (the budget tree, the Matriks' kegiatan groups, the RO's split rows)
 subclass Table and compute it as indices when the table is made.
 """
@@ -25,6 +27,7 @@ from renjacheck.tables.declare import FieldType
 from renjacheck.tables.headings import CODED, FILLS, Heading
 from renjacheck.tables.parts import Parts, TableInfo, span
 from renjacheck.tables.parse import parse_cell
+from renjacheck.tables.sums import declare, derive, parts_by_layout, span_location
 from renjacheck.tables.views import Row, Rows
 from renjacheck.values import Invalid, Location, Quantity, Text, Value, known
 from renjacheck.workbook.grid import RawCell
@@ -51,13 +54,17 @@ class Table:
         self.headers = parts.headers
         self.first_row, self.last_row = parts.first_row, parts.last_row
         self.first_col, self.last_col = parts.first_col, parts.last_col
+        self.more = parts.ranges  # where it goes on, on later sheets
         header = parts.headers[0]
         self.labels = {name: header.text(col) or name for name, col in header.columns.items()}
         self.types = {c.name: c.type for c in self.kind.columns if c.name in header.columns}
         for i, col in enumerate(header.satker):
             self.labels[f"satker:{i}"] = header.text(col) or f"satker {i + 1}"
             self.types[f"satker:{i}"] = FieldType.AMOUNT
+        declare(self, header)  # a figure read through sub-columns, and those
         self.sheet_rows, self.layout, self.layouts = parts.rows, parts.layout, parts.layouts
+        self.grids = parts.grids  # each layout's sheet
+        self.parts = parts_by_layout(self.layouts)
         self.data_rows = len(parts.rows)  # before any row is split into records
         # Per column: records whose value is not their own cell's (held), or is another
         # record's (by index): both sparse, most tables have none.
@@ -69,6 +76,8 @@ class Table:
             {} if len(self) * len(self.types) <= KEPT else None
         self._continue(parts.continued)
         self._group(parts.groups)
+        if header.spans:
+            derive(self)
         # Heading rows (tables/headings.py): each record's innermost heading (sparse), and the
         # parent record of each (sparse), the nearest heading above it that is a data row.
         self.headings, self.under = parts.headings, parts.under
@@ -119,8 +128,9 @@ class Table:
 
     def cell(self, index: int, name: str) -> RawCell | None:
         """What record `index`'s own cell of column `name` shows."""
-        col = self.layouts[self.layout[index]].get(name)
-        return None if col is None else self.cells.cell(self.sheet_rows[index], col)
+        at = self.layout[index]
+        col = self.layouts[at].get(name)
+        return None if col is None else self.grids[at].cell(self.sheet_rows[index], col)
 
     def value(self, index: int, name: str) -> Value:
         """The typed value of column `name` of record `index` (Invalid when unreadable)."""
@@ -150,10 +160,11 @@ class Table:
             value = held.get(index, _NONE)
             if value is not _NONE:
                 return value  # type: ignore[return-value]
-        col = self.layouts[self.layout[index]].get(name)
+        at = self.layout[index]
+        col = self.layouts[at].get(name)
         if col is None:
             return None
-        row, cells = self.sheet_rows[index], self.cells
+        row, cells = self.sheet_rows[index], self.grids[at]
         shown = cells.shown(row, col)
         if type(shown) is not str:
             return parse_cell(cells.cell(row, col), self.types[name])
@@ -178,14 +189,19 @@ class Table:
             indices = [i for i, at in enumerate(self.layout) if at == layout] \
                 if len(self.layouts) > 1 else range(len(self))
             rows = [self.sheet_rows[i] for i in indices]
-            for i, value in zip(indices, self.cells.column_values(col, rows), strict=True):
+            for i, value in zip(indices, self.grids[layout].column_values(col, rows),
+                                strict=True):
                 found[i] = value
         return found
 
     def loc(self, index: int, name: str) -> Location | None:
-        """Where record `index`'s own cell of `name` is written (None where it has none)."""
-        col = self.layouts[self.layout[index]].get(name)
-        return None if col is None else self.cells.location(self.sheet_rows[index], col)
+        """Where record `index`'s own cell of `name` is written (None where it has none); for
+        a sum of periods, the span of their cells."""
+        at = self.layout[index]
+        col = self.layouts[at].get(name)
+        if col is not None:
+            return self.grids[at].location(self.sheet_rows[index], col)
+        return span_location(self, index, name)
 
     def record_names(self, index: int) -> list[str]:
         """The columns of record `index`: its header's, then those held for it alone."""
@@ -199,15 +215,20 @@ class Table:
 
     def locations(self, index: int) -> dict[str, Location]:
         """Where each of record `index`'s own cells is written, by column name."""
-        row, cells = self.sheet_rows[index], self.cells
-        return {name: cells.location(row, col)
-                for name, col in self.layouts[self.layout[index]].items()}
+        row, at = self.sheet_rows[index], self.layout[index]
+        return {name: self.grids[at].location(row, col) for name, col in self.layouts[at].items()}
 
-    def columns(self, group: str) -> list[str]:
-        """The columns a rule names: `satker` stands for every satker column."""
+    def columns(self, group: str, parts: bool = False) -> list[str]:
+        """The columns a rule names: `satker` stands for every satker column; with `parts`, a
+        figure read through periods stands for its periods (and its own cell, a Jumlah)."""
         if group == "satker":
             return [name for name in self.labels if name.startswith("satker:")]
-        return [group] if group in self.labels else []
+        names = [group] if group in self.labels else []
+        if parts and any(group in p for p in self.parts):
+            names = [n for n in names if any(group in columns for columns in self.layouts)]
+            names += [n for n in self.labels
+                      if n.startswith(group + ":") and n[len(group) + 1:].isdigit()]
+        return names
 
     def unique_key(self, index: int, name: str) -> Hashable | None:
         """What a uniqueness check compares the value of `name` by: its text without spaces, in
