@@ -277,6 +277,17 @@ def test_a_parent_row_is_a_row_whose_indicator_cells_it_need_not_fill(tmp_path):
     assert _found(plan) == [("CAP004", "C!F2")]
 
 
+@pytest.mark.parametrize("own, expected", [("80%", []), ("90%", [("CAP001", "C!F2")])])
+def test_a_program_row_with_figures_has_its_own_capaian_checked(tmp_path, own, expected):
+    rows = [CAPAIAN_HEADER,
+            [None, "Program Dukungan Manajemen", None, "20 Dokumen", "16 Dokumen", own],
+            [1, "S", "Jumlah dokumen perencanaan", "10 Dokumen", "8 Dokumen", "80%"],
+            [2, "S", "Jumlah dokumen keuangan", "10 Dokumen", "8 Dokumen", "80%"]]
+    plan = _plan(tmp_path, {"C": {"A1": rows}})
+    assert plan.get(CAPAIAN).parent_records == {0}
+    assert _found(plan) == expected
+
+
 def test_the_method_a_document_states_is_an_office_rule(tmp_path):
     folder = tmp_path / "aturan"
     folder.mkdir()
