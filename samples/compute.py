@@ -215,6 +215,9 @@ def _fill(plan: dict, totals: dict, m: re.Match) -> str:
     if name == "realisasi":  # a Capaian row's realisasi as written, by its No
         row = next(r for r in records(plan, "capaian") if str(r.get("nomor")) == arg)
         return str(row["realisasi"])
+    if name in ("kegiatan", "program", "ro"):
+        n = _distinct(plan, name, arg)
+        return str(n) if digits else fig.counted(n)
     rows = records(plan, arg or "capaian")
     if bidang:
         rows = [r for r in rows if r["bidang"] and bidang_key(r["bidang"]) == bidang_key(bidang)]
@@ -229,6 +232,33 @@ def _fill(plan: dict, totals: dict, m: re.Match) -> str:
     if not rows:
         raise ComputeError(f"{m.group(0)}: no rows")
     return str(n) if digits else fig.counted(n)
+
+
+# A program's code in the national budget's shape (066.01.DH).
+_PROGRAM_CODE = re.compile(r"\d{3}\.\d{2}\.[A-Z]{2}")
+
+
+def _distinct(plan: dict, name: str, kind: str) -> int:
+    """How many kegiatan (distinct Kegiatan cells, "^" the one above), programs (rows coded as
+    one) or RO (distinct RO cells) the plan's tables of `kind` hold."""
+    seen, above = set(), None
+    for t in plan["tables"].values():
+        if t["kind"] != kind:
+            continue
+        for row in t["rows"]:
+            if not isinstance(row, dict):
+                continue
+            if name == "program":
+                if _PROGRAM_CODE.fullmatch(str(row.get("kode", ""))):
+                    seen.add(row["kode"])
+                continue
+            value = row.get(name)
+            above = above if value == "^" else value
+            if above:
+                seen.add(" ".join(str(above).casefold().split()))
+    if not seen:
+        raise ComputeError(f"{{{name}:{kind}}}: none in the {kind} tables")
+    return len(seen)
 
 
 def _unmet(row: dict) -> bool:

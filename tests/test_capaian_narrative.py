@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from renjacheck.checks.narrative import counts, digits_with_words, figures, unmet
+from renjacheck.checks.counts import count_claims
+from renjacheck.checks.narrative import digits_with_words, figures, unmet
 from renjacheck.engine import check_plan, load_rules
 from renjacheck.kinds.context import Shared
 from renjacheck.model.build import read
@@ -60,17 +61,22 @@ def test_repaired_sample_has_no_findings_of_these_rules(findings):
 
 def test_seed_narrative_claims_are_read(readings):
     narasi = readings["banten-2024.xlsx"].get(NARASI).statements
-    assert [(str(c.row.teks.loc), c.bidang, c.sasaran.value, c.indikator.value)
-            for c in counts(narasi)] == [
-        ("Narasi!C7", None, 13, 19),
-        ("Narasi!C8", "Pencegahan dan Pemberdayaan Masyarakat", 4, 5),
-        ("Narasi!C14", "Rehabilitasi", 4, 6),
-        ("Narasi!C19", "Pemberantasan", 2, 3),
-        ("Narasi!C22", "Bagian Umum", 3, 5),
-        ("Narasi!C68", "Pencegahan dan Pemberdayaan Masyarakat", 3, 3),
-        ("Narasi!C72", "Rehabilitasi", 4, 5),
-        ("Narasi!C77", "Pemberantasan", 2, 3),
-        ("Narasi!C80", "Bagian Umum", 3, 5),
+    claims = [(str(c.row.teks.loc), c.bidang, c.year, c.what, c.count.value)
+              for c in count_claims(narasi)]
+    statements = [(loc, bidang, year, dict((w, n) for l2, b2, y2, w, n in claims if l2 == loc))
+                  for loc, bidang, year in dict.fromkeys((c[0], c[1], c[2]) for c in claims)]
+    assert statements == [
+        ("Narasi!C7", None, 2023, {"sasaran": 13, "indikator": 19}),
+        ("Narasi!C8", "Pencegahan dan Pemberdayaan Masyarakat", 2023,
+         {"sasaran": 4, "indikator": 5}),
+        ("Narasi!C14", "Rehabilitasi", 2023, {"sasaran": 4, "indikator": 6}),
+        ("Narasi!C19", "Pemberantasan", 2023, {"sasaran": 2, "indikator": 3}),
+        ("Narasi!C22", "Bagian Umum", 2023, {"sasaran": 3, "indikator": 5}),
+        ("Narasi!C68", "Pencegahan dan Pemberdayaan Masyarakat", 2024,
+         {"sasaran": 3, "indikator": 3}),
+        ("Narasi!C72", "Rehabilitasi", 2024, {"sasaran": 4, "indikator": 5}),
+        ("Narasi!C77", "Pemberantasan", 2024, {"sasaran": 2, "indikator": 3}),
+        ("Narasi!C80", "Bagian Umum", 2024, {"sasaran": 3, "indikator": 5}),
     ]
     assert [(str(r.teks.loc), c.value, c.words) for r, c in unmet(narasi)] == [
         ("Narasi!C27", 1, "satu")]

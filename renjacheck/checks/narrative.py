@@ -1,4 +1,5 @@
-"""Reading the narrative's claims: counts, digits with words, unmet targets, the total, figures.
+"""Reading the narrative's claims: digits with words, unmet targets, the total, figures (its
+counts: checks/counts.py).
 
 Each reader takes the Narasi rows and returns what the statements claim, with the row they
 came from; the rule kinds compare the claims with the tables. `year_table` says which table a
@@ -25,22 +26,6 @@ from renjacheck.units import normalize_unit
 from renjacheck.values import Quantity, Text
 
 _WORDS = r"(?:\s*\((?P<{0}w>[a-z ]+)\))?"
-# "N sasaran <kind> dengan|dan|yang diukur dengan M indikator ..." and "sasaran ... sebanyak N
-# dengan indikator ... sebanyak M": a sasaran of any level (kegiatan, program, strategis),
-# indicators of any (IKK, IKP, IKU).
-_SASARAN = r"sasaran(?:\s+(?:kegiatan|program|strategis))?(?:\s*\([a-z]{2,4}\))?"
-_INDIKATOR = r"(?:indikator\b|ik[kpu]\b)"
-_COUNT = re.compile(
-    r"(?P<n>\d+)" + _WORDS.format("n") + r"\s+" + _SASARAN + r"\s+"
-    r"(?:dengan|dan|serta|yang\s+diukur\s+dengan)\s+"
-    r"(?:indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+)?"
-    r"(?P<m>\d+)" + _WORDS.format("m") + r"\s+" + _INDIKATOR
-    + r"|" + _SASARAN + r"\s+sebanyak\s+(?P<n2>\d+)"
-    + _WORDS.format("n2") + r"\s+dengan\s+indikator\s+kinerja(?:\s+kegiatan)?\s+sebanyak\s+"
-    r"(?P<m2>\d+)" + _WORDS.format("m2"), re.IGNORECASE)
-# "Deputi Bidang Rehabilitasi memiliki ..." is a unit speaking of itself, not one of its bidang.
-_BIDANG = re.compile(r"(?<!deputi )\b(?:bidang|bagian)\s+(?P<name>[a-z ]+?)\s+(?:selaku\b.*?\s+)?"
-                     r"(?:mempunyai|memiliki)\b", re.IGNORECASE)
 # Whole numbers only: "2.000 (dua ribu)" is two thousand, "Rp.15.500.127.000,- (...)" and
 # "40% (...)" are read whole, and "2,5 (...)" is no count at all.
 _DIGITS_WORDS = re.compile(r"(?<![\d,])(?<!\d\.)(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:,-+)?"
@@ -60,8 +45,9 @@ _TOTAL = re.compile(r"(?:jumlah\s+dana\s+yang\s+dibutuhkan|pagu\s+(?:anggaran|in
                     r"\b(?:(?!\brealisasi\b).)*?\bsebesar\s+"
                     r"(?P<amount>Rp\.?\s*\d(?:[\d.]*\d)?(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
 # The year a statement names in its own words: "Tahun 2025", "tahun anggaran 2024", "TA 2024".
-_YEAR_SAID = re.compile(r"\b(?:tahun(?:\s+anggaran)?|TA)\s+(?P<year>(?:19|20)\d\d)\b",
-                        re.IGNORECASE)
+# A range ("tahun 2020-2024", a Renstra's period) names no one year.
+_YEAR_SAID = re.compile(r"\b(?:tahun(?:\s+anggaran)?|TA)\s+(?P<year>(?:19|20)\d\d)\b"
+                        r"(?!\s*[-\u2013/]\s*\d)", re.IGNORECASE)
 _VALUE = re.compile(r"(?P<lead>(?:\b(?:dengan|capaian|nilai|sebesar|sebanyak)\b\s*)+)"
                     r"(?P<num>\d[\d.]*(?:,\d+)?)\s*(?P<pct>%)?"
                     r"(?:\s*(?P<unit>[a-z]+(?:\s*/\s*[a-z]+)?(?:\s+perkara)?))?", re.IGNORECASE)
@@ -92,16 +78,6 @@ class Count:
 
 
 @dataclass(frozen=True)
-class CountClaim:
-    """"N sasaran kegiatan dengan M indikator": of one bidang, or of the unit (bidang None)."""
-
-    row: NarasiRow
-    bidang: str | None
-    sasaran: Count
-    indikator: Count
-
-
-@dataclass(frozen=True)
 class FigureClaim:
     """An indicator named with its value: "... dengan capaian sebesar 87,18 indeks"."""
 
@@ -114,26 +90,15 @@ class FigureClaim:
     unit: str | None = None
 
 
-def statement_year(plan: Plan, row: NarasiRow) -> int | None:
+def statement_year(plan: Plan | None, row: NarasiRow) -> int | None:
     """The year a statement speaks of."""
     return int(row.tahun.value) if row.tahun is not None else None
 
 
-def counts(rows: list[NarasiRow]) -> list[CountClaim]:
-    """Every "N sasaran ... M indikator" statement."""
-    claims = []
-    for row in rows:
-        text = row.teks.value
-        for match in _COUNT.finditer(text):
-            named = _BIDANG.search(text[:match.start()])
-            bidang = row.bidang.value if row.bidang else (named.group("name") if named else None)
-            unit_wide = "sebanyak" in match.group(0).casefold() and named is None
-            n, m = ("n", "m") if match.group("n") is not None else ("n2", "m2")
-            claims.append(CountClaim(
-                row=row, bidang=None if unit_wide and row.bidang is None else bidang,
-                sasaran=Count(int(match.group(n)), match.group(n + "w")),
-                indikator=Count(int(match.group(m)), match.group(m + "w"))))
-    return claims
+def year_said(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The first year `text[start:end]` names in its own words ("Tahun 2025", "TA 2024")."""
+    said = _YEAR_SAID.search(text, start, len(text) if end is None else end)
+    return int(said.group("year")) if said else None
 
 
 def digits_with_words(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count, str]]:
@@ -168,9 +133,7 @@ def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, str, int | N
     for row in rows:
         text = row.teks.value
         for match in _TOTAL.finditer(text):
-            said = _YEAR_SAID.search(text, 0, match.end())
-            year = int(said.group("year")) if said else \
-                (int(row.tahun.value) if row.tahun is not None else None)
+            year = year_said(text, 0, match.end()) or statement_year(None, row)
             try:
                 found.append((row, parse_number(match.group("amount")).value,
                               match.group("amount"), year))

@@ -1,12 +1,13 @@
-"""Narrative counts: "N sasaran kegiatan dengan M indikator" of a bidang (`bidang`) or of the
-whole unit (`unit`, "menetapkan sebanyak N sasaran ... sebanyak M indikator") agrees with the
-table of the statement's year: N distinct sasaran, M indicator rows.
+"""Narrative counts: what a count statement of a bidang (`bidang`) or of the whole unit (`unit`)
+says the year's plan holds - sasaran, indicators, kegiatan, programs, rincian output - agrees
+with the tables of the statement's year (checks/counts.py reads the statements, in the words
+of rules/data/kata-hitung.yaml; checks/tally.py counts the tables).
 
-The year's table is the Matriks for the plan year and the Capaian for the year before
-(checks.narrative.year_table). A sasaran repeated on several rows, with or without an
-enumeration prefix or in other case or punctuation, counts once. Digits are compared; NAR002
-compares them with the words. A bidang the table does not name is not counted: its rows cannot
-be told apart.
+The year's tables are the Matriks (with the Pendanaan and the RO table) for the plan year and
+the Capaian (with the Realisasi Anggaran) for the year before. A sasaran repeated on several
+rows, with or without an enumeration prefix or in other case or punctuation, counts once.
+Digits are compared; NAR002 compares them with the words. A bidang the table does not name is
+not counted (its rows cannot be told apart), nor a concept no table of the year holds.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from renjacheck.checks.narrative import counts, statement_year
-from renjacheck.checks.text import normalize
+from renjacheck.checks.counts import count_claims
+from renjacheck.checks.tally import tally
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
 from renjacheck.tables.narasi import NARASI
 
@@ -23,10 +24,15 @@ ID = "narrative_counts"
 NEEDS = Needs.tables(all_of=("narasi",), any_of=("capaian", "matriks"))
 PLACEHOLDERS = frozenset({"bidang", "what", "what_en", "written", "expected", "table", "year"})
 # Names of the tables as the plan calls them, the same in both languages.
-TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks"}
-# What is counted, for the Indonesian message (`what`) and the English one (`what_en`).
-WHAT = {"sasaran": ("sasaran kegiatan", "activity sasaran"),
-        "indikator": ("indikator kinerja", "performance indicators")}
+TABLE_NAMES = {"capaian": "Capaian", "matriks": "Matriks", "pendanaan": "Pendanaan", "ro": "RO",
+               "realisasi_anggaran": "Realisasi Anggaran"}
+# What is counted, in each language; the Indonesian message takes the statement's own phrase
+# where it says more ("sasaran strategis").
+WHAT = {"sasaran": ("sasaran", "sasaran"),
+        "indikator": ("indikator kinerja", "performance indicators"),
+        "kegiatan": ("kegiatan", "activities"),
+        "program": ("program", "programmes"),
+        "ro": ("rincian output (RO)", "output details (RO)")}
 
 
 class Params(BaseParams):
@@ -36,24 +42,20 @@ class Params(BaseParams):
 
 
 def check(ctx, rule) -> Iterator[Hit]:
-    """Yield a hit for every stated count of sasaran or indicators the table does not give."""
+    """Yield a hit for every count the narrative states that the year's tables do not give."""
     plan = ctx.plan
-    for claim in counts(plan.get(NARASI).statements):
+    for claim in count_claims(plan.get(NARASI).statements):
         if (claim.bidang is None) != (rule.params.scope == "unit"):
             continue
-        table = ctx.shared.year_table(statement_year(plan, claim.row))
-        rows = table.of_bidang(claim.bidang) if table is not None else None
-        if not rows:
+        table = ctx.shared.year_table(claim.year)
+        tallied = tally(plan, table, claim.what, claim.bidang) if table is not None else None
+        if tallied is None or tallied[0] == claim.count.value:
             continue
-        sasaran = {normalize(r.sasaran.value) for r in rows if r.sasaran is not None}
-        found = {"sasaran": len(sasaran - {""}),
-                 "indikator": sum(r.indikator is not None for r in rows)}
-        for what, count in (("sasaran", claim.sasaran), ("indikator", claim.indikator)):
-            if count.value == found[what]:
-                continue
-            yield Hit(locations=(claim.row.teks.loc,), table="narasi", expected=found[what],
-                      actual=count.value, key=(claim.bidang or "", table.year, what),
-                      args={"bidang": claim.bidang or "-", "what": WHAT[what][0],
-                            "what_en": WHAT[what][1],
-                            "written": count.value, "expected": found[what],
-                            "table": TABLE_NAMES[table.kind], "year": table.year})
+        found, source = tallied
+        what, what_en = WHAT[claim.what]
+        what = max(what, claim.noun, key=len)  # "sasaran strategis" as written, not "IKU"
+        yield Hit(locations=(claim.row.teks.loc,), table="narasi", expected=found,
+                  actual=claim.count.value, key=(claim.bidang or "", table.year, claim.what),
+                  args={"bidang": claim.bidang or "-", "what": what, "what_en": what_en,
+                        "written": claim.count.value, "expected": found,
+                        "table": TABLE_NAMES[source], "year": table.year})
