@@ -43,7 +43,10 @@ _TOTAL = re.compile(r"(?:jumlah\s+dana\s+yang\s+dibutuhkan|pagu\s+(?:anggaran|in
                     r"(?:total\s+)?kebutuhan\s+dana|alokasi\s+anggaran|anggaran\s+yang\s+"
                     r"dialokasikan|total\s+anggaran)"
                     r"\b(?:(?!\brealisasi\b).)*?\bsebesar\s+"
-                    r"(?P<amount>Rp\.?\s*\d(?:[\d.]*\d)?(?:,\d+)?(?:,-+)?)", re.IGNORECASE)
+                    r"(?P<amount>(?P<figure>Rp\.?\s*\d(?:[\d.]*\d)?(?:,\d+)?)(?:,-+)?"
+                    r"(?:\s*(?P<scale>ribu|juta|miliar|milyar|triliun)\b)?)", re.IGNORECASE)
+# "Rp 15,5 miliar": the figure in thousands, millions ... and its precision there.
+_SCALE = {"ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12}
 # The year a statement names in its own words: "Tahun 2025", "tahun anggaran 2024", "TA 2024".
 # A range ("tahun 2020-2024", a Renstra's period) names no one year.
 _YEAR_SAID = re.compile(r"\b(?:tahun(?:\s+anggaran)?|TA)\s+(?P<year>(?:19|20)\d\d)\b"
@@ -126,19 +129,24 @@ def unmet(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Count]]:
             for row in rows for m in _UNMET.finditer(row.teks.value)]
 
 
-def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, str, int | None]]:
+def totals(rows: list[NarasiRow]) -> list[tuple[NarasiRow, Decimal, int, str, int | None]]:
     """Every "jumlah dana yang dibutuhkan / pagu anggaran / ... sebesar Rp...": (row, amount,
-    as written, the year it speaks of: named in its words, else its Tahun cell)."""
+    its decimals - negative for "Rp 15,5 miliar", written to the hundred million -, as written,
+    the year it speaks of: named in its words, else its Tahun cell)."""
     found = []
     for row in rows:
         text = row.teks.value
         for match in _TOTAL.finditer(text):
             year = year_said(text, 0, match.end()) or statement_year(None, row)
             try:
-                found.append((row, parse_number(match.group("amount")).value,
-                              match.group("amount"), year))
+                number = parse_number(match.group("figure"))
             except NumberError:
                 continue
+            places = _SCALE.get((match.group("scale") or "").casefold(), 0)
+            amount = number.value.scaleb(places)
+            if places and amount == amount.to_integral_value():
+                amount = amount.quantize(Decimal(1))  # 15600000000, not 1.56E+10
+            found.append((row, amount, number.decimals - places, match.group("amount"), year))
     return found
 
 

@@ -1,7 +1,8 @@
 """Narrative total: the total the narrative states for the plan year ("jumlah dana yang
 dibutuhkan ... adalah sebesar Rp...", "pagu anggaran ... Tahun 2025 sebesar ...") equals the
-Pendanaan's grand total. A statement about another year (last year's pagu beside its
-realisasi) is not the plan's total and is not compared."""
+Pendanaan's grand total, within the precision it is written with ("Rp 15,5 miliar"). A
+statement about another year (last year's pagu beside its realisasi) is not the plan's total
+and is not compared."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from collections.abc import Iterator
 from renjacheck.checks.arith import Interval
 from renjacheck.checks.narrative import totals
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
-from renjacheck.numbers import decimals_of
 from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.pendanaan import PENDANAAN
 
@@ -30,10 +30,11 @@ def check(ctx, rule) -> Iterator[Hit]:
     if grand is None:
         return
     plan_year = ctx.plan.year
-    for row, amount, written, year in totals(narasi.statements):
+    for row, amount, decimals, written, year in totals(narasi.statements):
         if year is not None and plan_year is not None and year != plan_year:
             continue
-        stated = Interval.rounded(amount, decimals_of(amount))
+        # Within the precision written: "Rp 15,5 miliar" is any amount from 15.45 to 15.55 bn.
+        stated = Interval.rounded(amount, decimals)
         if stated.meets(Interval.written(grand.value, grand.decimals)):
             continue
         yield Hit(locations=(row.teks.loc, grand.loc), table="narasi", expected=grand,
