@@ -1,13 +1,15 @@
 """The pre-commit hook, driven by the real pre-commit in a temporary git repository.
 
-pre-commit installs renjacheck from this repository's committed state into its own
-environment (the first run takes a minute: it installs the dependencies from PyPI).
+The hook is the README's snippet as written, pointed at a local clone; pre-commit installs
+renjacheck from that clone's newest commit into its own environment (the first run takes a
+minute: it installs the dependencies).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,18 +29,36 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
+def _readme_snippet() -> str:
+    """The README's .pre-commit-config.yaml, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL)
+    return next(b for b in blocks if "id: renjacheck" in b)
+
+
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
+    """A repository of plans with the README's hook pasted as written, its `repo` the only
+    change: a local clone of this repository standing for where it is published; then
+    `pre-commit autoupdate --bleeding-edge`, as the README says."""
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
                           text=True)
-    if head.returncode != 0:
-        pytest.skip("this checkout has no commit for pre-commit to install")
+    assert head.returncode == 0, "the tests run from a git checkout (CI clones main)"
+    published = tmp_path_factory.mktemp("published") / "renjacheck"
+    assert _git(ROOT, "clone", "-q", str(ROOT), str(published)).returncode == 0
+    # The clone's main is this checkout's HEAD (CI may check out a detached HEAD).
+    assert _git(published, "checkout", "-q", "-B", "main", head.stdout.strip()).returncode == 0
+    snippet = _readme_snippet()
+    url = re.search(r"repo:\s*(\S+)", snippet).group(1)
     repo = tmp_path_factory.mktemp("rencana")
     _git(repo, "init", "-q", "-b", "main")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n"
-        "    hooks:\n      - id: renjacheck\n", encoding="utf-8")
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace(url, str(published)), encoding="utf-8")
     os.environ.setdefault("PRE_COMMIT_HOME", str(tmp_path_factory.mktemp("pre-commit-home")))
+    updated = subprocess.run(["pre-commit", "autoupdate", "--bleeding-edge"], cwd=repo,
+                             capture_output=True, text=True)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert f"rev: {head.stdout.strip()}" in config.read_text(encoding="utf-8")
     installed = subprocess.run(["pre-commit", "install"], cwd=repo, capture_output=True,
                                text=True)
     assert installed.returncode == 0, installed.stderr
