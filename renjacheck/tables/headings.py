@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from collections.abc import Mapping
 
 from renjacheck.tables.codes import level_of
-from renjacheck.values import Text
+from renjacheck.values import Text, known
 from renjacheck.workbook.grid import Grid
 
 # The levels a heading opens, outermost first; a bidang is apart (a unit, not an outline level).
@@ -210,6 +210,36 @@ def fills(level: str, heading_column: str | None) -> str | None:
     """The column a heading of `level` names for the rows below it, in a kind whose headings of
     no known level name `heading_column`."""
     return FILLS.get(level) or (heading_column if level == "judul" else None)
+
+
+def fill(table) -> None:
+    """A record of `table` (a tables.table.Table) takes from the headings it stands under what
+    it does not write itself: a sasaran heading's name as its sasaran, a kegiatan's as its
+    kegiatan (and its code as its Kode), one of no known level's in the kind's heading column;
+    the innermost first. A parent row's own cell holds its heading's name with its number or
+    leading word (`Sasaran 1: ...`): it is known by the name its rows take."""
+    headings, kind = table.headings, table.kind
+    for heading in headings:
+        column = fills(heading.level, kind.heading_column)
+        if heading.record >= 0 and column in table.types \
+                and table.loc(heading.record, column) == heading.name.loc:
+            table.hold(heading.record, column, heading.name)
+    for index, at in table.under.items():
+        done: set[str] = set()
+        while at >= 0:
+            heading = headings[at]
+            if heading.record >= 0:
+                table.over.setdefault(index, heading.record)
+            column = fills(heading.level, kind.heading_column)
+            for name, value in ((column, heading.name), ("kode", heading.code)):
+                if name is None or value is None or name in done or not kind.has(name) \
+                        or (name == "kode" and heading.level not in CODED):
+                    continue
+                done.add(name)
+                if known(table.value(index, name)) is None:
+                    table.hold(index, name, value)
+                    table.taken[index, name] = at
+            at = heading.parent
 
 
 def confirmed(heading: Candidate, present: Mapping[str, int], number: str | None,

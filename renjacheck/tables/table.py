@@ -24,7 +24,7 @@ from collections.abc import Hashable
 from typing import ClassVar
 
 from renjacheck.tables.declare import FieldType
-from renjacheck.tables.headings import CODED, FILLS, Heading
+from renjacheck.tables.headings import Heading, fill
 from renjacheck.tables.parts import Parts, TableInfo, span
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.sums import declare, derive, parts_by_layout, span_location
@@ -84,7 +84,7 @@ class Table:
         self.over: dict[int, int] = {}
         self.taken: dict[tuple[int, str], int] = {}  # (record, column) -> heading it took
         if self.headings:
-            self._fill()
+            fill(self)
         self.structure()
 
     def structure(self) -> None:
@@ -272,37 +272,6 @@ class Table:
         for index, name in groups.items():
             if known(self.value(index, "bidang")) is None:
                 self.hold(index, "bidang", name)
-
-    def _fill(self) -> None:
-        """A record takes from the headings it stands under what it does not write itself: a
-        sasaran heading's name as its sasaran, a kegiatan's as its kegiatan (and its code as its
-        Kode), one of no known level's in the kind's heading column; the innermost first."""
-        headings, kind = self.headings, self.kind
-        for heading in headings:
-            # A parent row's own cell holds its heading's name with its number or leading word
-            # (`Sasaran 1: ...`): it is known by the name its rows take.
-            fills = FILLS.get(heading.level) or \
-                (kind.heading_column if heading.level == "judul" else None)
-            if heading.record >= 0 and fills in self.types \
-                    and self.loc(heading.record, fills) == heading.name.loc:
-                self.hold(heading.record, fills, heading.name)
-        for index, at in self.under.items():
-            done: set[str] = set()
-            while at >= 0:
-                heading = headings[at]
-                if heading.record >= 0:
-                    self.over.setdefault(index, heading.record)
-                fills = FILLS.get(heading.level) or \
-                    (kind.heading_column if heading.level == "judul" else None)
-                for name, value in ((fills, heading.name), ("kode", heading.code)):
-                    if name is None or value is None or name in done or not kind.has(name) \
-                            or (name == "kode" and heading.level not in CODED):
-                        continue
-                    done.add(name)
-                    if known(self.value(index, name)) is None:
-                        self.hold(index, name, value)
-                        self.taken[index, name] = at
-                at = heading.parent
 
     @property
     def parent_records(self) -> frozenset[int]:
