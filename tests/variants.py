@@ -401,9 +401,10 @@ def shared_formulas(parts: Parts) -> Parts:
     return _each(parts, "worksheet", rewrite)
 
 
-# In the order they are applied: the cell rewrites first, then the names, UTF-16 last.
+# In the order they are applied: the cell rewrites first (ISO dates before the 1904 system moves
+# the serial ones), then the names, UTF-16 last.
 VARIANTS = {"shared_strings": shared_strings, "rich_strings": rich_strings,
-            "shared_formulas": shared_formulas, "date1904": date1904, "iso_dates": iso_dates,
+            "shared_formulas": shared_formulas, "iso_dates": iso_dates, "date1904": date1904,
             "no_refs": no_refs, "lower_refs": lower_refs, "strict": strict,
             "prefixed": prefixed, "free_names": free_names, "dot_targets": dot_targets,
             "absolute_targets": absolute_targets, "parent_targets": parent_targets,
