@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl.formula.translate import Translator
 
-from renjacheck.workbook.formulas import translate
+from renjacheck.workbook.formulas import Formulas, translate
 from renjacheck.workbook.grid import load
 from renjacheck.workbook.safety import CannotCheck, Limits
 from tests.variants import apply, read_parts, write_parts
@@ -195,3 +195,20 @@ def test_a_reference_moved_off_the_sheet_is_ref_and_a_name_past_xfd_is_no_refere
     assert translate("SUM(A1:A3)", 0, -1) == "SUM(#REF!:#REF!)"
     assert translate("ZZZ1+A1", 1, 1) == "ZZZ1+B2"
     assert translate("XFD1", 0, 1) == "#REF!"
+
+
+def test_formulas_written_out_of_order_or_twice_read_as_excel_would():
+    formulas = Formulas()
+    formulas.add(5, 2, "A1+1", None, None, None)
+    formulas.add(2, 3, "SUM(A1:A2)", None, None, None)
+    formulas.add(5, 2, "A1+2", None, None, None)  # the same cell again: the last one counts
+    formulas.add(3, 1, "B3*2", "shared", "A3:A5", "0")
+    formulas.add(4, 1, "", "shared", None, "0")
+    formulas.add(6, 1, "", "shared", None, "7")  # its master is missing
+    formulas.add(7, 1, "{1,2}", "array", "A7:B7", None)
+    assert [formulas.text(r, c) for r, c in [(5, 2), (2, 3), (3, 1), (4, 1), (6, 1), (7, 1)]] \
+        == ["A1+2", "SUM(A1:A2)", "B3*2", "B4*2", None, "{1,2}"]
+    assert sorted(formulas.cells()) == [(2, 3), (3, 1), (4, 1), (5, 2), (6, 1), (7, 1)]
+    assert len(formulas) == 6 and formulas.text(9, 9) is None
+    assert formulas.master(4, 1).ref == "A3:A5" and formulas.master(5, 2) is None
+    assert formulas.arrays == {(7, 1): "A7:B7"}

@@ -217,9 +217,13 @@ class _SheetReader:
         empty text result still has its <v>)."""
         if not written and not (self.kind == "str" and self.seen_v):
             self.sheet.uncalculated.append((self.row, self.col))
-        attrs = self.f_attrs
-        self.sheet.formulas.add(self.row, self.col, "".join(self.f_text).strip(),
-                                attrs.get("t"), attrs.get("ref"), attrs.get("si"))
+        attrs, parts = self.f_attrs, self.f_text
+        text = (parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
+        if attrs:
+            self.sheet.formulas.add(self.row, self.col, text, attrs.get("t"), attrs.get("ref"),
+                                    attrs.get("si"))
+        else:  # most formulas: no type, no range
+            self.sheet.formulas.add(self.row, self.col, text, None, None, None)
 
     def _column(self, letters: str) -> int:
         """The number of column `letters` (`AB` is 28, `ab` too), remembered."""
