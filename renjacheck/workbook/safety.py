@@ -100,7 +100,7 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     names = {info.filename for info in infos}
     if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
         raise CannotCheck("xlsb")
-    if not any(part in {name.lower() for name in names} for part in _WORKBOOK_PARTS):
+    if not {name.lower() for name in names} & set(_WORKBOOK_PARTS):
         raise CannotCheck("no_workbook_part")
     total = 0
     for info in infos:
