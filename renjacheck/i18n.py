@@ -64,6 +64,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "({size} bytes; limit {limit})"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
+    "unsupported": {"id": "buku kerja memakai {what}, yang belum dapat dibaca renjacheck; "
+                          "buka di Excel atau LibreOffice lalu simpan sebagai Buku Kerja Excel "
+                          "(.xlsx)",
+                    "en": "the workbook uses {what}, which renjacheck cannot read yet; open it "
+                          "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"},
     "no_table": {"id": "bukan buku kerja Renja: tidak ada tabel yang terbaca; judul kolom yang "
                        "dikenali ada di `renjacheck template` dan docs/workbook.md",
                  "en": "not a Renja workbook: no table found; `renjacheck template` and "

@@ -258,8 +258,26 @@ def mutation(n: int, samples: list[tuple[str, bytes]]) -> tuple[str, bytes]:
     return name, data
 
 
-def test_mutated_samples_never_crash(tmp_path):
+# The seed as other producers write it (tests/variants.py), mutated too: the reader's paths for
+# Strict namespaces, prefixes, UTF-16, free part names, shared and rich strings, references
+# without `r` or in lower case, the 1904 system.
+VARIANT_SEEDS = [["shared_strings", "strict", "prefixed", "free_names", "utf16"],
+                 ["rich_strings", "no_refs", "lower_refs", "date1904", "dot_targets"]]
+
+
+def _samples(folder: Path) -> list[tuple[str, bytes]]:
+    from tests.variants import apply, read_parts, write_parts
+
     samples = [(p.name, p.read_bytes()) for p in SAMPLES]
+    parts = read_parts(ROOT / "samples" / "banten-2024.xlsx")
+    for n, names in enumerate(VARIANT_SEEDS):
+        path = write_parts(folder / f"variant-{n}.xlsx", apply(parts, names))
+        samples.append((f"banten-2024 as {'+'.join(names)}", path.read_bytes()))
+    return samples
+
+
+def test_mutated_samples_never_crash(tmp_path):
+    samples = _samples(tmp_path)
     path = tmp_path / "mutant.xlsx"
     n, slowest, failures = 0, (0.0, ""), []
     deadline = time.monotonic() + SECONDS

@@ -15,7 +15,7 @@ from renjacheck.tables.parts import Parts
 from renjacheck.tables.table import Table
 from renjacheck.values import Location
 from renjacheck.workbook.grid import Grid, load
-from renjacheck.workbook.prescan import column_number
+from renjacheck.workbook.refs import column_number
 from renjacheck.workbook.safety import DEFAULT_LIMITS, Limits
 
 

@@ -1,63 +1,117 @@
-"""The workbook's own parts, read before its sheets: its relationships (where the shared
-strings and styles are), the shared strings, the number format of each cell style, and whether
-dates count from 1904 (xmlreader.py reads the sheets)."""
+"""The workbook's own parts, read before its sheets: the workbook part (its sheets in order, and
+whether dates count from 1904), the shared strings, and the number format of each cell style
+(package.py finds the parts, xmlreader.py reads the sheets). Transitional or Strict, any prefix.
+"""
 
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass, field
 
 from renjacheck.workbook.formats import style_formats
-from renjacheck.workbook.xmlreader import MAIN, feed, parser
+from renjacheck.workbook.package import (Package, open_package, sheet_part, workbook_part,
+                                         workbook_parts)
+from renjacheck.workbook.safety import CannotCheck
+from renjacheck.workbook.xmlparse import MAINS, feed, local, names, parser, refuse_dtd, rel_id
 
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_STRING_TAGS = names("si", "t", "rPh")
+_STYLE_TAGS = names("numFmt", "cellXfs", "xf")
 
 
-def workbook_rels(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Relationship type (its last word) -> part, for the workbook's own relationships."""
-    found: dict[str, str] = {}
+@dataclass
+class Book:
+    """What the sheets are read with: the worksheets (name -> part, in sheet order), the shared
+    strings, (format, date?, duration?) of each style, and the 1904 date system."""
 
-    def start(name, attrs):
-        if name == f"{_PKG_REL} Relationship":
-            target = attrs.get("Target", "")
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            found.setdefault(attrs.get("Type", "").rsplit("/", 1)[-1], part)
+    sheets: dict[str, str] = field(default_factory=dict)
+    strings: list[str] = field(default_factory=list)
+    formats: list[tuple[str, bool, bool]] = field(default_factory=list)
+    date1904: bool = False
 
-    if "xl/_rels/workbook.xml.rels" in archive.namelist():
-        feed(archive, "xl/_rels/workbook.xml.rels", parser(start))
-    return found
+
+def read_book(archive: zipfile.ZipFile) -> Book:
+    """The workbook's parts, found through the package's relationships, and read."""
+    book, parts = _parts(archive)
+    book.strings = shared_strings(archive, parts["sharedStrings"])
+    book.formats = styles(archive, parts["styles"])
+    # Every other XML part is read by nobody here, but a DTD in one is refused all the same:
+    # Excel never writes one, and the annotated copy's openpyxl would read the part.
+    read = {*book.sheets.values(), *filter(None, parts.values())}
+    for part in archive.namelist():
+        if part not in read and part.lower().endswith((".xml", ".rels", ".vml")):
+            refuse_dtd(archive, part)
+    return book
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part, in sheet order."""
+    return _parts(archive)[0].sheets
+
+
+def _parts(archive: zipfile.ZipFile) -> tuple[Book, dict[str, str | None]]:
+    package = open_package(archive)
+    main = workbook_part(package)
+    rels, parts = workbook_parts(package, main)
+    book, listed = Book(), _workbook(package, main)
+    book.date1904 = listed.date1904
+    for name, rid in listed.sheets:
+        part = sheet_part(package, name, rels.get(rid))
+        if part is not None:
+            book.sheets[name] = part
+    return book, parts
+
+
+@dataclass
+class _Listed:
+    sheets: list[tuple[str, str | None]] = field(default_factory=list)  # (name, r:id)
+    date1904: bool = False
+
+
+def _workbook(package: Package, main: str) -> _Listed:
+    listed = _Listed()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = local(name)
+        if tag == "sheet":
+            listed.sheets.append((attrs.get("name", ""), rel_id(attrs)))
+        elif tag == "workbookPr":
+            listed.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
+
+    feed(package.archive, main, parser(_root("workbook", main, start)))
+    return listed
 
 
 def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     """The shared string table: each item's text and its runs' text, phonetic runs left out."""
-    if part is None or part not in archive.namelist():
+    if part is None:
         return []
     strings: list[str] = []
     text: list[str] = []
     depth = {"rph": 0, "t": False}
 
     def start(name, _attrs):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "si":
+        tag = _STRING_TAGS.get(name)
+        if tag == "si":
             text.clear()
-        elif local == "rPh":
+        elif tag == "rPh":
             depth["rph"] += 1
-        elif local == "t" and not depth["rph"]:
+        elif tag == "t" and not depth["rph"]:
             depth["t"] = True
 
     def end(name):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "si":
+        tag = _STRING_TAGS.get(name)
+        if tag == "si":
             strings.append("".join(text).replace("x005F_", ""))
-        elif local == "rPh":
+        elif tag == "rPh":
             depth["rph"] -= 1
-        elif local == "t":
+        elif tag == "t":
             depth["t"] = False
 
     def chars(data):
         if depth["t"]:
             text.append(data)
 
-    feed(archive, part, parser(start, end, chars))
+    feed(archive, part, parser(_root("sst", part, start), end, chars))
     return strings
 
 
@@ -68,30 +122,33 @@ def styles(archive: zipfile.ZipFile, part: str | None) -> list[tuple[str, bool, 
     inside = {"cellXfs": False}
 
     def start(name, attrs):
-        local = name[len(MAIN) + 1:] if name.startswith(MAIN) else ""
-        if local == "numFmt":
+        tag = _STYLE_TAGS.get(name)
+        if tag == "numFmt":
             custom[int(attrs.get("numFmtId", 0))] = attrs.get("formatCode", "")
-        elif local == "cellXfs":
+        elif tag == "cellXfs":
             inside["cellXfs"] = True
-        elif local == "xf" and inside["cellXfs"]:
+        elif tag == "xf" and inside["cellXfs"]:
             xf_ids.append(int(attrs.get("numFmtId", 0)))
 
     def end(name):
-        if name == f"{MAIN} cellXfs":
+        if _STYLE_TAGS.get(name) == "cellXfs":
             inside["cellXfs"] = False
 
-    if part is not None and part in archive.namelist():
-        feed(archive, part, parser(start, end))
+    if part is not None:
+        feed(archive, part, parser(_root("styleSheet", part, start), end))
     return style_formats(custom, xf_ids) or [("General", False, False)]
 
 
-def date1904(archive: zipfile.ZipFile) -> bool:
-    """True when the workbook counts dates from 1904 (old Mac Excel)."""
-    found = {"1904": False}
+def _root(tag: str, part: str, start):
+    """`start`, after a check that the part's first element is SpreadsheetML's `tag`: a part in
+    a vocabulary this reader does not know is refused, never read as holding nothing."""
+    checked = []
 
-    def start(name, attrs):
-        if name == f"{MAIN} workbookPr":
-            found["1904"] = attrs.get("date1904", "").lower() in ("1", "true")
+    def first(name, attrs):
+        if not checked:
+            checked.append(True)
+            if name.rpartition(" ")[0] not in MAINS or local(name) != tag:
+                raise CannotCheck("unsupported", what=f"{part} ({name.replace(' ', ': ')})")
+        start(name, attrs)
 
-    feed(archive, "xl/workbook.xml", parser(start))
-    return found["1904"]
+    return first

@@ -2,7 +2,7 @@
 
 Everything after this step works on `Grid`, never on reader objects, so that table detection is
 testable and the workbook is opened exactly once, read-only. The cells come from the streaming
-XML reader (xmlreader.py), after the safety checks (safety.py, prescan.py).
+XML reader (xmlreader.py, one pass over each part), after the checks of the zip (safety.py).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from pathlib import Path
 from renjacheck.values import Location
 from renjacheck.workbook.cells import Cells, index_code
 from renjacheck.workbook.column import HOLE, MISSING
+from renjacheck.workbook.book import read_book
 from renjacheck.workbook.formats import Formats, format_precision
-from renjacheck.workbook.prescan import scan
+from renjacheck.workbook.formulas import Formulas
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
-from renjacheck.workbook.book import date1904, shared_strings, styles, workbook_rels
-from renjacheck.workbook.xmlreader import merge_bounds, read_sheet
+from renjacheck.workbook.xmlreader import SheetCells, Tally, read_sheet
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,12 @@ class Grid:
     merges: dict[tuple[int, int], Merge] = field(default_factory=dict)
     max_row: int = 0
     max_col: int = 0
-    # Formulas whose value was never calculated (A1 refs), and merges cut down by the prescan.
+    # Formulas whose value was never calculated, and merges cut down as too large (as written,
+    # as read).
     uncalculated: set[tuple[int, int]] = field(default_factory=set)
     clamped: list[tuple[str, str]] = field(default_factory=list)
+    # Every formula of the sheet, its text by cell (shared formulas too: formulas.py).
+    formulas: Formulas = field(default_factory=Formulas)
     # The columns that show something, by row: scans skip the empty expanse of a sheet whose
     # one stray cell sits at its far corner.
     filled: dict[int, array] = field(default_factory=dict)
@@ -225,16 +228,14 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Vet and read every worksheet of the workbook at `path` into grids, in sheet order."""
     vet(path, limits)
     try:
-        found = scan(path, limits)
         with zipfile.ZipFile(path) as archive:
-            rels = workbook_rels(archive)
-            strings = shared_strings(archive, rels.get("sharedStrings"))
-            formats = styles(archive, rels.get("styles"))
-            mac = date1904(archive)
+            book = read_book(archive)
+            tally = Tally(limits)
             grids = []
-            for name, part in found.sheets.items():
-                cells = read_sheet(archive, part, strings, formats, mac)
-                grids.append(_grid(name, cells, formats, found.clamped.get(name, [])))
+            for name, part in book.sheets.items():
+                cells = read_sheet(archive, part, book.strings, book.formats, book.date1904,
+                                   tally)
+                grids.append(_grid(name, cells, book.formats))
     except CannotCheck:
         raise
     except (KeyError, *MEMBER_ERRORS):
@@ -244,11 +245,10 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     return grids
 
 
-def _grid(name: str, cells, formats: list[tuple[str, bool, bool]],
-          clamped: list[tuple[str, str]]) -> Grid:
-    grid = Grid(name=name, uncalculated=set(cells.uncalculated), clamped=clamped)
-    cut = {merge_bounds(old): merge_bounds(new) for old, new in clamped}
-    merges = [cut.get(bounds, bounds) for bounds in cells.merges]
+def _grid(name: str, cells: SheetCells, formats: list[tuple[str, bool, bool]]) -> Grid:
+    grid = Grid(name=name, uncalculated=set(cells.uncalculated), clamped=cells.clamped,
+                formulas=cells.formulas)
+    merges = cells.merges
     values = cells.cells
     for min_row, min_col, max_row, max_col in merges:
         # A merge shows its top-left value only: the cells it covers are emptied, as in Excel.

@@ -1,4 +1,5 @@
-"""A look at the worksheet XML before openpyxl parses it: what openpyxl would choke on or hide.
+"""A look at the worksheet XML before openpyxl parses it (for the annotated copy, which
+openpyxl writes; a check reads with workbook/xmlreader.py): what openpyxl would choke on or hide.
 
 openpyxl builds one object for every cell a merged range covers, so a few-KB file merging
 A1:XFD1048576 would take all the memory there is: such a merge is clamped to the cells the sheet
@@ -12,13 +13,18 @@ XML with a DTD or entities, which Excel never writes, is refused outright.
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from renjacheck.workbook.book import sheet_parts
+from renjacheck.workbook.refs import clamp as clamp_bounds
+from renjacheck.workbook.refs import column_letters, column_number
 from renjacheck.workbook.safety import CannotCheck, Limits
+from renjacheck.workbook.xmlreader import MERGED_TOTAL
+
+__all__ = ["Prescan", "prescan", "rewritten", "sheet_parts"]
 
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
@@ -30,8 +36,6 @@ _DTD = (b"<!DOCTYPE", b"<!ENTITY")
 # the whole file; as text, the table schema reports it at its cell.
 _LETTER_VALUE = re.compile(rb"<v>[^<]*[a-df-zA-DF-Z]")
 _BAD_NUMBER = re.compile(rb'<c ([^>]*)><v>([^<]*[^0-9.eE+\-<][^<]*)</v></c>')
-# All merges of a workbook together may cover this many times the limit of one merge.
-MERGED_TOTAL = 10
 
 
 @dataclass
@@ -41,22 +45,6 @@ class Prescan:
     uncalculated: dict[str, list[str]] = field(default_factory=dict)
     clamped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     source: Path | io.BytesIO | None = None
-
-
-def column_number(letters: bytes) -> int:
-    """b"A" -> 1, b"XFD" -> 16384."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _letters(number: int) -> str:
-    text = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def prescan(path: Path, limits: Limits) -> Prescan:
@@ -99,76 +87,6 @@ def prescan(path: Path, limits: Limits) -> Prescan:
     return result
 
 
-@dataclass
-class Scan:
-    """The worksheets of a vetted workbook (name -> part, in sheet order) and the merges cut
-    down, per sheet name: (as written, as read)."""
-
-    sheets: dict[str, str]
-    clamped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-
-def scan(path: Path, limits: Limits) -> Scan:
-    """The checks of `prescan`, streaming and without rewriting anything: for the reader in
-    renjacheck.workbook.xmlreader, which reads clamped merges, uncalculated formulas and
-    numbers that are no numbers itself. Holds 64 KB of XML at a time, not a whole sheet."""
-    with zipfile.ZipFile(path) as archive:
-        sheets = sheet_parts(archive)
-        for info in archive.infolist():
-            if info.filename.endswith((".xml", ".rels")) and info.filename not in sheets.values():
-                for chunk in _chunks(archive, info.filename):
-                    if any(marker in chunk for marker in _DTD):
-                        raise CannotCheck("xml_dtd", part=info.filename)
-        result = Scan(sheets=sheets)
-        total_cells = merged = 0
-        for name, part in sheets.items():
-            merges: list[bytes] = []
-            for chunk in _chunks(archive, part):
-                if any(marker in chunk for marker in _DTD):
-                    raise CannotCheck("xml_dtd", part=part)
-                total_cells += chunk.count(b'<c r="')
-                if b"<mergeCell " in chunk:
-                    merges.append(b"".join(m.group(0) for m in _MERGE.finditer(chunk)))
-            if total_cells > limits.cells:
-                raise CannotCheck("too_many_cells", count=total_cells, limit=limits.cells)
-            if merges:
-                clamped: list[tuple[str, str]] = []
-                fixed = _clamp_merges(b"".join(merges), limits, clamped,
-                                      lambda part=part: _streamed_extent(archive, part))
-                if clamped:
-                    result.clamped[name] = clamped
-                merged += _merged_area(fixed)
-                if merged > MERGED_TOTAL * limits.merged_cells:
-                    raise CannotCheck("too_many_merged", count=merged,
-                                      limit=MERGED_TOTAL * limits.merged_cells)
-    return result
-
-
-def _chunks(archive: zipfile.ZipFile, part: str, size: int = 1 << 16):  # see xmlreader._CHUNK
-    """The part in pieces of about `size` bytes, each cut just after a `>`: no tag the scans
-    look for (`<c r="`, `<mergeCell ref="...`, `<!DOCTYPE`) is ever split between two."""
-    tail = b""
-    with archive.open(part) as stream:
-        while block := stream.read(size):
-            block = tail + block
-            cut = block.rfind(b">") + 1
-            if cut == 0:
-                tail = block
-                continue
-            tail = block[cut:]
-            yield block[:cut]
-    if tail:
-        yield tail
-
-
-def _streamed_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    rows, cols = 1, 1
-    for chunk in _chunks(archive, part):
-        r, c = _extent(chunk)
-        rows, cols = max(rows, r), max(cols, c)
-    return rows, cols
-
-
 def _as_text(match: re.Match) -> bytes:
     attrs = match.group(1)
     if b' t="' in attrs and b' t="n"' not in attrs:
@@ -184,34 +102,6 @@ def _uncalculated(attrs: bytes, body: bytes) -> bool:
     if b't="str"' in attrs and b"<v" in body:
         return False
     return not _VALUE.search(body)
-
-
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part, from the workbook part and its relationships."""
-    from defusedxml.ElementTree import fromstring  # lazy: a workbook's first read loads it
-
-    try:
-        book = fromstring(archive.read("xl/workbook.xml"))
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        raise CannotCheck("broken_workbook", reason="missing part") from None
-    except Exception as exc:  # defusedxml refuses DTDs and entities; ParseError on junk
-        if type(exc).__name__ in ("DTDForbidden", "EntitiesForbidden",
-                                  "ExternalReferenceForbidden"):
-            raise CannotCheck("xml_dtd", part="xl/workbook.xml") from None
-        raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    parts = {}
-    for sheet in book.iter():
-        if not sheet.tag.endswith("}sheet"):
-            continue
-        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
-        target = targets.get(rid, "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
-        if part in archive.namelist() and "worksheet" in part:
-            parts[sheet.get("name", "")] = part
-    return parts
 
 
 def _merged_area(xml: bytes) -> int:
@@ -231,10 +121,8 @@ def _extent(xml: bytes) -> tuple[int, int]:
     return rows, cols
 
 
-def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]],
-                  measure=None) -> bytes:
-    """`xml` with every merge larger than the limit cut down to the cells in use (the extent
-    `measure()` gives, else the extent of the cells in `xml`)."""
+def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]]) -> bytes:
+    """`xml` with every merge larger than the limit cut down to the cells in use."""
     extent: list[tuple[int, int]] = []
 
     def clamp(match: re.Match) -> bytes:
@@ -245,13 +133,10 @@ def _clamp_merges(xml: bytes, limits: Limits, clamped: list[tuple[str, str]],
             return match.group(0)
         if not extent:
             # Only now: it costs a pass over every cell.
-            extent.append(measure() if measure else _extent(xml))
-        max_row, max_col = extent[0]
-        c2, r2 = max(c1, min(c2, max_col)), max(r1, min(r2, max_row))
-        while (c2 - c1 + 1) * (r2 - r1 + 1) > limits.merged_cells:
-            r2, c2 = max(r1, r2 // 2), max(c1, c2 // 2)  # still too big: halve until it fits
-        old = f"{_letters(c1)}{r1}:" + (match.group(3) + match.group(4)).decode()
-        new = f"{_letters(c1)}{r1}:{_letters(c2)}{r2}"
+            extent.append(_extent(xml))
+        r1, c1, r2, c2 = clamp_bounds((r1, c1, r2, c2), extent[0], limits.merged_cells)
+        old = f"{column_letters(c1)}{r1}:" + (match.group(3) + match.group(4)).decode()
+        new = f"{column_letters(c1)}{r1}:{column_letters(c2)}{r2}"
         clamped.append((old, new))
         return f'<mergeCell ref="{new}"'.encode()
 

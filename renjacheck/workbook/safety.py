@@ -26,7 +26,9 @@ MAX_CELLS = 5_000_000
 
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
-_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin")
+# A workbook part where Excel puts it, or the package parts that say where it is (found then by
+# workbook/package.py, which refuses a package that names none).
+_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin", "_rels/.rels", "[content_types].xml")
 # How zipfile says a central directory is broken or beyond it: besides BadZipFile, an entry
 # needing a newer zip version (NotImplementedError), or one cut short (EOFError).
 _DIRECTORY_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError)
@@ -98,7 +100,7 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     names = {info.filename for info in infos}
     if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
         raise CannotCheck("xlsb")
-    if not any(part in names for part in _WORKBOOK_PARTS):
+    if not {name.lower() for name in names} & set(_WORKBOOK_PARTS):
         raise CannotCheck("no_workbook_part")
     total = 0
     for info in infos:
