@@ -1,6 +1,7 @@
 """Calculates a workbook's formulas as Excel shows them when it opens the file: those a program
 wrote without their value (openpyxl, pandas, a script filling the template), and, to compare,
-those with a cached value (a value edited and saved without recalculating, READ008).
+those with a cached value (a value edited and saved without recalculating, READ008) where that
+is cheap (`calculate`).
 
 The formulas are compiled and run by pycel (its Excel function library; calcfuncs.py adds what
 it lacks), its cell references answered from the cells already read, never by loading the file
@@ -55,16 +56,21 @@ class _Failed(Exception):
 
 
 def calculate(sheets: Mapping[str, object], formats: list[tuple[str, bool, bool]], mac: bool,
-              cached: bool = True) -> dict[str, Outcome]:
+              cached: bool = False) -> dict[str, Outcome]:
     """Calculate the uncalculated formulas of `sheets` (name -> SheetCells) and store their values
-    in the cells; with `cached`, compare every cached formula with what it calculates to."""
+    in the cells; compare every cached formula with what it calculates to when pycel is loaded
+    for them anyway, or with `cached` (a workbook that asks to be recalculated when opened).
+
+    The comparison is left out otherwise: a workbook Excel or LibreOffice saved holds the values
+    they calculated, and loading pycel for them would add half a second to every check."""
+    if not cached and not any(sheet.uncalculated for sheet in sheets.values()):
+        return {}
     book = _Book(sheets, formats, mac)
     for name, sheet in sheets.items():
         for row, col in list(sheet.uncalculated):
             book.attempt(name.upper(), row, col)
-    if cached:
-        for name, sheet in sheets.items():
-            book.compare(name.upper(), sheet)
+    for name, sheet in sheets.items():
+        book.compare(name.upper(), sheet)
     for name, sheet in sheets.items():
         book.store(name.upper(), sheet)
     return {name: book.outcomes[name.upper()] for name in sheets}
@@ -290,11 +296,13 @@ def _plain(value) -> object:
 
 
 def _same(shown: object, calculated: object) -> bool:
-    """True when a cached value is what the formula gives: numbers to 15 significant digits."""
+    """True when a cached value is what the formula gives: numbers to 12 significant digits
+    (programs round the last of the 15 digits differently: LibreOffice caches 0.968474576271187
+    where Python's float gives 0.968474576271186; a value left stale is off by far more)."""
     if isinstance(shown, (datetime, date, time, timedelta)):
         return True  # dates are compared as Excel shows them, not worth the doubt here
     numbers = (int, float)
     if isinstance(shown, numbers) and isinstance(calculated, numbers) \
             and not isinstance(shown, bool) and not isinstance(calculated, bool):
-        return Decimal(format(shown, ".15g")) == Decimal(format(calculated, ".15g"))
+        return Decimal(format(shown, ".12g")) == Decimal(format(calculated, ".12g"))
     return shown == calculated

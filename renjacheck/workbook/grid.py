@@ -18,7 +18,6 @@ from renjacheck.values import Location
 from renjacheck.workbook.cells import Cells, index_code
 from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.book import read_book
-from renjacheck.workbook.calc import calculate
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.formulas import Formulas
 from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
@@ -241,9 +240,12 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool =
             sheets = {name: read_sheet(archive, part, book.strings, book.formats,
                                        book.date1904, tally)
                       for name, part in book.sheets.items()}
-        # Formulas are calculated once every sheet is read: they read across sheets.
-        done = calculate(sheets, book.formats, book.date1904) \
-            if calculate_formulas and any(cells.formulas for cells in sheets.values()) else {}
+        done = {}
+        if calculate_formulas and any(cells.formulas for cells in sheets.values()):
+            # Once every sheet is read (formulas read across sheets); lazy: only for formulas.
+            from renjacheck.workbook.calc import calculate
+
+            done = calculate(sheets, book.formats, book.date1904, cached=book.recalc)
         grids = [_grid(name, cells, book.formats) for name, cells in sheets.items()]
         for grid in grids:
             if grid.name in done:
