@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -130,6 +131,8 @@ def test_a_calculated_value_keeps_its_cells_format(tmp_path):
     ("=Other!A1+1", "-"),  # a sheet the workbook lacks
     ("=D3+1", "-"),  # a circle: D3 reads D2
     ("=Pagu+1", "PAGU"),  # a defined name
+    ("=[1]Pagu!B2+1", "["),  # another workbook
+    ("=-C2^2", "-^"),  # Excel's 25, pycel's -25
 ])
 def test_what_cannot_be_calculated_stays_read003(tmp_path, formula, functions):
     path = write(tmp_path / "f.xlsx", {"P": block("A1", [
@@ -218,3 +221,18 @@ def test_formulas_xlsxwriter_cached_as_zero_are_found_at_their_cells(tmp_path):
 
 def _plain(value):
     return getattr(value, "value", value)
+
+
+def test_long_chains_of_formulas_up_and_down(tmp_path):
+    """A running balance reads the row above, a total the subtotal below it, 3,000 deep each:
+    every one calculated, whichever way the chain runs, in time."""
+    cells = {"A3000": 1, "B1": 1}
+    for r in range(1, 3000):
+        cells[f"A{r}"] = f"=A{r + 1}+1"  # down: A1 waits on A2, ..., A399 on A400
+        cells[f"B{r + 1}"] = f"=B{r}+1"  # up
+    path = write(tmp_path / "chain.xlsx", {"S": cells})
+    start = time.perf_counter()
+    grid = _grids(path)["S"]
+    assert (grid.values.get((1, 1)), grid.values.get((3000, 2)), grid.uncalculated) == (
+        3000, 3000, set())
+    assert time.perf_counter() - start < 10  # linear: about a second

@@ -51,8 +51,10 @@ class Outcome:
     unsupported: set[str] = field(default_factory=set)
 
 
-class _Failed(Exception):
-    """A formula that cannot be calculated; it stays uncalculated."""
+class _Failed(BaseException):
+    """A formula that cannot be calculated; it stays uncalculated. Not an Exception: pycel's
+    code catches those around every formula (formatting a traceback each time, and an Excel
+    function might turn one into an error value); this passes through it untouched."""
 
 
 def calculate(sheets: Mapping[str, object], formats: list[tuple[str, bool, bool]], mac: bool,
@@ -68,7 +70,14 @@ def calculate(sheets: Mapping[str, object], formats: list[tuple[str, bool, bool]
     book = _Book(sheets, formats, mac)
     for name, sheet in sheets.items():
         for row, col in list(sheet.uncalculated):
-            book.attempt(name.upper(), row, col)
+            if (name.upper(), row, col) not in book.deferred:
+                book.attempt(name.upper(), row, col)
+    # A chain of formulas each reading the next one down (a total over subtotals over ...) runs
+    # too deep from its top: again from the bottom, each one then reads one already done.
+    for name, sheet in reversed(sheets.items()):
+        for row, col in reversed(list(sheet.uncalculated)):
+            if (name.upper(), row, col) not in book.memo:
+                book.attempt(name.upper(), row, col)
     for name, sheet in sheets.items():
         book.compare(name.upper(), sheet)
     for name, sheet in sheets.items():
@@ -92,12 +101,15 @@ class _Book:
         self.memo: dict[tuple[str, int, int], object] = {}
         self.busy: set[tuple[str, int, int]] = set()
         self.failures = 0
+        self.deep = False  # the formula being attempted waits on too many others, for now
+        self.deferred: set[tuple[str, int, int]] = set()  # those waiting then: from the bottom
         self.patterns: dict[tuple[str, str], tuple] = {}  # compiled once per pattern
         self.boxes: dict[str, Box] = {}  # pycel's address text -> box
         self.moves: list[dict[Box, Box] | None] = []  # of the formulas being run, innermost last
 
     def attempt(self, sheet: str, row: int, col: int) -> None:
         """Calculate an uncalculated formula, if it can be."""
+        self.deep = False
         try:
             self.value(sheet, row, col)
         except _Failed:
@@ -126,20 +138,24 @@ class _Book:
         return value
 
     def _calculated(self, key: tuple[str, int, int], cells) -> object:
-        if key in self.busy or len(self.busy) >= _DEPTH:  # circular, or too deep
+        if key in self.busy or len(self.busy) >= _DEPTH:  # circular, or too deep for now
+            if key not in self.busy:
+                self.deep = True
+                self.deferred |= self.busy
             self.failures += 1
             raise _Failed
         before = self.failures
         self.busy.add(key)
         try:
             value = self.evaluate(key, cells)
-        except Exception:  # pycel raises its own errors around ours
+        except (_Failed, Exception):  # ours, or pycel's own
             value = _FAILED
         finally:
             self.busy.discard(key)
         if self.failures > before:
             value = _FAILED
-        self.memo[key] = value
+        if value is not _FAILED or not self.deep:  # too deep: tried again, from the bottom
+            self.memo[key] = value
         if value is _FAILED:
             self.failures += 1
             raise _Failed
@@ -153,7 +169,7 @@ class _Book:
         if text is None or (row, col) in cells.formulas.arrays:
             raise _Failed  # a shared formula without its master; an array formula
         parsed = parse(text, row, col)
-        unknown = (parsed.functions - SUPPORTED) | (parsed.names - _NAMES)
+        unknown = (parsed.functions - SUPPORTED) | (parsed.names - _NAMES) | parsed.syntax
         if unknown:
             if note:
                 self.outcomes[sheet].unsupported |= unknown
@@ -237,7 +253,7 @@ class _Book:
             before = self.failures
             try:
                 got = self.evaluate((sheet, row, col), cells, note=False)
-            except Exception:  # not calculated: nothing to compare
+            except (_Failed, Exception):  # not calculated: nothing to compare
                 continue
             if self.failures > before:
                 continue

@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"""
   | (?<![\w.$])(?P<name>[A-Za-z_][\w.]*)(?![\w(!.])
 """, re.VERBOSE)
 
+_STRING = re.compile(r'"(?:[^"]|"")*"')
 # (sheet, first row, first col, last row, last col): a range as calc.py reads it; the sheet in
 # capitals, as Excel compares sheet names; a cell is a range of one.
 Box = tuple[str, int, int, int, int]
@@ -54,12 +55,15 @@ class Ref:
 @dataclass(frozen=True)
 class Parsed:
     """A formula's references in order, the functions it calls and other names it uses
-    (defined names, TRUE and FALSE), and its pattern relative to the cell it is in."""
+    (defined names, TRUE and FALSE), what of its syntax calc.py leaves alone (`[`: another
+    workbook or a table; `-^`: a minus before a power, which pycel gets wrong: Excel's
+    `-2^2` is 4), and its pattern relative to the cell it is in."""
 
     refs: tuple[Ref, ...]
     functions: frozenset[str]
     names: frozenset[str]
     pattern: str
+    syntax: frozenset[str] = frozenset()
 
 
 def parse(text: str, row: int, col: int) -> Parsed:
@@ -85,7 +89,11 @@ def parse(text: str, row: int, col: int) -> Parsed:
         parts.append(_relative(ref, row, col))
         last = match.end()
     parts.append(text[last:])
-    return Parsed(tuple(refs), frozenset(functions), frozenset(names), "".join(parts))
+    bare = _STRING.sub("", text)
+    syntax = {mark for mark, found in (("[", "[" in bare), ("-^", "-" in bare and "^" in bare))
+              if found}
+    return Parsed(tuple(refs), frozenset(functions), frozenset(names), "".join(parts),
+                  frozenset(syntax))
 
 
 def _ref(match: re.Match) -> Ref:
