@@ -13,20 +13,17 @@ A formula filled down a budget is the same formula in every row, its references 
 compiled once for its pattern (formularefs.py) and run for each cell with its references moved.
 
 Figures: pycel adds whole numbers (Rupiah) as Python integers, exactly; a fraction is a float,
-kept to 15 significant digits as Excel shows it (`0.1+0.2` is 0.3), so that the value read is
-the one Excel displays and tables/parse.py turns it into the same Decimal as a cached value.
+kept to 15 significant digits as Excel shows it (calcvalues.py).
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 
-from renjacheck.workbook.cellvalues import GENERAL, date as as_date
+from renjacheck.workbook.calcvalues import DATES, plain, same, serial, stored
+from renjacheck.workbook.cellvalues import GENERAL
 from renjacheck.workbook.formularefs import Box, Parsed, address_box, parse
 from renjacheck.workbook.refs import column_letters
 
@@ -40,6 +37,8 @@ _FAILED = object()
 _LOG = logging.getLogger("renjacheck.calc")
 _LOG.addHandler(logging.NullHandler())
 _LOG.propagate = False
+# pycel logs a warning for what it cannot read; a formula left uncalculated is READ003's to say.
+logging.getLogger("pycel").addHandler(logging.NullHandler())
 
 
 @dataclass
@@ -91,7 +90,6 @@ class _Book:
     def __init__(self, sheets: Mapping[str, object], formats, mac: bool) -> None:
         from pycel.excelformula import ExcelFormula  # lazy: numpy and more, formulas only
 
-        logging.getLogger("pycel").addHandler(logging.NullHandler())
         self.formula_type = ExcelFormula
         self.run = ExcelFormula.build_eval_context(self._cell, self._range, logger=_LOG,
                                                    plugins=("renjacheck.workbook.calcfuncs",))
@@ -130,12 +128,7 @@ class _Book:
         if (row, col) in cells.uncalculated:
             return self._calculated(key, cells)
         value = cells.cells.get((row, col))
-        if isinstance(value, (datetime, date, time, timedelta)):
-            # Rare: a date a formula reads, as the serial number the file holds.
-            from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, to_excel
-
-            return to_excel(value, CALENDAR_MAC_1904 if self.mac else CALENDAR_WINDOWS_1900)
-        return value
+        return serial(value, self.mac) if isinstance(value, DATES) else value
 
     def _calculated(self, key: tuple[str, int, int], cells) -> object:
         if key in self.busy or len(self.busy) >= _DEPTH:  # circular, or too deep for now
@@ -177,7 +170,7 @@ class _Book:
         formula, moves = self._compiled(key, text, parsed)
         self.moves.append(moves)
         try:
-            return _plain(self.run(formula))
+            return plain(self.run(formula))
         finally:
             self.moves.pop()
 
@@ -250,15 +243,16 @@ class _Book:
         for row, col in cells.formulas.cells():
             if (row, col) in cells.uncalculated:
                 continue
-            before = self.failures
+            before, self.deep = self.failures, False
             try:
                 got = self.evaluate((sheet, row, col), cells, note=False)
             except (_Failed, Exception):  # not calculated: nothing to compare
                 continue
             if self.failures > before:
                 continue
-            shown, got = cells.cells.get((row, col)), self.stored(got, cells, row, col)
-            if not _same(shown, got):
+            shown = cells.cells.get((row, col))
+            got = stored(got, self._format(cells.cells.style((row, col))), self.mac)
+            if not same(shown, got):
                 stale[row, col] = (shown, got)
 
     def store(self, sheet: str, cells) -> None:
@@ -267,28 +261,13 @@ class _Book:
             got = self.memo.get((sheet, row, col), _FAILED)
             if got is _FAILED:
                 continue
-            value = self.stored(got, cells, row, col, style)
+            value = stored(got, self._format(style), self.mac)
             if value is not None:
                 cells.cells.put(row, col, value, style)
             del cells.uncalculated[row, col]
 
-    def stored(self, value, cells, row: int, col: int, style: int | None = None) -> object:
-        """A calculated value as the reader reads it when Excel has cached it: a number to 15
-        significant digits (whole: an int), a date where the cell's format shows one, an empty
-        text as nothing."""
-        if isinstance(value, str):
-            return value if value.strip() else None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return value
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                return "#NUM!"
-            value = float(format(value, ".15g"))
-            if value.is_integer() and abs(value) < 2 ** 53:
-                value = int(value)
-        style = cells.cells.style((row, col)) if style is None else style
-        fmt = self.formats[style] if style < len(self.formats) else GENERAL
-        return as_date(value, self.mac, fmt[2]) if fmt[1] else value
+    def _format(self, style: int) -> tuple[str, bool, bool]:
+        return self.formats[style] if style < len(self.formats) else GENERAL
 
 
 def _addresses(code: str) -> list[str]:
@@ -301,24 +280,3 @@ def _addresses(code: str) -> list[str]:
             found.append(code[at + len(call):end])
             at = code.find(call, end)
     return found
-
-
-def _plain(value) -> object:
-    """pycel's result as a plain value: a range's first cell, numpy's numbers as Python's."""
-    while isinstance(value, tuple):
-        value = value[0] if value else None
-    item = getattr(value, "item", None)
-    return item() if item is not None and not isinstance(value, (int, float, str)) else value
-
-
-def _same(shown: object, calculated: object) -> bool:
-    """True when a cached value is what the formula gives: numbers to 12 significant digits
-    (programs round the last of the 15 digits differently: LibreOffice caches 0.968474576271187
-    where Python's float gives 0.968474576271186; a value left stale is off by far more)."""
-    if isinstance(shown, (datetime, date, time, timedelta)):
-        return True  # dates are compared as Excel shows them, not worth the doubt here
-    numbers = (int, float)
-    if isinstance(shown, numbers) and isinstance(calculated, numbers) \
-            and not isinstance(shown, bool) and not isinstance(calculated, bool):
-        return Decimal(format(shown, ".12g")) == Decimal(format(calculated, ".12g"))
-    return shown == calculated
