@@ -126,9 +126,14 @@ def _decoder(first: bytes, part: str):
             return None  # UTF-8 or UTF-16: expat tells them apart by their first bytes
         name = declared.group(1).decode("ascii")
         try:
-            encoding = codecs.lookup(name).name
+            info = codecs.lookup(name)
         except LookupError:
-            raise CannotCheck("unsupported", what=f"encoding {name} ({part})") from None
+            info = None
+        # A codec that is no text encoding (`zlib`, `base64`, `rot13`) is no XML encoding:
+        # a declared `zlib` would inflate the part past every limit on its size.
+        if info is None or not getattr(info, "_is_text_encoding", True):
+            raise CannotCheck("unsupported", what=f"encoding {name} ({part})")
+        encoding = info.name
         if encoding in _NATIVE:
             return None
     return codecs.getincrementaldecoder(encoding)()

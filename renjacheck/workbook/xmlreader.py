@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from renjacheck.workbook.cells import Cells
 from renjacheck.workbook.cellvalues import GENERAL, cast_number, date, value_of
 from renjacheck.workbook.formulas import Formulas
-from renjacheck.workbook.refs import area, clamp, column_number, merge_bounds, range_text
+from renjacheck.workbook.refs import MAX_COL, area, clamp, column_number, merge_bounds, range_text
 from renjacheck.workbook.safety import CannotCheck, Limits
 from renjacheck.workbook.xmlparse import MAINS, feed, names, parser
 
@@ -128,10 +128,7 @@ class _SheetReader:
         """An element opens."""
         tag = _TAGS.get(name)
         if tag == "c":  # where it is (its `r`, or the next place), its type and style
-            self.counted += 1
-            if self.counted > self.room:
-                self._over()
-                return
+            self.counted += 1  # against the limit at each row: a row holds 16,384 at most
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(_DIGITS)
@@ -142,6 +139,8 @@ class _SheetReader:
                 self.col = self.col_counter = col
             else:
                 self.col_counter += 1
+                if self.col_counter > MAX_COL:
+                    raise CannotCheck("broken_workbook", reason="column past XFD")
                 self.row, self.col, self.row_digits = self.row_counter, self.col_counter, None
             self.kind = attrs.get("t", "n")
             number = attrs.get("s")
@@ -157,6 +156,9 @@ class _SheetReader:
             self.seen_v = True
             self.sink = self.text
         elif tag == "row":
+            if self.counted > self.room:
+                self._over()
+                return
             ref = attrs.get("r")
             self.row_counter = int(float(ref)) if ref else self.row_counter + 1
             self.col_counter = 0
@@ -216,13 +218,20 @@ class _SheetReader:
         empty text result still has its <v>)."""
         if not written and not (self.kind == "str" and self.seen_v):
             self.sheet.uncalculated[self.row, self.col] = self.style
-        attrs = self.f_attrs
-        self.sheet.formulas.add(self.row, self.col, "".join(self.f_text).strip(),
-                                attrs.get("t"), attrs.get("ref"), attrs.get("si"))
+        attrs, parts = self.f_attrs, self.f_text
+        text = (parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
+        if attrs:
+            self.sheet.formulas.add(self.row, self.col, text, attrs.get("t"), attrs.get("ref"),
+                                    attrs.get("si"))
+        else:  # most formulas: no type, no range
+            self.sheet.formulas.add(self.row, self.col, text, None, None, None)
 
     def _column(self, letters: str) -> int:
         """The number of column `letters` (`AB` is 28, `ab` too), remembered."""
-        number = self.columns[letters] = column_number(letters)
+        number = column_number(letters)
+        if number > MAX_COL:
+            raise CannotCheck("broken_workbook", reason="column past XFD")
+        self.columns[letters] = number
         return number
 
     def _over(self) -> None:
