@@ -68,7 +68,7 @@ def test_each_workbook_is_checked_with_its_own_config(monkeypatch, capsys, tmp_p
     assert messages[0] == "Tabel Capaian tidak ditemukan; aturan yang dilewati: CAP001"
     assert messages[2] == "Tabel Matriks tidak ditemukan; aturan yang dilewati: -"
     assert second["rules"] == {"ran": ["READ001", "READ002", "READ003", "READ004", "READ005",
-                                       "READ006", "READ007", "TBL002"],
+                                       "READ006", "READ007", "READ008", "TBL002"],
                                "skipped": [{"rule": "CAP001", "missing": ["capaian"]}]}
 
 

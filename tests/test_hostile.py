@@ -77,7 +77,7 @@ def test_survivors_report_at_their_cells(corpus):
     flat = [[(f.rule, str(f.locations[0])) for f in file.findings if f.rule != "READ001"]
             for file in report.files]
     # Never calculated: reported, and not read as zero (no sum finding follows from them).
-    assert flat[0] == [("READ003", "Pendanaan!E2")]
+    assert flat[0] == [("READ003", "Pendanaan!E2:E3")]
     assert report.files[0].findings[-1].args["count"] == 2
     assert flat[1] == [("TBL001", "Pendanaan!C2"), ("TBL001", "Pendanaan!D2"),
                        ("TBL001", "Pendanaan!D3"), ("TBL002", "Pendanaan!C4"),

@@ -360,8 +360,8 @@ def test_a_pendanaan_alone_runs_its_rules_and_skips_the_others(tmp_path):
     assert {r.id for r in file.rules} == {r.id for r in RULES}
     assert sorted(file.ran) == ["PAGU001", "PAGU002", "PAGU003", "PAGU004", "PAGU005",
                                 "PAGU006", "PAGU007", "READ001", "READ002", "READ003", "READ004",
-                                "READ005", "READ006", "READ007", "TBL001", "TBL002", "TBL003",
-                                "TBL004", "WAIV001"]
+                                "READ005", "READ006", "READ007", "READ008", "TBL001", "TBL002",
+                                "TBL003", "TBL004", "WAIV001"]
     assert set(file.ran) | set(file.skipped) == {r.id for r in RULES}
     assert {rule: file.skipped[rule] for rule in ("MAT001", "MAT002", "MAT003", "NAM002",
                                                    "NAR001", "NAR003", "CAP001", "RO006")} == {

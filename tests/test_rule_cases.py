@@ -6,8 +6,9 @@ rule on it and compares the findings of the file's rule, in report order, with `
 a list of [rule, "Sheet!A1"] pairs, or mappings with `at`, and optionally `expected`,
 `actual` and `message` (a text the Indonesian message must contain). A case may bring
 `waivers:`, the entries of a waiver file checked with the workbook, and `raw_merges:`, merged
-ranges written into the sheet XML directly (too large for openpyxl to write), and `require:`,
-the tables the configuration requires.
+ranges written into the sheet XML directly (too large for openpyxl to write), `cached:`,
+values written as formula cells' cached values ({sheet: {cell: value}}; openpyxl writes none),
+and `require:`, the tables the configuration requires.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import yaml
 from renjacheck.engine import check_plan, load_rules
 from renjacheck.model.build import read
 from renjacheck.waivers import load_waivers
-from tests.xlsx import add_raw_merges, block, write
+from tests.xlsx import add_cached_values, add_raw_merges, block, write
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 RULES = load_rules()
@@ -56,6 +57,8 @@ def test_rule_case(rule, case, tmp_path):
     for index, name in enumerate(sheets, start=1):
         if name in case.get("raw_merges", {}):
             add_raw_merges(path, index, case["raw_merges"][name])
+        if name in case.get("cached", {}):
+            add_cached_values(path, index, case["cached"][name])
     waivers = ()
     if case.get("waivers"):
         waiver_file = tmp_path / "waivers.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -301,11 +302,40 @@ def test_a_filled_template_reads_back_the_plan(monkeypatch, capsys, tmp_path):
     _assert_reads_back_the_plan(_fill(_planned(monkeypatch, capsys, tmp_path), values=True))
 
 
-def test_formulas_a_program_never_calculated_are_reported(monkeypatch, capsys, tmp_path):
+def test_a_template_filled_by_a_script_is_calculated_and_checked_in_full(monkeypatch, capsys,
+                                                                          tmp_path):
+    """openpyxl writes the template's formulas without values: renjacheck calculates them (the
+    Total, TOTAL PAGU, Capaian, % and Sisa) and reads back the plan, every rule run."""
     path = _fill(_planned(monkeypatch, capsys, tmp_path), values=False)
-    read003 = [f for f in _check(path).findings if f.rule == "READ003"]
-    assert {f.locations[0].sheet for f in read003} == {"Pendanaan", "Capaian",
-                                                       "Realisasi Anggaran"}
+    with zipfile.ZipFile(path) as archive:  # the formulas are there, with no value
+        xml = archive.read("xl/worksheets/sheet3.xml").decode()
+    assert '<c r="F4"' in xml and "<f>IF(COUNT(C4:E4)=0" in xml and "<v>" not in \
+        xml.split('<c r="F4"')[1].split("</c>")[0]
+    _assert_reads_back_the_plan(path)
+    report = _check(path)
+    assert {"PAGU001", "PAGU003", "CAP001", "RAG001", "RAG004"} <= report.ran
+    assert sorted(report.skipped) == []
+
+
+def test_a_filled_template_with_wrong_figures_is_found_at_its_cells(monkeypatch, capsys,
+                                                                    tmp_path):
+    """The calculated totals are checked like typed ones: a Total typed over its formula is
+    found at its cell, and the TOTAL PAGU calculated from it disagrees with the satker sums, the
+    Matriks and the narrative, each at its cell."""
+    path = _fill(_planned(monkeypatch, capsys, tmp_path), values=False)
+    book = openpyxl.load_workbook(path)
+    book["Pendanaan"]["F5"] = 30_000_000  # 20.000.000 + 5.000.000 typed as 30.000.000
+    book.save(path)
+    found = [(f.rule, str(f.locations[0]), _value(f.expected), _value(f.actual))
+             for f in _check(path).findings if f.severity.value == "error"]
+    assert found == [("PAGU001", "Pendanaan!F3", 1_475_000_000, 1_480_000_000),
+                     ("PAGU001", "Pendanaan!F5", 25_000_000, 30_000_000),
+                     ("MAT001", "Matriks!I6", 30_000_000, 25_000_000),
+                     ("NAR001", "Narasi!C4", 1_480_000_000, 1_475_000_000)]
+
+
+def _value(value):
+    return getattr(value, "value", value)
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "

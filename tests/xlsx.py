@@ -67,3 +67,32 @@ def add_raw_merges(path: Path, sheet: int, refs: list[str]) -> Path:
         for name, data in parts.items():
             archive.writestr(name, data)
     return path
+
+
+def add_cached_values(path: Path, sheet: int, values: dict[str, object]) -> Path:
+    """Give formula cells of the `sheet`-th worksheet a cached value, as a program that keeps
+    the last calculated values writes them (openpyxl writes none): numbers, text or booleans."""
+    import re
+    import zipfile
+
+    part = f"xl/worksheets/sheet{sheet}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    xml = parts[part]
+    for ref, value in values.items():
+        cell = re.compile(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*/>'.encode())
+        kind = b' t="b"' if isinstance(value, bool) else b' t="str"' if isinstance(value, str) \
+            else b""
+        text = str(int(value) if isinstance(value, bool) else value).encode()
+        head = f'<c r="{ref}"'.encode()
+
+        def cached(match, kind=kind, text=text, head=head):
+            return head + match.group(1) + kind + b">" + match.group(2) + b"<v>" + text + b"</v>"
+
+        xml, found = cell.subn(cached, xml, count=1)
+        assert found, f"no formula cell {ref} without a value in {part}"
+    parts[part] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path

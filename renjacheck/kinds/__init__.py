@@ -14,7 +14,8 @@ from renjacheck.kinds import (blank_amount, capaian_parent, capaian_ratio, expre
                               pendanaan_codes, pendanaan_sums, period_total, reader_note,
                               realisasi_ratio,
                               realisasi_sisa, realisasi_sums, ro_coverage, ro_duplicate,
-                              ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_waiver,
+                              ro_indicator, ro_kegiatan, ro_unit, ro_volume, stale_formula,
+                              stale_waiver,
                               table_present, table_required, table_schema, target_trend,
                               unit_match)
 from renjacheck.kinds.base import Hit, Needs, Params
@@ -59,7 +60,8 @@ class RuleKind:
 
 KINDS: dict[str, RuleKind] = {kind.id: kind for kind in map(RuleKind.of, (
     # Reading and table schemas.
-    reader_note, table_present, table_required, table_schema, figure_words, period_total,
+    reader_note, stale_formula, table_present, table_required, table_schema, figure_words,
+    period_total,
     # Pendanaan.
     pendanaan_sums, pendanaan_codes, header_repeat, blank_amount, narrative_total,
     # Capaian and narrative.

@@ -2,7 +2,8 @@
 
 `duplicate_table`: a table kind appears twice; the first is read, the other ignored.
 `uncalculated_formula`: formulas on a sheet whose value was never calculated (a file written by
-a script); they are not read as zero or blank.
+a script) and that renjacheck cannot calculate either (workbook/calc.py: a function it does not
+calculate, a circular reference); they are not read as zero or blank. The cells as ranges.
 `merge_clamped`: a merged range so large that it was cut down to the cells in use before
 loading (openpyxl would build one object per covered cell).
 `empty_table`: a header with no data row read under it; the first row below it is named.
@@ -21,7 +22,7 @@ from renjacheck.tables import registry
 ID = "reader_note"
 NEEDS = Needs()
 PLACEHOLDERS = frozenset({"table", "used", "sheet", "count", "cells", "range", "clamped",
-                          "next", "anchors", "found", "missing", "hints"})
+                          "next", "anchors", "found", "missing", "hints", "functions"})
 
 
 class Params(BaseParams):

@@ -6,6 +6,7 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
+from renjacheck.model.formula_notes import formula_notes
 from renjacheck.model.plan import Note, Plan
 from renjacheck.tables import registry
 from renjacheck.tables.identitas import find_identitas
@@ -75,16 +76,11 @@ def read_grids(path: str, grids: list[Grid], vocabulary: tuple[Path, ...] = ()) 
 
 
 def _prescan_notes(grids: list[Grid]) -> list[Note]:
-    """Formulas never calculated (one note a sheet) and merges cut down before loading."""
+    """Formulas left uncalculated (one note a sheet), cached values their formulas do not give,
+    and merges cut down before loading."""
     notes = []
     for grid in grids:
-        if grid.uncalculated:
-            cells = sorted(grid.uncalculated, key=lambda rc: (rc[0], rc[1]))
-            locations = tuple(Location(sheet=grid.name, row=r, col=c) for r, c in cells)
-            notes.append(Note("uncalculated_formula", locations,
-                              {"sheet": grid.name, "count": len(cells),
-                               "cells": ", ".join(loc.cell for loc in locations[:5])
-                               + (", ..." if len(cells) > 5 else "")}))
+        notes += formula_notes(grid)
         for old, new in grid.clamped:
             first = new.split(":")[0]
             letters = first.rstrip("0123456789")

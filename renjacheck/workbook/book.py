@@ -27,6 +27,9 @@ class Book:
     strings: list[str] = field(default_factory=list)
     formats: list[tuple[str, bool, bool]] = field(default_factory=list)
     date1904: bool = False
+    # calcPr: recalculate when opened (fullCalcOnLoad, which openpyxl and xlsxwriter write) or
+    # manual calculation: the cached values may not be what the formulas give (calc.py).
+    recalc: bool = False
 
 
 def read_book(archive: zipfile.ZipFile) -> Book:
@@ -53,7 +56,7 @@ def _parts(archive: zipfile.ZipFile) -> tuple[Book, dict[str, str | None]]:
     main = workbook_part(package)
     rels, parts = workbook_parts(package, main)
     book, listed = Book(), _workbook(package, main)
-    book.date1904 = listed.date1904
+    book.date1904, book.recalc = listed.date1904, listed.recalc
     for name, rid in listed.sheets:
         part = sheet_part(package, name, rels.get(rid))
         if part is not None:
@@ -65,6 +68,7 @@ def _parts(archive: zipfile.ZipFile) -> tuple[Book, dict[str, str | None]]:
 class _Listed:
     sheets: list[tuple[str, str | None]] = field(default_factory=list)  # (name, r:id)
     date1904: bool = False
+    recalc: bool = False
 
 
 def _workbook(package: Package, main: str) -> _Listed:
@@ -76,6 +80,9 @@ def _workbook(package: Package, main: str) -> _Listed:
             listed.sheets.append((attrs.get("name", ""), rel_id(attrs)))
         elif tag == "workbookPr":
             listed.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
+        elif tag == "calcPr":
+            listed.recalc = attrs.get("fullCalcOnLoad", "").lower() in ("1", "true") \
+                or attrs.get("calcMode") == "manual"
 
     feed(package.archive, main, parser(_root("workbook", main, start)))
     return listed

@@ -74,6 +74,10 @@ class Grid:
     clamped: list[tuple[str, str]] = field(default_factory=list)
     # Every formula of the sheet, its text by cell (shared formulas too: formulas.py).
     formulas: Formulas = field(default_factory=Formulas)
+    # calc.py: cached values that are not what their formula gives ((row, col) -> (cached,
+    # calculated)), and the functions that kept formulas uncalculated.
+    stale: dict[tuple[int, int], tuple[object, object]] = field(default_factory=dict)
+    unsupported: set[str] = field(default_factory=set)
     # The columns that show something, by row: scans skip the empty expanse of a sheet whose
     # one stray cell sits at its far corner.
     filled: dict[int, array] = field(default_factory=dict)
@@ -224,18 +228,28 @@ class Grid:
         return str(value).strip()
 
 
-def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
-    """Vet and read every worksheet of the workbook at `path` into grids, in sheet order."""
+def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool = True
+         ) -> list[Grid]:
+    """Vet and read every worksheet of the workbook at `path` into grids, in sheet order; the
+    formulas calculated (calc.py) unless `calculate_formulas` is False."""
     vet(path, limits)
     try:
         with zipfile.ZipFile(path) as archive:
             book = read_book(archive)
             tally = Tally(limits)
-            grids = []
-            for name, part in book.sheets.items():
-                cells = read_sheet(archive, part, book.strings, book.formats, book.date1904,
-                                   tally)
-                grids.append(_grid(name, cells, book.formats))
+            sheets = {name: read_sheet(archive, part, book.strings, book.formats,
+                                       book.date1904, tally)
+                      for name, part in book.sheets.items()}
+        done = {}
+        if calculate_formulas and any(cells.formulas for cells in sheets.values()):
+            # Once every sheet is read (formulas read across sheets); lazy: only for formulas.
+            from renjacheck.workbook.calc import calculate
+
+            done = calculate(sheets, book.formats, book.date1904, cached=book.recalc)
+        grids = [_grid(name, cells, book.formats) for name, cells in sheets.items()]
+        for grid in grids:
+            if grid.name in done:
+                grid.stale, grid.unsupported = done[grid.name].stale, done[grid.name].unsupported
     except CannotCheck:
         raise
     except (KeyError, *MEMBER_ERRORS):

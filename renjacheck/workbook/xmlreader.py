@@ -37,8 +37,9 @@ class SheetCells:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     clamped: list[tuple[str, str]] = field(default_factory=list)
     formulas: Formulas = field(default_factory=Formulas)
-    # Formula cells without a cached value, in file order; the last row and column of any cell.
-    uncalculated: list[tuple[int, int]] = field(default_factory=list)
+    # Formula cells without a cached value, in file order, with their style (for the value
+    # calc.py gives them); the last row and column of any cell.
+    uncalculated: dict[tuple[int, int], int] = field(default_factory=dict)
     extent: tuple[int, int] = (1, 1)
 
 
@@ -216,7 +217,7 @@ class _SheetReader:
         """The cell just read holds a formula: keep it, and say whether it was calculated (an
         empty text result still has its <v>)."""
         if not written and not (self.kind == "str" and self.seen_v):
-            self.sheet.uncalculated.append((self.row, self.col))
+            self.sheet.uncalculated[self.row, self.col] = self.style
         attrs, parts = self.f_attrs, self.f_text
         text = (parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
         if attrs:

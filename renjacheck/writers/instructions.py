@@ -31,8 +31,9 @@ INSTRUCTIONS = {
         "JUMLAH adalah jumlah baris teratas.",
         "Pilihan Bidang, Polaritas dan Satuan ada di lembar {lists} (tersembunyi). Satuan lain "
         "boleh diketik.",
-        "Rumus dihitung Excel atau LibreOffice ketika berkas disimpan. Berkas yang diisi program "
-        "lain tanpa menghitung rumus dilaporkan sebagai READ003; buka dan simpan ulang berkasnya.",
+        "Rumus dihitung Excel atau LibreOffice ketika berkas disimpan. Rumus berkas yang diisi "
+        "program lain tanpa menghitungnya dihitung oleh renjacheck; rumus yang tidak dapat "
+        "dihitungnya dilaporkan sebagai READ003: buka dan simpan ulang berkasnya.",
     ],
     "en": [
         "This workbook follows the layout renjacheck reads. Fill in every sheet, then check it "
@@ -65,8 +66,9 @@ INSTRUCTIONS = {
         "is the sum of the top-level rows.",
         "The choices for Bidang, Polaritas and Satuan are on the (hidden) {lists} sheet. Other "
         "units may be typed.",
-        "Excel or LibreOffice calculates the formulas when the file is saved. A file filled in "
-        "by another program without calculating them is reported as READ003; open it and save "
-        "it again.",
+        "Excel or LibreOffice calculates the formulas when the file is saved. renjacheck "
+        "calculates the formulas of a file filled in by another program without calculating "
+        "them; those it cannot calculate are reported as READ003: open the file and save it "
+        "again.",
     ],
 }

@@ -147,9 +147,10 @@ def far_corner(path):
 
 
 def uncalculated(path):
+    # Formulas renjacheck does not calculate either (a function plans do not use).
     rows = [["Kode", "Uraian", "A", "B", "Total"],
-            ["3247", "Advokasi", "5", "6", "=SUM(C2:D2)"],
-            ["3251", "Intelijen", "1", "2", "=SUM(C3:D3)"]]
+            ["3247", "Advokasi", "5", "6", "=MEDIAN(C2:D2)*2"],
+            ["3251", "Intelijen", "1", "2", "=MEDIAN(C3:D3)*2"]]
     return write(path, {"Pendanaan": block("A1", rows)})
 
 
