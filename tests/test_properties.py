@@ -23,6 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from renjacheck.api.sheets import Sheet
 from renjacheck.checks.arith import Interval, total
 from renjacheck.engine import check_files, check_plan, load_rules
 from renjacheck.findings import Severity
@@ -35,19 +36,17 @@ from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.pendanaan import PENDANAAN
 from renjacheck.values import Location
+from renjacheck.testing import (BUDGET_RULES, GRAND, broken_sums, budget_layouts, budget_sheet,
+                                budget_value, consistent_budget)
 from renjacheck.workbook.grid import RawCell
 from tests import plans
 from tests.dump import dump
-from tests.strategies import (GRAND, Sheet, broken_sums, budget_layouts, budget_sheet,
-                              budget_value, budgets, canonical, layouts, save)
+from tests.strategies import canonical, layouts, save
 from tests.test_layouts import content
 from tests.xlsx import block, write
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
-# The rules a Pendanaan's sums and codes answer to.
-BUDGET_RULES = {"PAGU001", "PAGU002", "PAGU003", "PAGU004", "PAGU005",
-                "TBL001", "TBL002", "TBL003", "TBL004"}
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 
@@ -69,7 +68,7 @@ def flat(findings, rules=None) -> list[tuple[str, str]]:
 @settings(max_examples=35, deadline=None, suppress_health_check=SLOW)
 @given(st.data())
 def test_a_budget_that_adds_up_gives_no_error(data):
-    budget = data.draw(budgets(), label="budget")
+    budget = data.draw(consistent_budget(), label="budget")
     layout = data.draw(budget_layouts(budget), label="layout")
     reading, findings = check([budget_sheet(budget, layout)[0]])
     pendanaan = reading.get(PENDANAAN)
@@ -84,7 +83,7 @@ def test_a_budget_that_adds_up_gives_no_error(data):
 @settings(max_examples=45, deadline=None, suppress_health_check=SLOW)
 @given(st.data())
 def test_one_changed_amount_is_found_at_its_cell_and_its_sums(data):
-    budget = data.draw(budgets(max_items=25), label="budget")
+    budget = data.draw(consistent_budget(max_items=25), label="budget")
     layout = data.draw(budget_layouts(budget), label="layout")
     key = data.draw(st.sampled_from([GRAND, *range(len(budget.items))]), label="row")
     column = data.draw(st.integers(0, len(budget.satker)), label="column (last: Total)")
