@@ -25,6 +25,7 @@ __version__ = "0.1.0"
 # Public name -> the module that defines it.
 _EXPORTS = {
     "CannotCheck": "renjacheck.workbook.safety",
+    "Cell": "renjacheck.api.sheets",
     "CellValue": "renjacheck.api.sheets",
     "Finding": "renjacheck.findings",
     "Location": "renjacheck.values",
@@ -44,16 +45,16 @@ _EXPORTS = {
     "read_sheets": "renjacheck.api.sheets",
     "workbook_bytes": "renjacheck.api.sheets",
 }
-__all__ = ["CannotCheck", "CellValue", "Finding", "Location", "Plan", "PlanBuilder", "REPORTERS",
-           "Result", "Row", "Rule", "Severity", "Sheet", "TABLE_KINDS", "Unreadable", "check",
-           "load_rules", "read_plan", "read_sheets", "workbook_bytes", "__version__"]
+__all__ = ["CannotCheck", "Cell", "CellValue", "Finding", "Location", "Plan", "PlanBuilder",
+           "REPORTERS", "Result", "Row", "Rule", "Severity", "Sheet", "TABLE_KINDS", "Unreadable",
+           "check", "load_rules", "read_plan", "read_sheets", "workbook_bytes", "__version__"]
 
 if TYPE_CHECKING:
     from typing import Any
 
     from renjacheck.api.builder import PlanBuilder, Row
     from renjacheck.api.check import Result, Unreadable, check, load_rules, read_plan
-    from renjacheck.api.sheets import CellValue, Sheet, read_sheets, workbook_bytes
+    from renjacheck.api.sheets import Cell, CellValue, Sheet, read_sheets, workbook_bytes
     from renjacheck.findings import Finding, Severity
     from renjacheck.kinds.rule import Rule
     from renjacheck.model.plan import Plan

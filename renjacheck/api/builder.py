@@ -4,11 +4,12 @@ Identitas as `Unit Kerja | ...`, `Tahun | ...`. The plan is read from those shee
 workbook's own reader (api/sheets.py), so rules see what they would see in the workbook, and
 `cell` says where each value went, as findings name it (`Pendanaan!F4`).
 
-A row is a mapping from the kind's column names (`renjacheck rule`, docs/workbook.md: `kode`,
-`uraian`, `total`, `indikator`, ...) to what its cell holds; the Pendanaan's amounts per satker
-are the list `satker`. A column no row names is left out (the header names every required one);
-a row that is a plain string is a heading row, its text in the first column (`"Bidang
-Rehabilitasi"` opens that bidang for the rows below it).
+A row is a mapping from the kind's column names (`renjacheck.TABLE_KINDS`, docs/workbook.md:
+`kode`, `uraian`, `total`, `indikator`, ...) to what its cell holds, a `Cell` for a value with
+its number format; the Pendanaan's amounts per satker are the list `satker`. A column no row
+names is left out (the header names every required one); a row that is a plain string is a
+heading row, its text in the first column (`"Bidang Rehabilitasi"` opens that bidang for the
+rows below it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from renjacheck.api.sheets import Sheet, read_sheets, ref, workbook_bytes
+from renjacheck.api.sheets import Cell, Sheet, read_sheets, ref, workbook_bytes
 from renjacheck.model.plan import Plan
 from renjacheck.tables import registry
 from renjacheck.tables.declare import TableKind
@@ -152,5 +153,6 @@ def _sheet(table: _Table) -> Sheet:
         amounts = row.get(SATKER, ())
         for col, name in enumerate(table.columns, start=1):
             index = name.partition(":")[2]
-            sheet.put(at, col, amounts[int(index)] if index else row.get(name))
+            value = amounts[int(index)] if index else row.get(name)
+            sheet.put(at, col, *(value if isinstance(value, Cell) else (value,)))
     return sheet

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from renjacheck.model.build import collector_paused, read_grids
 from renjacheck.model.plan import Plan
@@ -31,6 +32,13 @@ _EXACT = 2**53
 # A whole number below this is written with its digits (beyond, as 1E+16): read back as an int.
 _WHOLE = 10**16
 _FORBIDDEN = set('[]:*?/\\')
+
+
+class Cell(NamedTuple):
+    """A value with the number format it is shown in: Cell(0.7714, "0.00%") shows 77,14%."""
+
+    value: CellValue
+    format: str | None = None
 
 
 def ref(row: int, col: int) -> str:
