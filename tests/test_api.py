@@ -85,6 +85,18 @@ def test_rules_chosen_as_on_the_command_line():
         renjacheck.check(builder, select=["XYZ"])
 
 
+def test_a_waiver_file_accepts_a_finding_in_memory(tmp_path):
+    builder = negative_budget()
+    first = renjacheck.check(builder, select=["TBL002"]).findings[0]
+    waivers = tmp_path / "pengecualian.yaml"
+    waivers.write_text(f"waivers:\n  - fingerprint: '{first.fingerprint}'\n"
+                       "    reason: Menunggu revisi DIPA\n    accepted_by: Inspektur\n",
+                       encoding="utf-8")
+    result = renjacheck.check(builder, select=["TBL002"], waivers=waivers)
+    assert [f.waived is not None for f in result.findings] == [True, False]
+    assert result.exit_code == 1 and result.report.waived == 1
+
+
 def test_every_format_renders_a_plan_in_memory():
     result = renjacheck.check(negative_budget())
     for name in renjacheck.REPORTERS:

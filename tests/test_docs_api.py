@@ -62,3 +62,11 @@ def test_the_page_type_checks_strictly(tmp_path):
          "--cache-dir", str(ROOT / ".mypy_cache"), str(example)],
         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_readme_example_runs(capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python API\n", 1)[1].split("\n## ", 1)[0]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme_python_api"})  # noqa: S102
+    assert "Pendanaan!D3" in capsys.readouterr().out

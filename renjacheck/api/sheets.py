@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -199,14 +199,3 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     book.save(data)
     return data.getvalue()
 
-
-def as_sheets(tables: Mapping[str, Sequence[Sequence[CellValue]]]) -> list[Sheet]:
-    """Sheets from plain rows: {sheet name: rows of cell values from A1 down}."""
-    sheets = []
-    for name, rows in tables.items():
-        sheet = Sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                sheet.put(r, c, value)
-        sheets.append(sheet)
-    return sheets
