@@ -176,7 +176,7 @@ class Resolver:
         select = flags.select if flags.select is not None else config.select
         ignore = flags.ignore if flags.ignore is not None else config.ignore
         levels = {**config.severity, **flags.severity}
-        rules = [_graded(r, levels) for r in catalogue if _enabled(r.id, select, ignore)]
+        rules = choose_rules(catalogue, select, ignore, levels)
         waivers_path = flags.waivers or (path.parent / config.waivers
                                          if path is not None and config.waivers else None)
         waivers = ()
@@ -224,6 +224,13 @@ def check_tables(names: list[str], source: Path | str, key: str) -> None:
     for name in names:
         if name not in known:
             raise ConfigError(source, key, f"unknown table {name!r} (tables: {', '.join(known)})")
+
+
+def choose_rules(catalogue: list[Rule], select: list[str] | None, ignore: list[str],
+                 levels: dict[str, str]) -> list[Rule]:
+    """The rules of `catalogue` that `select` and `ignore` enable (ids or prefixes), each with
+    the severity of the most specific entry of `levels` that matches it."""
+    return [_graded(r, levels) for r in catalogue if _enabled(r.id, select, ignore)]
 
 
 def _longest(rule_id: str, selectors) -> int:

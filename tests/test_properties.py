@@ -23,6 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from renjacheck.api.sheets import Sheet
 from renjacheck.checks.arith import Interval, total
 from renjacheck.engine import check_files, check_plan, load_rules
 from renjacheck.findings import Severity
@@ -35,19 +36,17 @@ from renjacheck.tables.narasi import NARASI
 from renjacheck.tables.parse import parse_cell
 from renjacheck.tables.pendanaan import PENDANAAN
 from renjacheck.values import Location
+from renjacheck.testing import (BUDGET_RULES, budget_faults, budget_layouts, budget_sheet,
+                                consistent_budget)
 from renjacheck.workbook.grid import RawCell
 from tests import plans
 from tests.dump import dump
-from tests.strategies import (GRAND, Sheet, broken_sums, budget_layouts, budget_sheet,
-                              budget_value, budgets, canonical, layouts, save)
+from tests.strategies import canonical, layouts, save
 from tests.test_layouts import content
 from tests.xlsx import block, write
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
-# The rules a Pendanaan's sums and codes answer to.
-BUDGET_RULES = {"PAGU001", "PAGU002", "PAGU003", "PAGU004", "PAGU005",
-                "TBL001", "TBL002", "TBL003", "TBL004"}
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 
@@ -69,7 +68,7 @@ def flat(findings, rules=None) -> list[tuple[str, str]]:
 @settings(max_examples=35, deadline=None, suppress_health_check=SLOW)
 @given(st.data())
 def test_a_budget_that_adds_up_gives_no_error(data):
-    budget = data.draw(budgets(), label="budget")
+    budget = data.draw(consistent_budget(), label="budget")
     layout = data.draw(budget_layouts(budget), label="layout")
     reading, findings = check([budget_sheet(budget, layout)[0]])
     pendanaan = reading.get(PENDANAAN)
@@ -82,17 +81,11 @@ def test_a_budget_that_adds_up_gives_no_error(data):
 
 
 @settings(max_examples=45, deadline=None, suppress_health_check=SLOW)
-@given(st.data())
-def test_one_changed_amount_is_found_at_its_cell_and_its_sums(data):
-    budget = data.draw(budgets(max_items=25), label="budget")
-    layout = data.draw(budget_layouts(budget), label="layout")
-    key = data.draw(st.sampled_from([GRAND, *range(len(budget.items))]), label="row")
-    column = data.draw(st.integers(0, len(budget.satker)), label="column (last: Total)")
-    old = budget_value(budget, key, column)
-    new = data.draw(st.integers(0, old + 10**9).filter(lambda v: v != old), label="new")
-    sheet, where = budget_sheet(budget, layout, change=(key, column, new))
-    _, findings = check([sheet])
-    assert flat(findings, BUDGET_RULES) == sorted(broken_sums(budget, key, column, where))
+@given(budget_faults())
+def test_one_changed_amount_is_found_at_its_cell_and_its_sums(faulty):
+    sheets, fault = faulty  # in a random layout, written to a file and read back
+    _, findings = check(sheets)
+    assert flat(findings, fault.rules) == list(fault.expected)
 
 
 # ---- 2. intervals ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from renjacheck.tables import registry
 from renjacheck.waivers import Waiver
 from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
 
-__all__ = ["Outcome", "Setup", "check_files", "check_plan", "load_rules", "run_rules"]
+__all__ = ["Outcome", "Setup", "check_files", "check_plan", "load_rules", "run_rules", "vouch"]
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def check_file(path: Path, setup: Setup) -> FileReport:
     try:
         with collector_paused():  # the plan is dropped before the collector runs again
             plan = read(path, setup.limits, setup.vocabulary)
-            _vouch(plan)
+            vouch(plan)
             outcome = run_rules(plan, setup.rules, waivers, setup.require)
             tables = plan.infos
             del plan
@@ -136,7 +136,7 @@ def check_file(path: Path, setup: Setup) -> FileReport:
                       ran=outcome.ran, skipped=outcome.skipped)
 
 
-def _vouch(plan: Plan) -> None:
+def vouch(plan: Plan) -> None:
     """CannotCheck when no table of the plan read a row: a workbook renjacheck read nothing
     of is never a pass (exit 0), whatever its rules would say of nothing."""
     if any(plan.present(name) for name in plan.tables):

@@ -1,0 +1,1 @@
+"""The plan model: the Plan a workbook reads into (plan.py) and the reading (build.py)."""

@@ -1,0 +1,1 @@
+"""The workbook layer: an .xlsx vetted (safety.py) and streamed into a Grid a sheet (grid.py)."""
