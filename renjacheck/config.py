@@ -40,10 +40,11 @@ class ConfigError(Refusal):
     """A configuration that cannot be used: names the file (or the command line; a syntax
     error its line and column) and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, source: Path | str, key: str | None, detail: Problem) -> None:
+    def __init__(self, source: Path | str, key: str | None, detail: Problem,
+                 where: str | None = None) -> None:
         self.source, self.key, self.detail = source, key, detail
         line = source == COMMAND_LINE
-        super().__init__(Problem("where.command_line") if line else source,
+        super().__init__(Problem("where.command_line") if line else where or source,
                          Problem("where.option" if line else "where.key", name=key)
                          if key else None, detail)
 
@@ -112,10 +113,10 @@ def _toml(path: Path) -> dict:
     except FileNotFoundError:
         raise ConfigError(path, None, Problem("cfg.not_found")) from None
     except BrokenFile as exc:
-        raise ConfigError(exc.broken.where(path), None, exc.broken.problem) from None
+        raise ConfigError(path, None, exc.broken.problem, exc.broken.where(path)) from None
     except tomllib.TOMLDecodeError as exc:
         broken = toml_broken(exc, text)
-        raise ConfigError(broken.where(path), None, broken.problem) from None
+        raise ConfigError(path, None, broken.problem, broken.where(path)) from None
     except OSError as exc:
         raise ConfigError(path, None, os_problem(exc)) from None
 

@@ -88,8 +88,11 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
         return at_open("yaml.quote")
     if "',' or ']'" in problem or "',' or '}'" in problem:
         close = "]" if "']'" in problem else "}"
-        return Broken(Problem("yaml.flow", open="[" if close == "]" else "{", close=close,
-                              line=opened_line), line, column)
+        return at_open("yaml.unclosed", open="[" if close == "]" else "{", close=close)
+    if "flow node" in context and _unclosed(text):
+        (row, col), bracket = _unclosed(text)
+        return Broken(Problem("yaml.unclosed", open=bracket, close="]" if bracket == "[" else "}"),
+                      row, col)
     if "could not find expected ':'" in problem:
         return at_open("yaml.no_colon")
     if "block mapping" in context and ("expected key" in problem or "block end" in problem):
@@ -109,6 +112,25 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
     detail = "; ".join(p for p in (getattr(exc, "context", None), getattr(exc, "problem", None))
                        if p)
     return Broken(Problem("yaml.other", detail=detail or type(exc).__name__), line, column)
+
+
+def _unclosed(text: str) -> tuple[tuple[int, int], str] | None:
+    """The last '[' or '{' left open (outside quotes and comments): its place and itself."""
+    stack: list[tuple[tuple[int, int], str]] = []
+    for row, line in enumerate(text.splitlines(), start=1):
+        quote = None
+        for col, char in enumerate(line, start=1):
+            if quote:
+                quote = None if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (col == 1 or line[col - 2].isspace()):
+                break
+            elif char in "[{":
+                stack.append(((row, col), char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

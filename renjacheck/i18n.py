@@ -338,9 +338,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "en": "a value cannot start with {char!r}; put it in quotes"},
     "yaml.quote": {"id": "tanda kutip yang dibuka di sini tidak pernah ditutup",
                    "en": "the quote opened here is never closed"},
-    "yaml.flow": {"id": "diharapkan ',' atau '{close}' untuk menutup '{open}' yang dibuka di baris "
-                        "{line}",
-                  "en": "expected ',' or '{close}' to close the '{open}' opened on line {line}"},
+    "yaml.unclosed": {"id": "'{open}' ini tidak ditutup dengan '{close}'",
+                      "en": "this '{open}' is never closed with '{close}'"},
     "yaml.no_colon": {"id": "diharapkan ':' setelah kunci", "en": "expected ':' after the key"},
     "yaml.alias": {"id": "'*' mengawali alias yang tidak ada; apit nilainya dengan tanda kutip",
                    "en": "'*' starts an alias that does not exist; put the value in quotes"},

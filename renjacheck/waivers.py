@@ -36,10 +36,10 @@ class WaiverError(Refusal):
     """A waiver file that cannot be used; names the file (a syntax error its line and column),
     the entry and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path | str, detail: Problem, number: int | None = None,
-                 key: str = "") -> None:
+    def __init__(self, path: Path, detail: Problem, number: int | None = None, key: str = "",
+                 where: str | None = None) -> None:
         self.path, self.detail = path, detail
-        super().__init__(path, Problem("where.waiver", n=number) if number else None,
+        super().__init__(where or path, Problem("where.waiver", n=number) if number else None,
                          where_key(key), detail)
 
 
@@ -103,13 +103,13 @@ def load_waivers(path: Path, rule_ids: set[str] | None = None) -> tuple[Waiver, 
     except FileNotFoundError:
         raise WaiverError(path, Problem("wv.not_found")) from None
     except BrokenFile as exc:
-        raise WaiverError(exc.broken.where(path), exc.broken.problem) from None
+        raise WaiverError(path, exc.broken.problem, where=exc.broken.where(path)) from None
     except OSError as exc:
         raise WaiverError(path, os_problem(exc)) from None
     except (yaml.YAMLError, ValueError) as exc:
         # ValueError: a date YAML cannot build (2024-13-45)
         broken = yaml_broken(exc, text)
-        raise WaiverError(broken.where(path), broken.problem) from None
+        raise WaiverError(path, broken.problem, where=broken.where(path)) from None
     if not isinstance(data, dict):
         raise WaiverError(path, Problem("wv.mapping"))
     entries = data.get("waivers")

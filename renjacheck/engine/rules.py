@@ -26,10 +26,10 @@ class RuleError(Refusal):
     """A rule file that cannot be used; names the file (a syntax error its line and column),
     the rule and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path | str, rule: str | None, detail: Problem,
-                 key: str = "") -> None:
+    def __init__(self, path: Path, rule: str | None, detail: Problem, key: str = "",
+                 where: str | None = None) -> None:
         self.path, self.rule, self.detail = path, rule, detail
-        super().__init__(path, rule, where_key(key), detail)
+        super().__init__(where or path, rule, where_key(key), detail)
 
 
 class RuleFile(BaseModel):
@@ -62,13 +62,14 @@ def load_rules(folders: list[Path] | None = None) -> list[Rule]:
                 text = read_text(path)
                 data = resources.load_yaml(text)
             except BrokenFile as exc:
-                raise RuleError(exc.broken.where(path), None, exc.broken.problem) from None
+                raise RuleError(path, None, exc.broken.problem,
+                                where=exc.broken.where(path)) from None
             except OSError as exc:
                 raise RuleError(path, None, os_problem(exc)) from None
             except (yaml.YAMLError, ValueError) as exc:
                 # ValueError: a date YAML cannot build (2024-13-45)
                 broken = yaml_broken(exc, text)
-                raise RuleError(broken.where(path), None, broken.problem) from None
+                raise RuleError(path, None, broken.problem, where=broken.where(path)) from None
             rule = _decode(path, data)
             if rule.id in rules:
                 raise RuleError(path, rule.id, Problem("rf.duplicate",

@@ -31,9 +31,10 @@ class VocabularyError(Refusal, ValueError):
     """A vocabulary file that cannot be used: names the file (a syntax error its line and
     column) and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path | str, key: str | None, detail: Problem) -> None:
+    def __init__(self, path: Path, key: str | None, detail: Problem,
+                 where: str | None = None) -> None:
         self.path, self.key, self.detail = path, key, detail
-        super().__init__(path, where_key(key or ""), detail)
+        super().__init__(where or path, where_key(key or ""), detail)
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,12 @@ def _load(path: Path) -> dict:
         # Every label is text as written: plain YAML would read `No` as false.
         data = resources.load_yaml(text, strings=True)
     except BrokenFile as exc:
-        raise VocabularyError(exc.broken.where(path), None, exc.broken.problem) from None
+        raise VocabularyError(path, None, exc.broken.problem, exc.broken.where(path)) from None
     except OSError as exc:
         raise VocabularyError(path, None, os_problem(exc)) from None
     except Exception as exc:  # yaml.YAMLError: PyYAML is imported lazily (resources.py)
         broken = yaml_broken(exc, text)
-        raise VocabularyError(broken.where(path), None, broken.problem) from None
+        raise VocabularyError(path, None, broken.problem, broken.where(path)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
