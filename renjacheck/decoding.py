@@ -79,6 +79,9 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
                       opened.column + 1 if opened is not None else column)
 
     if problem.startswith("mapping values are not allowed"):
+        indent = _misaligned(text, mark.line, mark.column)
+        if indent is not None:  # ` kind: x` under `slug: y`: read as part of y, then ':'
+            return Broken(Problem("yaml.misaligned"), line, indent + 1)
         return Broken(Problem("yaml.colon"), line, column)
     if "cannot start any token" in problem:
         char = _char_at(text, mark.line, mark.column)
@@ -95,10 +98,9 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
                       row, col)
     if "could not find expected ':'" in problem:
         return at_open("yaml.no_colon")
-    if "block mapping" in context and ("expected key" in problem or "block end" in problem):
-        return Broken(Problem("yaml.indent", line=opened_line), line, column)
-    if "block collection" in context or "'-' indicator" in problem:
-        return Broken(Problem("yaml.item", line=opened_line), line, column)
+    if "block" in context and ("expected key" in problem or "block end" in problem
+                               or "'-' indicator" in problem):
+        return Broken(Problem("yaml.indent"), line, column)
     if "undefined alias" in problem:
         return Broken(Problem("yaml.alias"), line, column)
     if "duplicate anchor" in context:
@@ -112,6 +114,23 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
     detail = "; ".join(p for p in (getattr(exc, "context", None), getattr(exc, "problem", None))
                        if p)
     return Broken(Problem("yaml.other", detail=detail or type(exc).__name__), line, column)
+
+
+def _misaligned(text: str, row: int, column: int) -> int | None:
+    """The indentation of line `row` when its first `key:` (the ':' YAML stumbled at, `column`)
+    is indented deeper than the key of the line above: YAML then reads the line as that key's
+    value continued."""
+    lines = text.splitlines()
+    if not 0 < row < len(lines):
+        return None
+    line = lines[row]
+    key = re.match(r"( *)[\w-]+:(\s|$)", line)
+    above = next((prev for prev in reversed(lines[:row]) if prev.strip()), "")
+    above_key = re.match(r"((?: *- )* *)[\w-]+: *\S", above)  # `key: value`, `- key: value`
+    if key and above_key and column == key.end() - len(key.group(2)) - 1 \
+            and len(key.group(1)) > len(above_key.group(1)):
+        return len(key.group(1))
+    return None
 
 
 def _unclosed(text: str) -> tuple[tuple[int, int], str] | None:
@@ -157,8 +176,9 @@ _TOML = [  # tomllib's message -> our key (its own words, Python 3.11 to 3.14)
                 r"Duplicate inline table key)"), "toml.twice"),
     (re.compile(r"^Expected '\]\]?' at the end of"), "toml.table"),
     (re.compile(r"^Expected (?P<what>'.*')$"), "toml.expected"),
+    (re.compile(r"^Illegal character '\\n'$"), "toml.string"),  # a newline in a "text"
     (re.compile(r"^(Found invalid|Illegal) character (?P<char>'.*')$"), "toml.char"),
-    (re.compile(r"^Unescaped '\\\\' in a string"), "toml.backslash"),
+    (re.compile(r"^Unescaped '\\' in a string"), "toml.backslash"),
     (re.compile(r"^(Invalid hex value|Escaped character is not)"), "toml.escape"),
     (re.compile(r"^Invalid date or datetime"), "toml.date"),
 ]
@@ -178,6 +198,9 @@ def toml_broken(exc: Exception, text: str) -> Broken:
     for pattern, key in _TOML:
         matched = pattern.match(message)
         if matched:
+            if key == "toml.backslash" and line:  # tomllib points past the escape
+                before = text.split("\n")[line - 1][:max(column - 1, 0)]
+                column = before.rfind("\\") + 1 or column
             return Broken(Problem(key, **matched.groupdict()), line, column)
     return Broken(Problem("toml.other", detail=message), line, column)
 

@@ -326,12 +326,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml.colon": {"id": "': ' tidak boleh di sini; apit nilai yang memuat ': ' dengan tanda "
                          "kutip",
                    "en": "': ' is not allowed here; put a value holding ': ' in quotes"},
-    "yaml.indent": {"id": "diharapkan kunci dengan indentasi yang sama seperti kunci di baris "
-                          "{line}",
-                    "en": "expected a key indented as the key on line {line}"},
-    "yaml.item": {"id": "diharapkan butir daftar ('- ') dengan indentasi yang sama seperti di "
-                        "baris {line}",
-                  "en": "expected a list item ('- ') indented as on line {line}"},
+    "yaml.indent": {"id": "indentasi baris ini tidak sejajar dengan kunci atau butir di "
+                          "atasnya",
+                    "en": "this line is not indented as a key or item above it"},
+    "yaml.misaligned": {"id": "baris ini menjorok lebih dalam daripada kunci di atasnya; "
+                              "sejajarkan", "en": "this line is indented deeper than the key "
+                                                  "above it; line them up"},
     "yaml.tab": {"id": "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi",
                  "en": "a tab cannot indent YAML; use spaces"},
     "yaml.char": {"id": "nilai tidak boleh diawali {char!r}; apit nilainya dengan tanda kutip",
