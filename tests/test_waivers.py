@@ -247,3 +247,42 @@ def test_every_fingerprint_survives_rows_inserted_above_every_table(tmp_path):
     assert {"TBL001", "TBL002", "CAP010", "READ002"} <= rules
     assert set(before) == set(after)
     assert {k: [r + 3 for r in rows] for k, rows in before.items()} == after
+
+
+@pytest.mark.parametrize("shape", [
+    lambda h: str(10**15 + int(h, 16) % (9 * 10**15)),   # all digits: YAML reads an int
+    lambda h: "0" + oct(int(h, 16))[2:][-15:].zfill(15),  # 0 and octal digits: an octal int
+    lambda h: "1e5" + str(int(h, 16))[-13:].zfill(13),     # an exponent to a YAML 1.2 reader
+])
+def test_a_stub_reads_back_whatever_its_fingerprint_looks_like(monkeypatch, capsys, tmp_path,
+                                                              faulty, shape):
+    """`waive` quotes fingerprints: one that looks like a number still reads back as the text."""
+    from renjacheck.findings import Finding
+
+    real = Finding.fingerprint.fget
+    monkeypatch.setattr(Finding, "fingerprint", property(lambda f: shape(real(f))))
+    code, out, err = run(monkeypatch, capsys, "waive", *SELECT, faulty)
+    assert (code, err) == (0, "")
+    printed = [line.split(": ", 1)[1] for line in out.splitlines() if "- fingerprint:" in line]
+    assert printed[0] == f'"{shape(TBL001_FP)}"' and len(printed) == 3
+    assert all(p.startswith('"') and p.strip('"').isalnum() for p in printed)
+    stub = tmp_path / "waivers.yaml"
+    stub.write_text(out.replace('reason: ""', "reason: Diterima")
+                    .replace('accepted_by: ""', "accepted_by: APIP"), encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, "check", "-f", "json", *SELECT, "--waivers", stub,
+                         faulty)
+    assert (code, err) == (0, "")
+    assert _issues(out) == [("TBL001", "D3", "APIP"), ("TBL003", "B4", "APIP"),
+                            ("TBL002", "D4", "APIP")]
+
+
+def test_an_unquoted_numeric_fingerprint_is_refused_with_the_fix(monkeypatch, capsys, tmp_path,
+                                                                faulty):
+    path = _waivers(tmp_path, _entry("1234567890123456"))
+    code, out, err = run(monkeypatch, capsys, "check", "--waivers", path, faulty)
+    assert (code, out) == (2, "")
+    assert err == (f"renjacheck: berkas pengecualian: {path}: pengecualian 1: kunci "
+                   "'fingerprint': YAML membaca sidik jari tanpa tanda kutip ini sebagai "
+                   'bilangan; tulis dalam tanda kutip, seperti "0123456789012345"\n')
+    path = _waivers(tmp_path, _entry('"1234567890123456"'))
+    assert [w.fingerprint for w in load_waivers(path)] == ["1234567890123456"]
