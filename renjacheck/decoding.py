@@ -70,7 +70,7 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
     if mark is None:  # a date YAML cannot build (2024-13-45): a ValueError without a place
-        return Broken(Problem("yaml.date", detail=str(exc).splitlines()[0] if str(exc) else "-"))
+        return _bad_date(text) or Broken(Problem("yaml.other", detail=str(exc)))
     line, column = mark.line + 1, mark.column + 1
     opened_line = opened.line + 1 if opened is not None else line
 
@@ -150,6 +150,19 @@ def _unclosed(text: str) -> tuple[tuple[int, int], str] | None:
             elif char in "]}" and stack:
                 stack.pop()
     return stack[-1] if stack else None
+
+
+def _bad_date(text: str) -> Broken | None:
+    """The first date written YYYY-MM-DD that does not exist (2024-13-45), and where."""
+    import datetime as dt
+
+    for row, line in enumerate(text.splitlines(), start=1):
+        for found in re.finditer(r"(?<![\w-])(\d{4})-(\d\d?)-(\d\d?)(?![\w-])", line):
+            try:
+                dt.date(*map(int, found.groups()))
+            except ValueError:
+                return Broken(Problem("yaml.date", date=found.group()), row, found.start() + 1)
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -351,8 +351,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "an unknown '\\' escape in double quotes; use single quotes"},
     "yaml.tag": {"id": "tag YAML '!' tidak didukung; apit nilainya dengan tanda kutip",
                  "en": "YAML tags '!' are not supported; put the value in quotes"},
-    "yaml.date": {"id": "tanggal yang tidak ada ({detail})", "en": "a date that does not exist "
-                                                                  "({detail})"},
+    "yaml.date": {"id": "tanggal {date} tidak ada", "en": "the date {date} does not exist"},
     "yaml.other": {"id": "YAML tidak sah", "en": "not valid YAML ({detail})"},
     "toml.statement": {"id": "diharapkan `kunci = nilai` atau `[tabel]`",
                        "en": "expected `key = value` or `[table]`"},

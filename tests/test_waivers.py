@@ -122,7 +122,7 @@ def test_file_limits_a_waiver_to_the_workbooks_it_names(monkeypatch, capsys, tmp
     ("waivers:\n" + _entry(TBL001_FP, "    date: kemarin\n"),
      "waiver 1: key 'date': must be a date YYYY-MM-DD"),
     ("waivers:\n" + _entry(TBL001_FP, "    date: 2024-13-45\n"),
-     "a date that does not exist (month must be in 1..12)"),
+     ":5:11: the date 2024-13-45 does not exist"),
     ("waivers:\n" + _entry(TBL001_FP, "    rule: TBL999\n"),
      "waiver 1: key 'rule': no rule TBL999"),
     ("waivers:\n" + _entry(TBL001_FP) + _entry(TBL001_FP),
