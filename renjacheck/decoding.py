@@ -108,7 +108,9 @@ def yaml_broken(exc: Exception, text: str) -> Broken:
     if "another document" in problem:
         return Broken(Problem("yaml.documents"), line, column)
     if "escape character" in problem:
-        return Broken(Problem("yaml.escape"), line, column)
+        # libyaml points at the backslash, PyYAML at the character after it.
+        back = _char_at(text, mark.line, mark.column - 1) == "\\" and mark.column > 0
+        return Broken(Problem("yaml.escape"), line, column - back)
     if "constructor for the tag" in problem:
         return Broken(Problem("yaml.tag"), line, column)
     detail = "; ".join(p for p in (getattr(exc, "context", None), getattr(exc, "problem", None))
