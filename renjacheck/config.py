@@ -1,5 +1,6 @@
 """Configuration: `[tool.renjacheck]` in a pyproject.toml, or the same keys at the top of a
-renjacheck.toml, found from each workbook's folder upwards; command-line flags override it.
+renjacheck.toml, found from each workbook's folder upwards; command-line flags override it. A
+renjacheck.toml written with pyproject's `[tool.renjacheck]` header is read the same.
 
 Keys: `select`, `ignore` (rule ids or prefixes), `severity` (id or prefix -> level), `rules`
 (extra rule folders), `lang`, `waivers` (a waiver file), `require` (the tables a workbook must
@@ -20,10 +21,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from renjacheck import resources
+from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
+    toml_broken
 from renjacheck.engine import Setup
 from renjacheck.engine import rules as rule_files
 from renjacheck.kinds.rule import Rule
 from renjacheck.findings import Severity
+from renjacheck.i18n import Problem
 from renjacheck.tables import registry
 from renjacheck.waivers import WaiverError, load_waivers
 from renjacheck.workbook.safety import Limits
@@ -32,13 +36,17 @@ NAMES = ("renjacheck.toml", "pyproject.toml")  # in one folder, renjacheck.toml 
 COMMAND_LINE = "command line"
 
 
-class ConfigError(Exception):
-    """A configuration that cannot be used: names the file (or the command line) and the key."""
+class ConfigError(Refusal):
+    """A configuration that cannot be used: names the file (or the command line; a syntax
+    error its line and column) and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, source: Path | str, key: str | None, detail: str) -> None:
+    def __init__(self, source: Path | str, key: str | None, detail: Problem,
+                 where: str | None = None) -> None:
         self.source, self.key, self.detail = source, key, detail
-        word = "option" if source == COMMAND_LINE else "key"
-        super().__init__(f"{source}: " + (f"{word} '{key}': " if key else "") + detail)
+        line = source == COMMAND_LINE
+        super().__init__(Problem("where.command_line") if line else where or source,
+                         Problem("where.option" if line else "where.key", name=key)
+                         if key else None, detail)
 
 
 class ConfigFile(BaseModel):
@@ -100,28 +108,40 @@ def _has_table(path: Path) -> bool:
 
 def _toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = read_text(path)
+        return tomllib.loads(text)
     except FileNotFoundError:
-        raise ConfigError(path, None, "config file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise ConfigError(path, None, f"not valid TOML ({exc})") from None
+        raise ConfigError(path, None, Problem("cfg.not_found")) from None
+    except BrokenFile as exc:
+        raise ConfigError(path, None, exc.broken.problem, exc.broken.where(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        broken = toml_broken(exc, text)
+        raise ConfigError(path, None, broken.problem, broken.where(path)) from None
+    except OSError as exc:
+        raise ConfigError(path, None, os_problem(exc)) from None
 
 
 def read_config(path: Path) -> ConfigFile:
-    """The configuration in `path`: [tool.renjacheck] of a pyproject.toml, else the top level."""
+    """The configuration in `path`: [tool.renjacheck] of a pyproject.toml, else the top level
+    (or the [tool.renjacheck] table of a renjacheck.toml written as pyproject's)."""
     data = _toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("renjacheck")
         if not isinstance(data, dict):
-            raise ConfigError(path, None, "no [tool.renjacheck] table")
+            raise ConfigError(path, None, Problem("cfg.no_table"))
+    elif isinstance(data.get("tool"), dict) and "renjacheck" in data["tool"]:
+        # Copied from a pyproject.toml, header and all: the keys are those under the header.
+        if len(data) > 1 or len(data["tool"]) > 1:
+            raise ConfigError(path, None, Problem("cfg.both"))
+        data = data["tool"]["renjacheck"]
     try:
         return ConfigFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"] if p != "[key]")
-        if error["type"] == "extra_forbidden":
-            raise ConfigError(path, None, f"unknown key '{key}'") from None
-        raise ConfigError(path, key, error["msg"]) from None
+        key, problem = field_problem(exc.errors()[0])
+        if problem.key == "val.unknown_key":
+            problem = Problem("val.unknown_key_of", key=problem.args_["key"],
+                              known=", ".join(ConfigFile.model_fields))
+        raise ConfigError(path, key or None, problem) from None
 
 
 class Resolver:
@@ -185,14 +205,15 @@ class Resolver:
                 waivers = load_waivers(waivers_path, set(ids))
             except WaiverError:
                 if flags.waivers is None and not waivers_path.is_file():
-                    raise ConfigError(path, "waivers",
-                                      f"file not found: {waivers_path}") from None
+                    raise ConfigError(path, "waivers", Problem(
+                        "cfg.file_not_found", path=str(waivers_path))) from None
                 raise
         vocabulary = ()
         if path is not None and config.vocabulary:
             vocabulary = ((path.parent / config.vocabulary).resolve(),)
             if not vocabulary[0].is_file():
-                raise ConfigError(path, "vocabulary", f"file not found: {vocabulary[0]}")
+                raise ConfigError(path, "vocabulary",
+                                  Problem("cfg.file_not_found", path=str(vocabulary[0])))
         registry.vocabulary(vocabulary)  # read now: VocabularyError before any workbook
         setup = Setup(rules=rules, waivers=waivers, limits=config.limits,
                       require=tuple(dict.fromkeys(require)), vocabulary=vocabulary)
@@ -207,7 +228,7 @@ class Resolver:
 
 def _folder(folder: Path, source: Path | str, key: str) -> Path:
     if not folder.is_dir():
-        raise ConfigError(source, key, f"rule folder not found: {folder}")
+        raise ConfigError(source, key, Problem("cfg.folder_not_found", path=str(folder)))
     return folder
 
 
@@ -215,7 +236,7 @@ def check_selectors(selectors: list[str], ids: list[str], source: Path | str, ke
     """ConfigError for an id or prefix in `selectors` that matches none of `ids`."""
     for selector in selectors:
         if not selector or not any(i.startswith(selector) for i in ids):
-            raise ConfigError(source, key, f"{selector!r} matches no rule")
+            raise ConfigError(source, key, Problem("cfg.no_match", selector=selector))
 
 
 def check_tables(names: list[str], source: Path | str, key: str) -> None:
@@ -223,7 +244,8 @@ def check_tables(names: list[str], source: Path | str, key: str) -> None:
     known = registry.names()
     for name in names:
         if name not in known:
-            raise ConfigError(source, key, f"unknown table {name!r} (tables: {', '.join(known)})")
+            raise ConfigError(source, key, Problem("unknown_table", name=name,
+                                                   known=", ".join(known)))
 
 
 def choose_rules(catalogue: list[Rule], select: list[str] | None, ignore: list[str],
@@ -259,7 +281,6 @@ def parse_severity(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, level = item.partition("=")
         if not sep or not key.strip() or level.strip() not in {s.value for s in Severity}:
-            raise ConfigError(COMMAND_LINE, "--severity",
-                              f"{item!r} is not ID=error|warning|info")
+            raise ConfigError(COMMAND_LINE, "--severity", Problem("cfg.bad_severity", item=item))
         levels[key.strip()] = level.strip()
     return levels

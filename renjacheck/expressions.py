@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from simpleeval import InvalidExpression, SimpleEval, safe_add, safe_mult
 
+from renjacheck.i18n import Problem
 from renjacheck.numbers import quantize
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
@@ -83,21 +84,21 @@ def compile_expression(text: str, table: str) -> Compiled:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ValueError(f"not a valid expression ({exc.msg})") from None
+        raise Problem("expr.syntax", detail=exc.msg, column=exc.offset or 1) from None
     names: list[ast.Name] = []
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if not isinstance(node, _NODES):
-            raise ValueError(f"{type(node).__name__} is not allowed in an expression")
+            raise Problem("expr.node", node=type(node).__name__)
         if isinstance(node, ast.Call):
             _check_call(node)
         elif isinstance(node, ast.Name) and id(node) not in called:
             if node.id not in column_names(table):
                 known = ", ".join(column_names(table))
-                raise ValueError(f"unknown name {node.id!r} (table {table} has: {known})")
+                raise Problem("expr.name", name=node.id, table=table, known=known)
             names.append(node)
         elif isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str)):
-            raise ValueError(f"the literal {node.value!r} is not allowed")
+            raise Problem("expr.literal", value=repr(node.value))
     ordered = sorted(names, key=lambda n: (n.lineno, n.col_offset))
     compiled = Compiled(text=text, tree=_Decimals().visit(tree).body,
                         names=tuple(dict.fromkeys(n.id for n in ordered)))
@@ -108,14 +109,14 @@ def compile_expression(text: str, table: str) -> Compiled:
 def _check_call(node: ast.Call) -> None:
     name = node.func.id if isinstance(node.func, ast.Name) else None
     if name not in FUNCTIONS:
-        raise ValueError(f"unknown function {name or ast.unparse(node.func)!r} "
-                         f"(functions: {', '.join(FUNCTIONS)})")
+        raise Problem("expr.function", name=name or ast.unparse(node.func),
+                      known=", ".join(FUNCTIONS))
     if node.keywords:
-        raise ValueError(f"{name}() takes no keyword arguments")
+        raise Problem("expr.keywords", name=name)
     _, least, most = FUNCTIONS[name]
     if not least <= len(node.args) <= most:
-        raise ValueError(f"{name}() takes {least}" + (f" to {most}" if most > least else "")
-                         + f" arguments, not {len(node.args)}")
+        raise Problem("expr.arity" if most > least else "expr.arity1", name=name, least=least,
+                      most=most, given=len(node.args))
 
 
 def _trial(compiled: Compiled, table: str) -> None:
@@ -123,8 +124,8 @@ def _trial(compiled: Compiled, table: str) -> None:
     sample = {n: Decimal(1) if figure else "x" for n, figure in column_names(table).items()}
     try:
         evaluate(compiled, sample)
-    except TypeError as exc:
-        raise ValueError(f"mixes text and figures ({exc})") from None
+    except TypeError:
+        raise Problem("expr.mixed") from None
     except InvalidExpression as exc:
         raise ValueError(str(exc)) from None
     except (ArithmeticError, ValueError):

@@ -130,7 +130,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Machine formats (SARIF, JUnit): labels of the details they carry.
     "fingerprint_label": {"id": "Sidik jari", "en": "Fingerprint"},
     # The rule catalogue.
-    "rule_kind": {"id": "jenis", "en": "kind"},
     "rule_what": {"id": "Yang diperiksa", "en": "What it checks"},
     "rule_example": {"id": "Contoh temuan", "en": "Example"},
     "rule_fix": {"id": "Cara memperbaiki", "en": "How to fix"},
@@ -144,6 +143,265 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule_source": {"id": "Berkas aturan", "en": "Rule file"},
     "unknown_rule": {"id": "tidak ada aturan {query!r}; yang terdekat: {near}",
                      "en": "no rule {query!r}; nearest: {near}"},
+    # `renjacheck rules` and `rule ID`: severities in words, and what each kind of rule checks.
+    "sev.error": {"id": "kesalahan", "en": "error"},
+    "sev.warning": {"id": "peringatan", "en": "warning"},
+    "sev.info": {"id": "info", "en": "info"},
+    "rule_check": {"id": "jenis pemeriksaan", "en": "kind of check"},
+    "kind.blank_amount": {"id": "sel jumlah uang yang kosong dibaca nol",
+                          "en": "empty amount cells read as zero"},
+    "kind.capaian_parent": {"id": "capaian baris induk dari capaian baris-barisnya",
+                            "en": "a parent row's capaian from its rows' capaian"},
+    "kind.capaian_ratio": {"id": "capaian = realisasi / target menurut polaritas",
+                           "en": "capaian = realisasi / target by polarity"},
+    "kind.expression": {"id": "pernyataan yang harus benar pada setiap baris tabel",
+                        "en": "an assertion every row of a table must meet"},
+    "kind.figure_words": {"id": "angka yang ditulis dengan kata atau majemuk",
+                          "en": "figures written as words or compound"},
+    "kind.header_repeat": {"id": "kolom satker yang sama di setiap judul kolom berulang",
+                           "en": "the same satker columns in every repeated header"},
+    "kind.indicator_changes": {"id": "indikator yang dihapus atau baru dibanding tahun lalu",
+                               "en": "indicators dropped or new since last year"},
+    "kind.kegiatan_names": {"id": "nama kegiatan dibanding Pendanaan",
+                            "en": "kegiatan names against the Pendanaan"},
+    "kind.matriks_budget": {"id": "anggaran Matriks dibanding pagu Pendanaan",
+                            "en": "Matriks anggaran against the Pendanaan pagu"},
+    "kind.matriks_coverage": {"id": "setiap kegiatan Pendanaan disebut di Matriks",
+                              "en": "every Pendanaan kegiatan named in the Matriks"},
+    "kind.naming": {"id": "nama yang sama ditulis berbeda antartahun",
+                    "en": "the same name worded differently across years"},
+    "kind.narrative_counts": {"id": "jumlah yang disebut narasi dibanding tabel",
+                              "en": "counts the narrative states against the tables"},
+    "kind.narrative_figures": {"id": "angka indikator di narasi dibanding tabel",
+                               "en": "indicator figures in the narrative against the tables"},
+    "kind.narrative_total": {"id": "total dana di narasi dibanding total pagu",
+                             "en": "the narrative's total against the grand total"},
+    "kind.narrative_unmet": {"id": "jumlah target tidak tercapai di narasi dibanding Capaian",
+                             "en": "the narrative's unmet targets against the Capaian"},
+    "kind.number_words": {"id": "angka dan kata bilangan yang sama",
+                          "en": "digits and number words that agree"},
+    "kind.pendanaan_codes": {"id": "bentuk dan induk kode anggaran",
+                             "en": "the shape and parent of budget codes"},
+    "kind.pendanaan_sums": {"id": "penjumlahan pagu Pendanaan", "en": "sums of the Pendanaan"},
+    "kind.period_total": {"id": "jumlah periode (triwulan, bulan)",
+                          "en": "totals of periods (quarters, months)"},
+    "kind.reader_note": {"id": "catatan pembacaan buku kerja",
+                         "en": "notes on reading the workbook"},
+    "kind.realisasi_ratio": {"id": "persentase realisasi anggaran",
+                             "en": "the budget realisation percentage"},
+    "kind.realisasi_sisa": {"id": "sisa anggaran = pagu - realisasi",
+                            "en": "sisa = pagu - realisasi"},
+    "kind.realisasi_sums": {"id": "penjumlahan Realisasi Anggaran",
+                            "en": "sums of the Realisasi Anggaran"},
+    "kind.ro_coverage": {"id": "setiap indikator Matriks dilayani RO",
+                         "en": "every Matriks indicator served by an RO"},
+    "kind.ro_duplicate": {"id": "RO ganda dalam satu kegiatan",
+                          "en": "an RO listed twice under one kegiatan"},
+    "kind.ro_indicator": {"id": "indikator RO dibanding Matriks",
+                          "en": "RO indicators against the Matriks"},
+    "kind.ro_kegiatan": {"id": "kegiatan RO dibanding kegiatan indikatornya",
+                         "en": "an RO's kegiatan against its indicator's"},
+    "kind.ro_unit": {"id": "satuan RO dibanding satuan indikatornya",
+                     "en": "an RO's unit against its indicator's"},
+    "kind.ro_volume": {"id": "volume RO bernilai dan bersatuan",
+                       "en": "RO volumes with a value and a unit"},
+    "kind.stale_waiver": {"id": "pengecualian yang tidak cocok dengan temuan",
+                          "en": "waivers that match no finding"},
+    "kind.table_present": {"id": "tabel yang tidak ada di buku kerja",
+                           "en": "tables the workbook lacks"},
+    "kind.table_required": {"id": "tabel yang diwajibkan konfigurasi",
+                            "en": "tables the configuration requires"},
+    "kind.table_schema": {"id": "isi sel tabel: angka, sel wajib, nilai negatif, kode ganda",
+                          "en": "table cells: figures, required cells, negatives, repeated codes"},
+    "kind.target_trend": {"id": "target tahun rencana dibanding realisasi tahun lalu",
+                          "en": "plan-year targets against last year's realisasi"},
+    "kind.unit_match": {"id": "satuan target dan realisasi", "en": "units of target and realisasi"},
+    # Refusals of the files renjacheck reads (configuration, rules, waivers, vocabulary) and of
+    # the command line: one line each, `renjacheck: WHAT: FILE[:LINE:COLUMN]: [WHERE: ]PROBLEM`.
+    "stop.config": {"id": "konfigurasi", "en": "config"},
+    "stop.rule_file": {"id": "berkas aturan", "en": "rule file"},
+    "stop.waiver_file": {"id": "berkas pengecualian", "en": "waiver file"},
+    "stop.vocabulary": {"id": "kosakata", "en": "vocabulary"},
+    "where.command_line": {"id": "baris perintah", "en": "command line"},
+    "where.key": {"id": "kunci '{name}'", "en": "key '{name}'"},
+    "where.option": {"id": "opsi '{name}'", "en": "option '{name}'"},
+    "where.waiver": {"id": "pengecualian {n}", "en": "waiver {n}"},
+    "cfg.not_found": {"id": "berkas konfigurasi tidak ditemukan",
+                      "en": "config file not found"},
+    "cfg.no_table": {"id": "tidak ada tabel [tool.renjacheck]", "en": "no [tool.renjacheck] table"},
+    "cfg.both": {"id": "berkas ini memuat kunci di tingkat atas dan juga [tool.renjacheck]; "
+                       "tulis semua kunci di satu tempat",
+                 "en": "this file holds keys at the top level and [tool.renjacheck] too; write "
+                       "every key in one place"},
+    "cfg.file_not_found": {"id": "berkas tidak ditemukan: {path}", "en": "file not found: {path}"},
+    "cfg.folder_not_found": {"id": "folder aturan tidak ditemukan: {path}",
+                             "en": "rule folder not found: {path}"},
+    "cfg.no_match": {"id": "{selector!r} tidak cocok dengan aturan mana pun",
+                     "en": "{selector!r} matches no rule"},
+    "cfg.bad_severity": {"id": "{item!r} tidak berbentuk ID=error|warning|info",
+                         "en": "{item!r} is not ID=error|warning|info"},
+    "unknown_table": {"id": "tabel tidak dikenal {name!r} (tabel: {known})",
+                      "en": "unknown table {name!r} (tables: {known})"},
+    "wv.not_found": {"id": "berkas pengecualian tidak ditemukan", "en": "waiver file not found"},
+    "wv.mapping": {"id": "berkas pengecualian berisi satu pemetaan dengan kunci 'waivers'",
+                   "en": "a waiver file holds one mapping with the key 'waivers'"},
+    "wv.no_rule": {"id": "tidak ada aturan {rule}", "en": "no rule {rule}"},
+    "wv.twice": {"id": "sidik jari {fingerprint} sudah dikecualikan oleh pengecualian {other}",
+                 "en": "fingerprint {fingerprint} is already waived by waiver {other}"},
+    "wv.quote": {"id": "YAML membaca sidik jari tanpa tanda kutip ini sebagai bilangan; tulis "
+                       "dalam tanda kutip, seperti \"0123456789012345\"",
+                 "en": "YAML reads this fingerprint without quotes as a number; write it in "
+                       "quotes, as \"0123456789012345\""},
+    "rf.folder_not_found": {"id": "folder aturan tidak ditemukan",
+                            "en": "rule folder not found"},
+    "rf.duplicate": {"id": "id ganda (juga di {other})", "en": "duplicate id (also in {other})"},
+    "rf.mapping": {"id": "berkas aturan berisi satu pemetaan (id, slug, kind, ...)",
+                   "en": "a rule file holds one mapping (id, slug, kind, ...)"},
+    "rf.unknown_kind": {"id": "jenis tidak dikenal {kind!r} (jenis: {kinds})",
+                        "en": "unknown kind {kind!r} (kinds: {kinds})"},
+    "rf.placeholder": {"id": "placeholder tidak dikenal {{{name}}} (yang tersedia di aturan ini: "
+                             "{names})",
+                       "en": "unknown placeholder {{{name}}} (this rule provides: {names})"},
+    "rf.no_column": {"id": "tabel {table!r} tidak punya kolom {name!r} (kolom: {known})",
+                     "en": "table {table!r} has no column {name!r} (columns: {known})"},
+    "rf.text_column": {"id": "kolom {table}.{name} berisi teks; '{check}' memerlukan angka",
+                       "en": "column {table}.{name} holds text; '{check}' needs figures"},
+    "rf.not_figure": {"id": "kolom {table}.{name} bukan kolom angka tabel {table!r}",
+                      "en": "column {table}.{name} is not a figure column of {table!r}"},
+    "rf.not_quantity": {"id": "kolom {table}.{name} bukan kolom besaran tabel {table!r}: hanya "
+                              "angka kinerja yang dibaca demikian",
+                        "en": "column {table}.{name} is not a quantity column of {table!r}: "
+                              "only figures of performance are read so"},
+    "expr.syntax": {"id": "ekspresi tidak sah (kolom {column})",
+                    "en": "not a valid expression ({detail}, column {column})"},
+    "expr.node": {"id": "{node} tidak boleh dipakai dalam ekspresi",
+                  "en": "{node} is not allowed in an expression"},
+    "expr.name": {"id": "nama tidak dikenal {name!r} (tabel {table} punya: {known})",
+                  "en": "unknown name {name!r} (table {table} has: {known})"},
+    "expr.literal": {"id": "nilai tetap {value} tidak boleh dipakai",
+                     "en": "the literal {value} is not allowed"},
+    "expr.function": {"id": "fungsi tidak dikenal {name!r} (fungsi: {known})",
+                      "en": "unknown function {name!r} (functions: {known})"},
+    "expr.keywords": {"id": "{name}() tidak menerima argumen bernama",
+                      "en": "{name}() takes no keyword arguments"},
+    "expr.arity": {"id": "{name}() menerima {least} sampai {most} argumen, bukan {given}",
+                   "en": "{name}() takes {least} to {most} arguments, not {given}"},
+    "expr.arity1": {"id": "{name}() menerima {least} argumen, bukan {given}",
+                    "en": "{name}() takes {least} arguments, not {given}"},
+    "expr.mixed": {"id": "ekspresi mencampur teks dan angka", "en": "mixes text and figures"},
+    "voc.unknown_key": {"id": "kunci tidak dikenal (kunci: tabel, kolom_bebas)",
+                        "en": "unknown key (keys: tabel, kolom_bebas)"},
+    "voc.tables": {"id": "harus pemetaan tabel -> kolom -> judul kolom",
+                   "en": "a mapping of table -> column -> labels"},
+    "voc.columns": {"id": "harus pemetaan kolom -> judul kolom",
+                    "en": "a mapping of column -> labels"},
+    "voc.unknown_column": {"id": "kolom tidak dikenal (kolom: {known})",
+                           "en": "unknown column (columns: {known})"},
+    "voc.taken": {"id": "judul {label!r} sudah menamai kolom {other!r} tabel {table}",
+                  "en": "label {label!r} already names column {other!r} of {table}"},
+    "voc.mapping": {"id": "berkas berisi satu pemetaan (tabel, kolom_bebas)",
+                    "en": "the file holds one mapping (tabel, kolom_bebas)"},
+    "voc.labels": {"id": "harus daftar judul kolom, masing-masing teks",
+                   "en": "a list of labels, each a text"},
+    "voc.no_letters": {"id": "judul {label!r} tidak memuat huruf atau angka",
+                       "en": "label {label!r} has no letters or digits"},
+    # A value of a configuration, rule or waiver file that does not fit its key.
+    "val.unknown_key": {"id": "kunci tidak dikenal '{key}'", "en": "unknown key '{key}'"},
+    "val.unknown_key_of": {"id": "kunci tidak dikenal '{key}' (kunci: {known})",
+                           "en": "unknown key '{key}' (keys: {known})"},
+    "val.missing": {"id": "kunci '{key}' tidak ada", "en": "missing key '{key}'"},
+    "val.text": {"id": "harus teks", "en": "must be a text"},
+    "val.list": {"id": "harus daftar ([...])", "en": "must be a list ([...])"},
+    "val.mapping": {"id": "harus pemetaan (kunci: nilai)", "en": "must be a mapping (key: value)"},
+    "val.whole": {"id": "harus bilangan bulat", "en": "must be a whole number"},
+    "val.number": {"id": "harus angka", "en": "must be a number"},
+    "val.bool": {"id": "harus true atau false", "en": "must be true or false"},
+    "val.date": {"id": "harus tanggal TTTT-BB-HH", "en": "must be a date YYYY-MM-DD"},
+    "val.empty": {"id": "tidak boleh kosong", "en": "must not be empty"},
+    "val.one_of": {"id": "harus salah satu dari {choices}", "en": "must be one of {choices}"},
+    "val.bound": {"id": "harus {op} {bound}", "en": "must be {op} {bound}"},
+    "val.shape": {"id": "bentuknya tidak sah: {value}", "en": "malformed: {value}"},
+    "val.rule_id": {"id": "harus id aturan seperti TBL001", "en": "must be a rule id like TBL001"},
+    "val.slug": {"id": "harus huruf kecil, angka dan tanda hubung, seperti angka-negatif",
+                 "en": "must be lower-case letters, digits and hyphens, like angka-negatif"},
+    "val.fingerprint": {"id": "diharapkan 16 digit heksadesimal seperti di laporan",
+                        "en": "expected 16 hex digits as reports give them"},
+    "val.other": {"id": "nilai tidak sah: {value}", "en": "{detail}"},
+    # Where a YAML or TOML file is broken (FILE:LINE:COLUMN precedes it).
+    "yaml.colon": {"id": "': ' tidak boleh di sini; apit nilai yang memuat ': ' dengan tanda "
+                         "kutip",
+                   "en": "': ' is not allowed here; put a value holding ': ' in quotes"},
+    "yaml.indent": {"id": "indentasi baris ini tidak sejajar dengan kunci atau butir di "
+                          "atasnya",
+                    "en": "this line is not indented as a key or item above it"},
+    "yaml.misaligned": {"id": "baris ini menjorok lebih dalam daripada kunci di atasnya; "
+                              "sejajarkan", "en": "this line is indented deeper than the key "
+                                                  "above it; line them up"},
+    "yaml.tab": {"id": "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi",
+                 "en": "a tab cannot indent YAML; use spaces"},
+    "yaml.char": {"id": "nilai tidak boleh diawali {char!r}; apit nilainya dengan tanda kutip",
+                  "en": "a value cannot start with {char!r}; put it in quotes"},
+    "yaml.quote": {"id": "tanda kutip yang dibuka di sini tidak pernah ditutup",
+                   "en": "the quote opened here is never closed"},
+    "yaml.unclosed": {"id": "'{open}' ini tidak ditutup dengan '{close}'",
+                      "en": "this '{open}' is never closed with '{close}'"},
+    "yaml.no_colon": {"id": "diharapkan ':' setelah kunci", "en": "expected ':' after the key"},
+    "yaml.alias": {"id": "'*' mengawali alias yang tidak ada; apit nilainya dengan tanda kutip",
+                   "en": "'*' starts an alias that does not exist; put the value in quotes"},
+    "yaml.anchor": {"id": "jangkar '&' ditulis dua kali", "en": "an anchor '&' written twice"},
+    "yaml.documents": {"id": "berkas memuat lebih dari satu dokumen ('---'); tulis satu saja",
+                       "en": "the file holds more than one document ('---'); write one"},
+    "yaml.escape": {"id": "escape '\\' tidak dikenal di dalam tanda kutip ganda; pakai tanda "
+                          "kutip tunggal",
+                    "en": "an unknown '\\' escape in double quotes; use single quotes"},
+    "yaml.tag": {"id": "tag YAML '!' tidak didukung; apit nilainya dengan tanda kutip",
+                 "en": "YAML tags '!' are not supported; put the value in quotes"},
+    "yaml.date": {"id": "tanggal {date} tidak ada", "en": "the date {date} does not exist"},
+    "yaml.other": {"id": "YAML tidak sah", "en": "not valid YAML ({detail})"},
+    "toml.statement": {"id": "diharapkan `kunci = nilai` atau `[tabel]`",
+                       "en": "expected `key = value` or `[table]`"},
+    "toml.newline": {"id": "diharapkan akhir baris setelah `kunci = nilai`",
+                     "en": "expected the end of the line after `key = value`"},
+    "toml.equals": {"id": "diharapkan '=' setelah kunci", "en": "expected '=' after the key"},
+    "toml.key": {"id": "diharapkan kunci (huruf, angka, '_' atau '-'; selain itu dalam tanda "
+                       "kutip)",
+                 "en": "expected a key (letters, digits, '_' or '-'; anything else in quotes)"},
+    "toml.value": {"id": "nilai tidak sah: teks ditulis dalam tanda kutip, daftar dalam [ ], "
+                         "true/false dengan huruf kecil",
+                   "en": "not a valid value: text goes in quotes, lists in [ ], true/false in "
+                         "lower case"},
+    "toml.array": {"id": "daftar '[' tidak ditutup dengan ']'", "en": "a list '[' is not closed "
+                                                                      "with ']'"},
+    "toml.inline": {"id": "tabel '{' tidak ditutup dengan '}'",
+                    "en": "an inline table '{' is not closed with '}'"},
+    "toml.string": {"id": "teks tidak ditutup dengan tanda kutip",
+                    "en": "a text is not closed with its quote"},
+    "toml.twice": {"id": "kunci atau tabel ini sudah ditulis sebelumnya",
+                   "en": "this key or table is written already"},
+    "toml.table": {"id": "diharapkan ']' untuk menutup judul tabel",
+                   "en": "expected ']' to close the table header"},
+    "toml.expected": {"id": "diharapkan {what}", "en": "expected {what}"},
+    "toml.char": {"id": "karakter {char} tidak boleh di sini",
+                  "en": "the character {char} is not allowed here"},
+    "toml.backslash": {"id": "'\\' dalam teks bertanda kutip ganda ditulis '\\\\'; atau pakai "
+                             "tanda kutip tunggal",
+                       "en": "a '\\' in double quotes is written '\\\\'; or use single quotes"},
+    "toml.escape": {"id": "escape '\\' tidak sah", "en": "not a valid '\\' escape"},
+    "toml.date": {"id": "tanggal tidak sah", "en": "not a valid date"},
+    "toml.other": {"id": "TOML tidak sah", "en": "not valid TOML ({detail})"},
+    "not_utf8": {"id": "bukan teks UTF-8 (bait {byte}); simpan berkas sebagai UTF-8",
+                 "en": "not UTF-8 text (byte {byte}); save the file as UTF-8"},
+    # Why a file could not be read or written (an operating system error).
+    "os.missing": {"id": "tidak ditemukan", "en": "not found"},
+    "os.denied": {"id": "izin ditolak", "en": "permission denied"},
+    "os.is_dir": {"id": "ini folder", "en": "this is a folder"},
+    "os.not_dir": {"id": "bagian jalurnya bukan folder", "en": "part of the path is not a folder"},
+    "os.full": {"id": "disk penuh", "en": "the disk is full"},
+    "os.read_only": {"id": "sistem berkas hanya-baca", "en": "read-only file system"},
+    "os.other": {"id": "galat sistem {code}", "en": "{detail}"},
+    "out.is_input": {"id": "{path} adalah buku kerja yang sedang diperiksa; tidak pernah ditimpa",
+                     "en": "{path} is a workbook being checked; it is never overwritten"},
+    "out.no_folder": {"id": "folder tidak ditemukan: {path}", "en": "folder not found: {path}"},
     # The annotated copy (renjacheck annotate): its results sheet and cell comments.
     "ann.sheet": {"id": "Hasil Pemeriksaan", "en": "Check Results"},
     "ann.heading": {"id": "Hasil pemeriksaan renjacheck", "en": "renjacheck check results"},
@@ -236,7 +494,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **args: Any) -> str:
+def text(key: str, lang: str, /, **args: Any) -> str:
     """A catalogue message in `lang`, filled with `args`."""
     return render(MESSAGES[key], args, lang)
 
@@ -252,6 +510,8 @@ def show(value: Any, lang: str) -> str:
 
     if value is None:
         return MESSAGES["empty"][lang]
+    if isinstance(value, Problem):
+        return value.say(lang)
     if isinstance(value, Quantity):
         shown = format_number(value.value, value.decimals, lang, percent=value.percent)
         if value.upper is not None:  # a range target: "80 - 90%"
@@ -272,3 +532,25 @@ def show(value: Any, lang: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return format_number(Decimal(value), 0, lang)
     return str(value)
+
+
+class Problem(ValueError):
+    """Something renjacheck refuses, said in either language when shown: a message key of the
+    catalogue and its arguments. `str()` is the English (for tracebacks and the Python API)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        self.key, self.args_ = key, args
+        super().__init__(key)
+
+    def say(self, lang: str) -> str:
+        """The message in `lang`."""
+        return text(self.key, lang, **self.args_)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+
+def said(parts: list, lang: str) -> str:
+    """Parts of a refusal (a path, a Problem, a location) joined by ': ', each in `lang`."""
+    return ": ".join(show(part, lang) if isinstance(part, Problem) else str(part)
+                     for part in parts if part is not None)

@@ -8,9 +8,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from renjacheck.decoding import Refusal
+from renjacheck.i18n import Problem
 
-class OutputError(Exception):
-    """The report cannot be written where asked."""
+
+class OutputError(Refusal):
+    """The report cannot be written where asked (said in either language: `say(lang)`)."""
 
 
 def refuse_inputs(path: Path, inputs: list[Path]) -> None:
@@ -19,7 +22,7 @@ def refuse_inputs(path: Path, inputs: list[Path]) -> None:
     for source in inputs:
         if source.resolve() == target or (path.exists() and source.exists()
                                           and os.path.samefile(source, path)):
-            raise OutputError(f"{path} is a workbook being checked; it is never overwritten")
+            raise OutputError(Problem("out.is_input", path=str(path)))
 
 
 def write_atomic(path: Path, data: bytes, inputs: list[Path] = ()) -> None:
@@ -28,7 +31,7 @@ def write_atomic(path: Path, data: bytes, inputs: list[Path] = ()) -> None:
     refuse_inputs(path, list(inputs))
     target = path.resolve()
     if not target.parent.is_dir():
-        raise OutputError(f"folder not found: {target.parent}")
+        raise OutputError(Problem("out.no_folder", path=str(target.parent)))
     handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False,
                                          prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -25,16 +25,22 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from renjacheck import resources
+from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
+    where_key, yaml_broken
+from renjacheck.i18n import Problem
 
 FINGERPRINT = r"^[0-9a-f]{16}$"
 
 
-class WaiverError(Exception):
-    """A waiver file that cannot be used; the message names the file, the entry and the key."""
+class WaiverError(Refusal):
+    """A waiver file that cannot be used; names the file (a syntax error its line and column),
+    the entry and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: Problem, number: int | None = None, key: str = "",
+                 where: str | None = None) -> None:
         self.path, self.detail = path, detail
-        super().__init__(f"{path}: {detail}")
+        super().__init__(where or path, Problem("where.waiver", n=number) if number else None,
+                         where_key(key), detail)
 
 
 class Entry(BaseModel):
@@ -90,45 +96,52 @@ def load_waivers(path: Path, rule_ids: set[str] | None = None) -> tuple[Waiver, 
     """The waivers in `path`; `rule_ids` (the catalogue) checks each entry's `rule`."""
     import yaml  # for its error type: only where a waiver file is read
 
+    text = ""
     try:
-        data = resources.load_yaml(path.read_text(encoding="utf-8"))
+        text = read_text(path)
+        data = resources.load_yaml(text)
     except FileNotFoundError:
-        raise WaiverError(path, "waiver file not found") from None
-    except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:
-        # ValueError: a date YAML cannot build (2024-13-45); say which in one line.
-        reason = str(exc).splitlines()[0] if isinstance(exc, ValueError) else type(exc).__name__
-        raise WaiverError(path, f"not valid YAML ({reason})") from None
+        raise WaiverError(path, Problem("wv.not_found")) from None
+    except BrokenFile as exc:
+        raise WaiverError(path, exc.broken.problem, where=exc.broken.where(path)) from None
+    except OSError as exc:
+        raise WaiverError(path, os_problem(exc)) from None
+    except (yaml.YAMLError, ValueError) as exc:
+        # ValueError: a date YAML cannot build (2024-13-45)
+        broken = yaml_broken(exc, text)
+        raise WaiverError(path, broken.problem, where=broken.where(path)) from None
     if not isinstance(data, dict):
-        raise WaiverError(path, "a waiver file holds one mapping with the key 'waivers'")
+        raise WaiverError(path, Problem("wv.mapping"))
+    entries = data.get("waivers")
+    for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
+        if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), (int, float)):
+            # `fingerprint: 1234567890123456` unquoted: YAML reads a number, its zeros lost.
+            raise WaiverError(path, Problem("wv.quote"), number, "fingerprint")
     try:
         spec = WaiverFile.model_validate(data)
     except ValidationError as exc:
-        raise WaiverError(path, _explain(exc)) from None
+        raise _explain(path, exc) from None
     seen: dict[tuple, int] = {}
     for number, entry in enumerate(spec.waivers, start=1):
         if rule_ids is not None and entry.rule is not None and entry.rule not in rule_ids:
-            raise WaiverError(path, f"waiver {number}: key 'rule': no rule {entry.rule}")
+            raise WaiverError(path, Problem("wv.no_rule", rule=entry.rule), number, "rule")
         ident = (entry.fingerprint, entry.file)
         if ident in seen:
-            raise WaiverError(path, f"waiver {number}: fingerprint {entry.fingerprint} is "
-                                    f"already waived by waiver {seen[ident]}")
+            raise WaiverError(path, Problem("wv.twice", fingerprint=entry.fingerprint,
+                                            other=seen[ident]), number)
         seen[ident] = number
     return tuple(Waiver(source=path, **entry.model_dump()) for entry in spec.waivers)
 
 
-def _explain(exc: ValidationError) -> str:
+def _explain(path: Path, exc: ValidationError) -> WaiverError:
     error = exc.errors()[0]
-    loc = list(error["loc"])
+    loc = tuple(error["loc"])
     # Entries are numbered from 1, as a person counts them in the file.
-    where = f"waiver {loc[1] + 1}: " if len(loc) > 1 and isinstance(loc[1], int) else ""
-    key = ".".join(str(p) for p in loc[2:] if p != "[key]") if where else ".".join(map(str, loc))
-    if error["type"] == "extra_forbidden":
-        return f"{where}unknown key '{key}'"
-    if error["type"] == "missing":
-        return f"{where}missing key '{key}'"
-    if error["type"] == "string_pattern_mismatch" and key == "fingerprint":
-        return f"{where}key 'fingerprint': expected 16 hex digits as reports give them"
-    return f"{where}key '{key}': {error['msg']}"
+    if len(loc) > 1 and loc[0] == "waivers" and isinstance(loc[1], int):
+        key, problem = field_problem({**error, "loc": loc[2:]})
+        return WaiverError(path, problem, loc[1] + 1, key)
+    key, problem = field_problem(error)
+    return WaiverError(path, problem, None, key)
 
 
 def stub(findings: list, workbook: Path, base: Path | None, today: dt.date,
@@ -147,7 +160,8 @@ def stub(findings: list, workbook: Path, base: Path | None, today: dt.date,
     for finding in findings:
         where = ", ".join(str(loc) for loc in finding.locations) or "-"
         lines += [f"  # {finding.rule} {where}: {' '.join(finding.message(lang).split())}",
-                  f"  - fingerprint: {finding.fingerprint}",
+                  # Quoted: an all-digit fingerprint (or 1e5) would read back as a number.
+                  f"  - fingerprint: {_quoted(finding.fingerprint)}",
                   f"    rule: {finding.rule}",
                   f"    file: {_quoted(name)}",
                   '    reason: ""',

@@ -193,7 +193,7 @@ def test_never_writes_over_the_input(monkeypatch, capsys, tmp_path, same):
     digest = _digest(source)
     code, out, err = run(monkeypatch, capsys, "annotate", source, "-o", same(source))
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1 and "never overwritten" in err
+    assert err.count("\n") == 1 and "tidak pernah ditimpa" in err
     assert _digest(source) == digest
 
 

@@ -33,8 +33,13 @@ def test_rules_lists_the_catalogue_sorted_by_id(monkeypatch, capsys):
     assert (code, err) == (0, "")
     assert [line.split()[0] for line in lines] == sorted(r.id for r in RULES)
     width = max(len(r.slug) for r in RULES)
-    assert f"{'TBL001':<8} {'angka-tidak-terbaca':<{width}}  error    Angka tidak terbaca" in lines
-    assert f"{'CAP010':<8} {'target-positif':<{width}}  error    Target capaian nol" in lines
+    assert f"{'TBL001':<8} {'angka-tidak-terbaca':<{width}}  kesalahan   Angka tidak terbaca" \
+        in lines
+    assert f"{'NAM002':<8} {'nama-kegiatan-berbeda':<{width}}  peringatan  " \
+           "Nama kegiatan ditulis berbeda dengan tabel pendanaan" in lines
+    code, out, _ = run(monkeypatch, capsys, "rules", "--lang", "en")
+    assert f"{'CAP010':<8} {'target-positif':<{width}}  error    Zero target in the Capaian" \
+        in out.splitlines()
     code, out, _ = run(monkeypatch, capsys, "rules", "--lang", "en", "--format", "json")
     listed = json.loads(out)
     assert [r["id"] for r in listed] == sorted(r.id for r in RULES)
@@ -47,7 +52,8 @@ def test_rule_explains_one_rule(monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, "rule", "TBL002", "--lang", "en")
     assert code == 0
     assert out == (
-        "TBL002 angka-negatif (error; kind: table_schema)\n"
+        "TBL002 angka-negatif (error; kind of check: table cells: figures, required cells, "
+        "negatives, repeated codes)\n"
         "Negative budget, target or volume\n\n"
         "Why it matters\n"
         "  Budgets, targets and volumes are never below zero; a negative figure is usually a typo "
@@ -61,8 +67,9 @@ def test_rule_explains_one_rule(monkeypatch, capsys):
         "Tables needed: capaian, matriks, pendanaan, realisasi_anggaran, ro\n"
         "Rule file: rules/TBL002-angka-negatif.yaml\n")
     code, out, _ = run(monkeypatch, capsys, "rule", "sel-wajib-kosong")
-    assert out.splitlines()[:2] == ["TBL004 sel-wajib-kosong (error; jenis: table_schema)",
-                                    "Sel wajib kosong"]
+    assert out.splitlines()[:2] == [
+        "TBL004 sel-wajib-kosong (kesalahan; jenis pemeriksaan: isi sel tabel: angka, sel wajib, "
+        "nilai negatif, kode ganda)", "Sel wajib kosong"]
     assert "Cara memperbaiki" in out and "Tabel yang diperlukan: capaian, matriks, narasi" in out
     code, out, _ = run(monkeypatch, capsys, "rule", "read001", "-f", "json")
     facts = json.loads(out)

@@ -126,13 +126,17 @@ def test_bad_arguments_exit_2_with_one_line(monkeypatch, capsys, clean):
     code, out, err = run(monkeypatch, capsys, "check", "--format", "xml", clean)
     assert (code, out) == (2, "")
     formats = ", ".join(REPORTERS)
-    assert err == f"renjacheck: Invalid value for --format: 'xml' is not one of {formats}\n"
+    assert err == f"renjacheck: --format: 'xml' bukan salah satu dari {formats}\n"
     code, _, err = run(monkeypatch, capsys, "check", "--lang", "fr", clean)
-    assert code == 2 and "'fr' is not one of id, en" in err
+    assert (code, err) == (2, "renjacheck: --lang: 'fr' bukan salah satu dari id, en\n")
     code, _, err = run(monkeypatch, capsys, "check", "--bogus", clean)
-    assert code == 2 and err.count("\n") == 1 and "--bogus" in err
+    assert code == 2 and err.startswith("renjacheck: tidak ada opsi --bogus")
+    code, _, err = run(monkeypatch, capsys, "check", "--lang", "en", "--bogus", clean)
+    assert code == 2 and err.startswith("renjacheck: no such option: --bogus")
+    code, _, err = run(monkeypatch, capsys, "check", "--formt", "json", clean)
+    assert (code, err) == (2, "renjacheck: tidak ada opsi --formt; mungkin maksudnya: --format\n")
     code, _, err = run(monkeypatch, capsys, "check")
-    assert code == 2 and "Missing argument" in err
+    assert (code, err) == (2, "renjacheck: JALUR... belum diberikan\n")
 
 
 def test_version(monkeypatch, capsys):
@@ -203,7 +207,7 @@ def test_a_bad_rule_file_stops_before_any_workbook_is_read(monkeypatch, capsys, 
     monkeypatch.setattr("renjacheck.resources.rules_dir", lambda: folder)
     code, out, err = run(monkeypatch, capsys, "check", clean)
     assert (code, out) == (2, "")
-    assert err.startswith(f"renjacheck: rule file: {folder / 'X001.yaml'}: X001: ")
+    assert err.startswith(f"renjacheck: berkas aturan: {folder / 'X001.yaml'}: X001: ")
     assert err.count("\n") == 1
 
 
@@ -236,7 +240,7 @@ def test_every_format_to_stdout_or_a_file(monkeypatch, capsys, tmp_path, faulty,
     assert (code, written, err) == (1, "", "")
     assert target.read_text(encoding="utf-8") == out
     code, _, err = run(monkeypatch, capsys, "check", "-f", fmt, "-o", faulty, faulty)
-    assert code == 2 and "never overwritten" in err
+    assert code == 2 and "tidak pernah ditimpa" in err
 
 
 def test_quiet(monkeypatch, capsys, clean, faulty, tmp_path):
@@ -260,4 +264,4 @@ def test_quiet(monkeypatch, capsys, clean, faulty, tmp_path):
 
 def test_the_catalogue_commands_keep_their_two_formats(monkeypatch, capsys):
     code, out, err = run(monkeypatch, capsys, "rules", "-f", "sarif")
-    assert (code, out) == (2, "") and "'sarif' is not one of text, json" in err
+    assert (code, out) == (2, "") and "'sarif' bukan salah satu dari text, json" in err

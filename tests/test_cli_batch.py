@@ -129,16 +129,19 @@ def test_a_missing_path_keeps_its_one_line(monkeypatch, capsys, tree):
 
 def test_jobs_must_not_be_negative(monkeypatch, capsys, tree):
     code, out, err = run(monkeypatch, capsys, "check", "-j", "-1", tree)
-    assert (code, out, err) == (2, "", "renjacheck: Invalid value for '--jobs' / '-j': Input "
-                                       "should be greater than or equal to 0\n")
+    assert (code, out, err) == (2, "", "renjacheck: --jobs: -1 harus >= 0\n")
+    code, out, err = run(monkeypatch, capsys, "check", "-l", "en", "-j", "dua", tree)
+    assert (code, out, err) == (2, "", "renjacheck: --jobs: 'dua' is not a whole number\n")
     assert cores() >= 1
 
 
 def test_the_help_shows_folders_jobs_and_every_format(monkeypatch, capsys):
-    code, out, _ = run(monkeypatch, capsys, "check", "--help")
+    code, out, _ = run(monkeypatch, capsys, "check", "--help", "--lang", "en")
     assert code == 0
     assert "PATH..." in out and "-j, --jobs N" in out
     assert "[text|json|sarif|github|junit|html]" in out
+    code, out, _ = run(monkeypatch, capsys, "check", "--help")
+    assert "JALUR..." in out and "Memeriksa N buku kerja sekaligus" in out
 
 
 def test_waive_searches_folders_too(monkeypatch, capsys, tree):

@@ -82,7 +82,8 @@ def test_duplicate_id_and_bad_yaml(tmp_path):
     with pytest.raises(RuleError, match=duplicate):
         load_rules([folder])
     folder = _folder(tmp_path / "b", "id: [unclosed")
-    with pytest.raises(RuleError, match="not valid YAML"):
+    with pytest.raises(RuleError, match=r"TBL901-contoh.yaml:1:5: this '\[' is never closed "
+                                        r"with '\]'"):
         load_rules([folder])
     with pytest.raises(RuleError, match="rule folder not found"):
         load_rules([tmp_path / "nowhere"])

@@ -196,7 +196,7 @@ def test_a_kind_declared_in_code_reads_by_its_own_aliases_and_an_office_file(ser
     ("judul:\n  capaian: {}\n", "judul", "unknown key"),
     ("tabel: [capaian]\n", "tabel", "a mapping"),
     ("- a\n", None, "one mapping"),
-    ("tabel: {capaian: [\n", None, "not valid YAML"),
+    ("tabel: {capaian: [\n", None, "kosakata.yaml:1:18: this '[' is never closed with ']'"),
 ])
 def test_a_bad_vocabulary_file_names_the_file_and_the_key(text, key, detail, tmp_path):
     bad = tmp_path / "kosakata.yaml"
@@ -234,9 +234,10 @@ def test_a_bad_office_vocabulary_is_one_line_and_exit_2(monkeypatch, capsys, tmp
     (tmp_path / "renjacheck.toml").write_text('vocabulary = "kosakata.yaml"\n')
     code, out, err = run(monkeypatch, capsys, "check", book)
     assert (code, out) == (2, "")
-    assert err.startswith("renjacheck: config: ") and "key 'vocabulary': file not found" in err
+    assert err.startswith("renjacheck: konfigurasi: ") and \
+        "kunci 'vocabulary': berkas tidak ditemukan" in err
     (tmp_path / "kosakata.yaml").write_text("tabel:\n  matrik:\n    target: [Sasaran]\n")
-    code, out, err = run(monkeypatch, capsys, "check", book)
+    code, out, err = run(monkeypatch, capsys, "check", "--lang", "en", book)
     assert (code, out, err.count("\n")) == (2, "", 1)
     assert err.startswith("renjacheck: vocabulary: ") and "kosakata.yaml: key 'tabel.matrik': " \
         "unknown table" in err
@@ -340,7 +341,7 @@ def test_a_broken_shipped_vocabulary_stops_the_command_line(monkeypatch, capsys,
     monkeypatch.setattr(vocabulary, "shipped", lambda: broken)
     registry._forget()
     try:
-        code, out, err = run(monkeypatch, capsys, "check", "--no-config", book)
+        code, out, err = run(monkeypatch, capsys, "check", "--no-config", "-l", "en", book)
     finally:
         monkeypatch.undo()
         registry._forget()

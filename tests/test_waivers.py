@@ -120,24 +120,24 @@ def test_file_limits_a_waiver_to_the_workbooks_it_names(monkeypatch, capsys, tmp
     ("waivers:\n" + _entry(TBL001_FP, "    signed: yes\n"), "waiver 1: unknown key 'signed'"),
     ("waivers:\n" + _entry("811D1E3C"), "waiver 1: key 'fingerprint': expected 16 hex digits"),
     ("waivers:\n" + _entry(TBL001_FP, "    date: kemarin\n"),
-     "waiver 1: key 'date': Input should be a valid date"),
+     "waiver 1: key 'date': must be a date YYYY-MM-DD"),
     ("waivers:\n" + _entry(TBL001_FP, "    date: 2024-13-45\n"),
-     "not valid YAML (month must be in 1..12)"),
+     ":5:11: the date 2024-13-45 does not exist"),
     ("waivers:\n" + _entry(TBL001_FP, "    rule: TBL999\n"),
      "waiver 1: key 'rule': no rule TBL999"),
     ("waivers:\n" + _entry(TBL001_FP) + _entry(TBL001_FP),
      "waiver 2: fingerprint 811d1e3cf414f8e9 is already waived by waiver 1"),
     ("- fingerprint: 811d1e3cf414f8e9\n", "a waiver file holds one mapping with the key 'waivers'"),
-    ("waivers: [unclosed\n", "not valid YAML"),
+    ("waivers: [unclosed\n", ":1:10: this '[' is never closed with ']'"),
     ("accepted: []\n", "missing key 'waivers'"),
 ])
 def test_bad_waiver_files_exit_2_with_one_line(monkeypatch, capsys, tmp_path, faulty, text,
                                                detail):
     path = tmp_path / "waivers.yaml"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run(monkeypatch, capsys, "check", "--waivers", path, faulty)
+    code, out, err = run(monkeypatch, capsys, "check", "-l", "en", "--waivers", path, faulty)
     assert (code, out) == (2, "")
-    assert err.startswith(f"renjacheck: waiver file: {path}: ") and err.count("\n") == 1
+    assert err.startswith(f"renjacheck: waiver file: {path}:") and err.count("\n") == 1
     assert detail in err
 
 
@@ -154,13 +154,14 @@ def test_waive_prints_a_stub_that_waives_once_filled_in(monkeypatch, capsys, tmp
     assert out.splitlines()[:8] == [
         "waivers:",
         '  # TBL001 Anggaran!D3: Kolom A harus berisi angka, tetapi berisi "abc"',
-        f"  - fingerprint: {TBL001_FP}", "    rule: TBL001", '    file: "salah.xlsx"',
+        f'  - fingerprint: "{TBL001_FP}"', "    rule: TBL001", '    file: "salah.xlsx"',
         '    reason: ""', '    accepted_by: ""', f"    date: {today}"]
     assert out.count("  - fingerprint: ") == 3
     stub = tmp_path / "waivers.yaml"
     stub.write_text(out, encoding="utf-8")
     code, _, err = run(monkeypatch, capsys, "check", "--waivers", stub, faulty)
-    assert code == 2 and "waiver 1: key 'reason'" in err  # an unfilled stub waives nothing
+    # An unfilled stub waives nothing.
+    assert code == 2 and "pengecualian 1: kunci 'reason': tidak boleh kosong" in err
     stub.write_text(out.replace('reason: ""', "reason: Diterima")
                     .replace('accepted_by: ""', "accepted_by: APIP"), encoding="utf-8")
     code, out, _ = run(monkeypatch, capsys, "check", "-f", "json", *SELECT, "--waivers", stub,
@@ -170,8 +171,8 @@ def test_waive_prints_a_stub_that_waives_once_filled_in(monkeypatch, capsys, tmp
     code, out, _ = run(monkeypatch, capsys, "waive", *SELECT, "--waivers", stub, faulty)
     assert (code, out) == (0, "waivers:\n")  # nothing left to waive
     code, out, err = run(monkeypatch, capsys, "waive", "--rule", "TBL01", faulty)
-    assert (code, out, err) == (2, "", "renjacheck: config: command line: option '--rule': "
-                                       "'TBL01' matches no rule\n")
+    assert (code, out, err) == (2, "", "renjacheck: konfigurasi: baris perintah: opsi '--rule': "
+                                       "'TBL01' tidak cocok dengan aturan mana pun\n")
 
 
 def test_fingerprint_survives_a_row_inserted_above_while_the_cell_moves(tmp_path):
@@ -246,3 +247,42 @@ def test_every_fingerprint_survives_rows_inserted_above_every_table(tmp_path):
     assert {"TBL001", "TBL002", "CAP010", "READ002"} <= rules
     assert set(before) == set(after)
     assert {k: [r + 3 for r in rows] for k, rows in before.items()} == after
+
+
+@pytest.mark.parametrize("shape", [
+    lambda h: str(10**15 + int(h, 16) % (9 * 10**15)),   # all digits: YAML reads an int
+    lambda h: "0" + oct(int(h, 16))[2:][-15:].zfill(15),  # 0 and octal digits: an octal int
+    lambda h: "1e5" + str(int(h, 16))[-13:].zfill(13),     # an exponent to a YAML 1.2 reader
+])
+def test_a_stub_reads_back_whatever_its_fingerprint_looks_like(monkeypatch, capsys, tmp_path,
+                                                              faulty, shape):
+    """`waive` quotes fingerprints: one that looks like a number still reads back as the text."""
+    from renjacheck.findings import Finding
+
+    real = Finding.fingerprint.fget
+    monkeypatch.setattr(Finding, "fingerprint", property(lambda f: shape(real(f))))
+    code, out, err = run(monkeypatch, capsys, "waive", *SELECT, faulty)
+    assert (code, err) == (0, "")
+    printed = [line.split(": ", 1)[1] for line in out.splitlines() if "- fingerprint:" in line]
+    assert printed[0] == f'"{shape(TBL001_FP)}"' and len(printed) == 3
+    assert all(p.startswith('"') and p.strip('"').isalnum() for p in printed)
+    stub = tmp_path / "waivers.yaml"
+    stub.write_text(out.replace('reason: ""', "reason: Diterima")
+                    .replace('accepted_by: ""', "accepted_by: APIP"), encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, "check", "-f", "json", *SELECT, "--waivers", stub,
+                         faulty)
+    assert (code, err) == (0, "")
+    assert _issues(out) == [("TBL001", "D3", "APIP"), ("TBL003", "B4", "APIP"),
+                            ("TBL002", "D4", "APIP")]
+
+
+def test_an_unquoted_numeric_fingerprint_is_refused_with_the_fix(monkeypatch, capsys, tmp_path,
+                                                                faulty):
+    path = _waivers(tmp_path, _entry("1234567890123456"))
+    code, out, err = run(monkeypatch, capsys, "check", "--waivers", path, faulty)
+    assert (code, out) == (2, "")
+    assert err == (f"renjacheck: berkas pengecualian: {path}: pengecualian 1: kunci "
+                   "'fingerprint': YAML membaca sidik jari tanpa tanda kutip ini sebagai "
+                   'bilangan; tulis dalam tanda kutip, seperti "0123456789012345"\n')
+    path = _waivers(tmp_path, _entry('"1234567890123456"'))
+    assert [w.fingerprint for w in load_waivers(path)] == ["1234567890123456"]

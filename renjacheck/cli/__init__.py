@@ -11,24 +11,34 @@ from __future__ import annotations
 import sys
 
 from renjacheck.cli import catalogue, check, workbooks  # noqa: F401  (register commands)
+from renjacheck.cli.lang import current, localise, start
 from renjacheck.cli.options import FORMATS, app
+from renjacheck.cli.usage import say, usage_message
 
 __all__ = ["FORMATS", "app", "main"]
 
 
 def main() -> None:
-    """Entry point: run the app; usage errors become one line on stderr and exit code 2."""
+    """Entry point: run the app in the run's language (the help too); usage errors become one
+    line on stderr and exit code 2."""
+    import typer.main
+
+    start(sys.argv[1:])  # --help and usage errors come before --lang is parsed
+    command = typer.main.get_command(app)
+    localise(command, current())
     try:
-        code = app(standalone_mode=False)
+        code = command(standalone_mode=False)
     except Exception as exc:
+        if type(exc).__name__ == "Abort":  # Ctrl-C
+            print(f"renjacheck: {say('aborted', current())}", file=sys.stderr)
+            sys.exit(130)
         # Usage errors (click's, vendored or not, have both attributes): one line, their exit code.
         code = getattr(exc, "exit_code", None)
         if not (hasattr(exc, "format_message") and isinstance(code, int)):
             raise
-        message = exc.format_message()
         if type(exc).__name__ == "NoArgsIsHelpError":
-            print(message, file=sys.stderr)  # no arguments: the help, as is
-        elif message:
-            print(f"renjacheck: {message}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+            print(exc.format_message(), file=sys.stderr)  # no arguments: the help, as is
+        else:
+            print(f"renjacheck: {usage_message(exc, current())}", file=sys.stderr)
+        sys.exit(code)
     sys.exit(code if isinstance(code, int) else 0)

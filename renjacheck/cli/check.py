@@ -11,9 +11,9 @@ import typer
 
 from renjacheck.cli.options import (FORMATS, REPORTERS, ConfigOpt, Files, Ignore, Jobs, Lang,
                                     NoConfig, OutputOpt, Quiet, ReportFormat, RequireOpt,
-                                    RulesDir, Select,
-                                    SeverityOpt, WaiversOpt, app, choice, emit, fail, lang_of,
-                                    make_resolver, no_workbooks, split, stops)
+                                    RulesDir, Select, SeverityOpt, WaiversOpt, app, check_lang,
+                                    choice, emit, fail, lang_of, make_resolver, no_workbooks,
+                                    output_error, split, stops, whole)
 
 
 @app.command()
@@ -21,10 +21,11 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
           waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False,
-          jobs: Jobs = 1, require: RequireOpt = None) -> None:
+          jobs: Jobs = "1", require: RequireOpt = None) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     choice(fmt, FORMATS, "--format")
-    lang_of(lang, None)  # a bad flag is refused before any file is read
+    check_lang(lang)  # a bad flag is refused before any file is read
+    processes = whole(jobs, "--jobs", 0)
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.engine.parallel import check_many, gather
     from renjacheck.i18n import text
@@ -40,7 +41,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
         raise typer.Exit(2)  # nothing to check, so no report
     bar = bar_for(sys.stderr, len(files), quiet)
     try:
-        report = check_many(files, resolve=resolver, jobs=jobs, progress=bar)
+        report = check_many(files, resolve=resolver, jobs=processes, progress=bar)
     finally:
         if bar is not None:
             bar.close()  # before any other line on stderr
@@ -60,7 +61,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
         try:
             write_report(output, rendered, files)
         except (OutputError, OSError) as exc:
-            fail(f"--output: {exc}")
+            fail(f"--output: {output_error(exc)}")
     raise typer.Exit(code)
 
 

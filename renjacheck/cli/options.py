@@ -1,5 +1,7 @@
 """The `renjacheck` app, the options its commands share, and the helpers they use: a bad flag,
-rule file or configuration is one line on stderr and exit code 2."""
+rule file or configuration is one line on stderr, in the run's language, and exit code 2.
+
+Help texts are declared in English; cli/texts.py gives their Indonesian (cli/lang.py)."""
 
 from __future__ import annotations
 
@@ -12,16 +14,16 @@ from typing import Annotated, Optional
 import typer
 
 from renjacheck import __version__
+from renjacheck.cli.lang import LANGS, current, given, settle
+from renjacheck.cli.usage import say
 from renjacheck.reporters import REPORTERS  # names only: each reporter loads when first used
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None,
-                  help="Memeriksa konsistensi buku kerja Renja (Rencana Kerja). "
-                       "Checks a Renja workbook for internal consistency.")
+                  help="Checks a Renja (Rencana Kerja) workbook for internal consistency.")
 
 FORMATS = tuple(REPORTERS)  # the report formats of `check`
 CATALOGUE_FORMATS = ("text", "json")  # `rules` and `rule`
-LANGS = ("id", "en")
 
 # Options shared by the commands.
 Files = Annotated[list[Path], typer.Argument(
@@ -61,8 +63,9 @@ ConfigOpt = Annotated[Optional[Path], typer.Option(
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Use no configuration file.")]
 WaiversOpt = Annotated[Optional[Path], typer.Option(
     "--waivers", metavar="FILE", show_default=False, help="Use this waiver file.")]
-Jobs = Annotated[int, typer.Option(
-    "--jobs", "-j", min=0, metavar="N",
+# A whole number is read by `whole`, not by click, whose refusal would be in English.
+Jobs = Annotated[str, typer.Option(
+    "--jobs", "-j", metavar="N",
     help="Check N workbooks at a time, each in a process of its own; 0: one per processor.")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
@@ -78,8 +81,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
-          ) -> None:
-    """Memeriksa konsistensi buku kerja Renja. Checks a Renja workbook for consistency."""
+          lang: Lang = None) -> None:
+    """Checks a Renja (Rencana Kerja) workbook for internal consistency."""
+    if lang is not None:
+        check_lang(lang)
+        given(lang)  # for the command, unless it is given its own
 
 
 def split(values: list[str] | None) -> list[str] | None:
@@ -89,17 +95,24 @@ def split(values: list[str] | None) -> list[str] | None:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-# A folder given to search that holds no workbook (not in i18n's catalogue: it is no file's
-# error, so no report carries it).
-NO_WORKBOOKS = {"id": "tidak ada buku kerja .xlsx di folder ini",
-                "en": "no .xlsx workbook in this folder"}
-
-
 def no_workbooks(folders: list[Path], lang: str) -> bool:
     """One line on stderr for each folder without a workbook; whether there was any."""
     for folder in folders:
-        print(f"renjacheck: {folder}: {NO_WORKBOOKS[lang]}", file=sys.stderr)
+        print(f"renjacheck: {folder}: {say('no_workbooks', lang)}", file=sys.stderr)
     return bool(folders)
+
+
+def whole(value: str | None, name: str, least: int | None = None) -> int | None:
+    """A whole-number flag's value (at least `least`); a usage error, exit 2, for another."""
+    if value is None:
+        return None
+    try:
+        number = int(value.strip())
+    except ValueError:
+        fail(say("not_whole", current(), name=name, value=value))
+    if least is not None and number < least:
+        fail(say("out_of_range", current(), name=name, value=number, range=f">= {least}"))
+    return number
 
 
 def make_resolver(select, ignore, severity, rules, config, no_config, waivers, require=None):
@@ -124,38 +137,60 @@ def load_catalogue(rules, config, no_config):
 
 @contextmanager
 def stops():
-    """A bad configuration, rule file, waiver file or vocabulary file: one line on stderr, exit
-    code 2."""
+    """A bad configuration, rule file, waiver file or vocabulary file: one line on stderr in
+    the run's language, exit code 2."""
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.config import ConfigError
     from renjacheck.engine.rules import RuleError
+    from renjacheck.i18n import text
     from renjacheck.tables.vocabulary import VocabularyError
     from renjacheck.waivers import WaiverError
 
     try:
         yield
-    except ConfigError as exc:
-        fail(f"config: {exc}")
-    except RuleError as exc:
-        fail(f"rule file: {exc}")
-    except WaiverError as exc:
-        fail(f"waiver file: {exc}")
-    except VocabularyError as exc:
-        fail(f"vocabulary: {exc}")
+    except (ConfigError, RuleError, WaiverError, VocabularyError) as exc:
+        what = {ConfigError: "stop.config", RuleError: "stop.rule_file",
+                WaiverError: "stop.waiver_file"}.get(type(exc), "stop.vocabulary")
+        lang = current()
+        fail(f"{text(what, lang)}: {exc.say(lang)}")
 
 
 def lang_of(flag: str | None, configured: str | None) -> str:
-    """The report's language: the flag, else $RENJACHECK_LANG, else the configuration's, else id."""
-    lang = flag or os.environ.get("RENJACHECK_LANG") or configured or "id"
-    choice(lang, LANGS, "--lang")
+    """The report's language: the flag, else $RENJACHECK_LANG, else the configuration's, else id;
+    the run writes in it from here on."""
+    check_lang(flag)
+    lang = flag or given() or os.environ.get("RENJACHECK_LANG") or configured or "id"
+    settle(lang)
     return lang
+
+
+def check_lang(flag: str | None) -> None:
+    """Refuse a `--lang` (or $RENJACHECK_LANG) that is no language, before any file is read."""
+    value = flag or os.environ.get("RENJACHECK_LANG")
+    if value is not None:
+        choice(value, LANGS, "--lang" if flag else "RENJACHECK_LANG")
 
 
 def choice(value: str, choices: tuple[str, ...], hint: str) -> None:
     """Refuse `value` unless it is one of `choices` (a usage error naming the flag)."""
     if value not in choices:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
-                                 param_hint=hint)
+        fail(say("not_one_of", current(), name=hint, value=value, choices=", ".join(choices)))
+
+
+def os_error(exc: OSError) -> str:
+    """An operating system error in the run's language, with the file it is about."""
+    # Loaded when needed: `renjacheck --help` does not wait for it.
+    from renjacheck.decoding import os_problem
+
+    problem = os_problem(exc).say(current())
+    return f"{exc.filename}: {problem}" if exc.filename else problem
+
+
+def output_error(exc: Exception) -> str:
+    """Why the output cannot be written (OutputError or OSError), in the run's language."""
+    if isinstance(exc, OSError):
+        return os_error(exc)
+    return exc.say(current()) if hasattr(exc, "say") else str(exc)
 
 
 def emit(output: str) -> None:

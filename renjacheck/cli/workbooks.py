@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from renjacheck.cli.options import (ConfigOpt, Ignore, Lang, NoConfig, RulesDir, Select,
-                                    SeverityOpt, WaiversOpt, app, fail, lang_of, make_resolver,
-                                    stops)
+                                    SeverityOpt, WaiversOpt, app, check_lang, fail, lang_of,
+                                    make_resolver, output_error, stops, whole)
 
 
 WorkbookOut = Annotated[Path, typer.Option(
@@ -30,7 +30,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
              config: ConfigOpt = None, no_config: NoConfig = False,
              waivers: WaiversOpt = None) -> None:
     """Write a copy of a workbook with every finding marked at its cell, and a results sheet."""
-    lang_of(lang, None)  # a bad flag is refused before any file is read
+    check_lang(lang)  # a bad flag is refused before any file is read
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.writers.annotate import annotate as write_copy
     from renjacheck.engine import check_files
@@ -48,7 +48,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
     try:
         refuse_inputs(output, [file])
     except OutputError as exc:
-        fail(f"--output: {exc}")
+        fail(f"--output: {output_error(exc)}")
     report = check_files([file], resolve=resolver).files[0]
     if report.error is not None:
         fail(f"{file}: {text(report.error, lang, **report.error_args)}")
@@ -57,7 +57,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
     except CannotCheck as exc:
         fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
     except (OutputError, OSError) as exc:
-        fail(f"--output: {exc}")
+        fail(f"--output: {output_error(exc)}")
     for line in lost:
         print(f"renjacheck: {file}: {line}", file=sys.stderr)
     summary = text("summary", lang, **{s.value: report.count(s) for s in Severity})
@@ -69,7 +69,7 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
 
 @app.command()
 def template(output: WorkbookOut, lang: Lang = None,
-             year: Annotated[Optional[int], typer.Option(
+             year: Annotated[Optional[str], typer.Option(
                  "--year", metavar="YEAR", show_default=False,
                  help="The plan year, filled in on the Identitas sheet.")] = None,
              unit: Annotated[Optional[str], typer.Option(
@@ -91,13 +91,13 @@ def template(output: WorkbookOut, lang: Lang = None,
     from renjacheck.output import OutputError
 
     lang = lang_of(lang, None)
-    options = Options(lang=lang, year=year, unit=unit, satker=tuple(satker or ()),
+    options = Options(lang=lang, year=whole(year, "--year"), unit=unit, satker=tuple(satker or ()),
                       bidang=tuple(bidang or DEFAULT_BIDANG))
     try:
         write_template(output, options, force=force)
     except TemplateError as exc:
         fail(str(exc))
     except (OutputError, OSError) as exc:
-        fail(f"--output: {exc}")
+        fail(f"--output: {output_error(exc)}")
     print(text("tpl.written", lang, path=str(output)))
     raise typer.Exit(0)

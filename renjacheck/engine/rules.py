@@ -14,18 +14,22 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from renjacheck import resources
+from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
+    where_key, yaml_broken
 from renjacheck.findings import Severity
+from renjacheck.i18n import Problem
 from renjacheck.kinds import KINDS, UnknownKind, get_kind
 from renjacheck.kinds.rule import Bilingual, Rule
 
 
-class RuleError(Exception):
-    """A rule file that cannot be used; the message names the file, the rule and the key."""
+class RuleError(Refusal):
+    """A rule file that cannot be used; names the file (a syntax error its line and column),
+    the rule and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path, rule: str | None, detail: str) -> None:
+    def __init__(self, path: Path, rule: str | None, detail: Problem, key: str = "",
+                 where: str | None = None) -> None:
         self.path, self.rule, self.detail = path, rule, detail
-        where = f"{path}" + (f": {rule}" if rule else "")
-        super().__init__(f"{where}: {detail}")
+        super().__init__(where or path, rule, where_key(key), detail)
 
 
 class RuleFile(BaseModel):
@@ -51,16 +55,25 @@ def load_rules(folders: list[Path] | None = None) -> list[Rule]:
     rules: dict[str, Rule] = {}
     for folder in folders or [resources.rules_dir()]:
         if not folder.is_dir():
-            raise RuleError(folder, None, "rule folder not found")
+            raise RuleError(folder, None, Problem("rf.folder_not_found"))
         for path in sorted(folder.glob("*.y*ml")):
+            text = ""
             try:
-                data = resources.load_yaml(path.read_text(encoding="utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError) as exc:
+                text = read_text(path)
+                data = resources.load_yaml(text)
+            except BrokenFile as exc:
+                raise RuleError(path, None, exc.broken.problem,
+                                where=exc.broken.where(path)) from None
+            except OSError as exc:
+                raise RuleError(path, None, os_problem(exc)) from None
+            except (yaml.YAMLError, ValueError) as exc:
                 # ValueError: a date YAML cannot build (2024-13-45)
-                raise RuleError(path, None, f"not valid YAML ({type(exc).__name__})") from None
+                broken = yaml_broken(exc, text)
+                raise RuleError(path, None, broken.problem, where=broken.where(path)) from None
             rule = _decode(path, data)
             if rule.id in rules:
-                raise RuleError(path, rule.id, f"duplicate id (also in {rules[rule.id].source})")
+                raise RuleError(path, rule.id, Problem("rf.duplicate",
+                                                       other=str(rules[rule.id].source)))
             rules[rule.id] = rule
     return [rules[key] for key in sorted(rules)]
 
@@ -68,40 +81,32 @@ def load_rules(folders: list[Path] | None = None) -> list[Rule]:
 def _decode(path: Path, data: object) -> Rule:
     rule_id = data.get("id") if isinstance(data, dict) else None
     if not isinstance(data, dict):
-        raise RuleError(path, None, "a rule file holds one mapping (id, slug, kind, ...)")
+        raise RuleError(path, None, Problem("rf.mapping"))
     try:
         spec = RuleFile.model_validate(data)
     except ValidationError as exc:
-        raise RuleError(path, rule_id, _explain(exc)) from None
+        raise RuleError(path, rule_id, *_explain(exc)[::-1]) from None
     try:
         kind = get_kind(spec.kind)
     except UnknownKind:
-        raise RuleError(path, spec.id, f"key 'kind': unknown kind {spec.kind!r} "
-                                       f"(kinds: {', '.join(sorted(KINDS))})") from None
+        raise RuleError(path, spec.id, Problem("rf.unknown_kind", kind=spec.kind,
+                                               kinds=", ".join(sorted(KINDS))), "kind") from None
     try:
         params = kind.params.model_validate(spec.params)
     except ValidationError as exc:
-        raise RuleError(path, spec.id, _explain(exc, prefix="params")) from None
+        raise RuleError(path, spec.id, *_explain(exc, prefix="params")[::-1]) from None
     names = kind.placeholders_of(params)
     for lang, template in (("id", spec.message.id), ("en", spec.message.en)):
         for _, name, _, _ in string.Formatter().parse(template):
             if name is not None and name not in names:
-                raise RuleError(path, spec.id, f"key 'message.{lang}': unknown placeholder "
-                                f"{{{name}}} (this rule provides: {', '.join(sorted(names))})")
+                raise RuleError(path, spec.id, Problem("rf.placeholder", name=name,
+                                                       names=", ".join(sorted(names))),
+                                f"message.{lang}")
     return Rule(id=spec.id, slug=spec.slug, kind=spec.kind, severity=Severity(spec.severity),
                 title=spec.title, message=spec.message, rationale=spec.rationale, params=params,
                 needs=kind.needs_of(params), source=path, example=spec.example, fix=spec.fix)
 
 
-def _explain(exc: ValidationError, prefix: str | None = None) -> str:
-    error = exc.errors()[0]
-    parts = ((prefix,) if prefix else ()) + tuple(error["loc"])
-    # pydantic marks a failing mapping key with "[key]": the key itself says enough.
-    key = ".".join(str(p) for p in parts if p != "[key]")
-    if error["type"] == "extra_forbidden":
-        return f"unknown key '{key}'"
-    if error["type"] == "missing":
-        return f"missing key '{key}'"
-    # A validator's own message says enough without pydantic's "Value error, " in front.
-    message = error["msg"].removeprefix("Value error, ")
-    return f"key '{key}': {message}" if key else message
+def _explain(exc: ValidationError, prefix: str | None = None) -> tuple[str, Problem]:
+    """The key the first error is about, and the problem."""
+    return field_problem(exc.errors()[0], (prefix,) if prefix else ())

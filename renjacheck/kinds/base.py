@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+from renjacheck.i18n import Problem
 from renjacheck.tables import registry
 from renjacheck.values import Location
 
@@ -39,7 +40,7 @@ class _Tables:
     def check(self, name: str) -> str:
         """`name` if it is one of `names`; else ValueError naming those there are."""
         if name not in self.names():
-            raise ValueError(f"unknown table {name!r} (tables: {', '.join(self.names())})")
+            raise Problem("unknown_table", name=name, known=", ".join(self.names()))
         return name
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler):

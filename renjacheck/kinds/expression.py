@@ -15,6 +15,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from renjacheck.expressions import (InvalidExpression, column_names, compile_expression,
                                     evaluate, evaluator)
+from renjacheck.i18n import Problem
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
 from renjacheck.values import Invalid, Quantity, Text
 
@@ -45,7 +46,8 @@ class Params(BaseParams):
         table = info.data.get("table")
         for name in [value] if isinstance(value, str) else value or []:
             if table and name not in column_names(table):
-                raise ValueError(f"table {table!r} has no column {name!r}")
+                raise Problem("rf.no_column", table=table, name=name,
+                              known=", ".join(column_names(table)))
         return value
 
     def placeholders(self) -> frozenset[str]:

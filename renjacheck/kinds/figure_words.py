@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from renjacheck.i18n import Problem
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
 from renjacheck.numbers import compound, format_number
 from renjacheck.tables import registry
@@ -41,8 +42,7 @@ class Params(BaseParams):
             kind = registry.kind(table)
             for name in names:
                 if not kind.has(name) or kind.column(name).type is not FieldType.QUANTITY:
-                    raise ValueError(f"column {table}.{name} is not a quantity column of "
-                                     f"{table!r}: only figures of performance are read so")
+                    raise Problem("rf.not_quantity", table=table, name=name)
         return self
 
     def needs(self) -> Needs:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from pydantic import model_validator
 
 from renjacheck.checks.arith import Interval, total
+from renjacheck.i18n import Problem
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
@@ -39,7 +40,7 @@ class Params(BaseParams):
             kind = registry.kind(table)
             for name in names:
                 if not kind.has(name) or kind.column(name).type not in FIGURES:
-                    raise ValueError(f"column {table}.{name} is not a figure column of {table!r}")
+                    raise Problem("rf.not_figure", table=table, name=name)
         return self
 
     def needs(self) -> Needs:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from renjacheck.i18n import Problem
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES, FieldType
@@ -40,10 +41,9 @@ class Params(BaseParams):
                     ftype = kind.column(name).type
                 else:
                     known = ", ".join(kind.names)
-                    raise ValueError(f"table {table!r} has no column {name!r} (columns: {known})")
+                    raise Problem("rf.no_column", table=table, name=name, known=known)
                 if self.check in ("number", "non_negative") and ftype not in FIGURES:
-                    raise ValueError(f"column {table}.{name} holds text; "
-                                     f"'{self.check}' needs figures")
+                    raise Problem("rf.text_column", table=table, name=name, check=self.check)
         return self
 
     def needs(self) -> Needs:

@@ -1,7 +1,8 @@
 """The rule catalogue for people and machines: `renjacheck rules` and `renjacheck rule ID`.
 
-Severities are written as configuration writes them (error, warning, info), so that a listing
-can be copied into `severity`, `select` or `ignore`; titles and explanations are in `lang`.
+Text is in `lang` throughout: the severity in words (`kesalahan`, `peringatan`, `info`), what
+kind of check a rule is, titles and explanations. JSON keeps the words a configuration writes
+(`error`, `warning`, `info`; the kind's name) for machines.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 from renjacheck.kinds.rule import Rule
-from renjacheck.i18n import text
+from renjacheck.i18n import MESSAGES, text
 
 
 def rule_list(rules: list[Rule], lang: str, fmt: str = "text") -> str:
@@ -23,8 +24,19 @@ def rule_list(rules: list[Rule], lang: str, fmt: str = "text") -> str:
                             "kind": r.kind, "title": getattr(r.title, lang)} for r in rules],
                           ensure_ascii=False, indent=2)
     width = max((len(r.slug) for r in rules), default=0)
-    return "\n".join(f"{r.id:<8} {r.slug:<{width}}  {r.severity.value:<7}  "
+    level = max((len(_severity(r, lang)) for r in rules), default=0)
+    return "\n".join(f"{r.id:<8} {r.slug:<{width}}  {_severity(r, lang):<{level}}  "
                      f"{getattr(r.title, lang)}" for r in rules)
+
+
+def _severity(rule: Rule, lang: str) -> str:
+    return text(f"sev.{rule.severity.value}", lang)
+
+
+def _kind(rule: Rule, lang: str) -> str:
+    """What kind of check the rule is, in words (a kind without words: its name)."""
+    key = f"kind.{rule.kind}"
+    return text(key, lang) if key in MESSAGES else rule.kind
 
 
 def rule_detail(rule: Rule, lang: str, fmt: str = "text") -> str:
@@ -38,8 +50,8 @@ def rule_detail(rule: Rule, lang: str, fmt: str = "text") -> str:
              "tables": sorted(rule.requires), "source": _shown_path(rule.source)}
     if fmt == "json":
         return json.dumps(facts, ensure_ascii=False, indent=2)
-    lines = [f"{rule.id} {rule.slug} ({rule.severity.value}; "
-             f"{text('rule_kind', lang)}: {rule.kind})", facts["title"]]
+    lines = [f"{rule.id} {rule.slug} ({_severity(rule, lang)}; "
+             f"{text('rule_check', lang)}: {_kind(rule, lang)})", facts["title"]]
     for key, heading in (("rationale", "why"), ("example", "rule_example"), ("fix", "rule_fix")):
         if facts[key]:
             lines += ["", text(heading, lang)]

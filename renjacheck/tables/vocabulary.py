@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck import resources
+from renjacheck.decoding import BrokenFile, Refusal, os_problem, read_text, where_key, yaml_broken
+from renjacheck.i18n import Problem
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.labels import label_forms, norm_label, parenthesised
 
@@ -25,12 +27,14 @@ FILE = "judul-kolom.yaml"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-class VocabularyError(ValueError):
-    """A vocabulary file that cannot be used: names the file and the key."""
+class VocabularyError(Refusal, ValueError):
+    """A vocabulary file that cannot be used: names the file (a syntax error its line and
+    column) and the key; `detail` (a Problem) says what is wrong."""
 
-    def __init__(self, path: Path, key: str | None, detail: str) -> None:
+    def __init__(self, path: Path, key: str | None, detail: Problem,
+                 where: str | None = None) -> None:
         self.path, self.key, self.detail = path, key, detail
-        super().__init__(f"{path}: " + (f"key '{key}': " if key else "") + detail)
+        super().__init__(where or path, where_key(key or ""), detail)
 
 
 @dataclass(frozen=True)
@@ -91,28 +95,28 @@ def _read(path: Path, kinds: dict[str, TableKind], labels: dict[str, dict[str, s
     data = _load(path)
     for key in data:
         if key not in ("tabel", "kolom_bebas"):
-            raise VocabularyError(path, str(key), "unknown key (keys: tabel, kolom_bebas)")
+            raise VocabularyError(path, str(key), Problem("voc.unknown_key"))
     tables = data.get("tabel") or {}
     if not isinstance(tables, dict):
-        raise VocabularyError(path, "tabel", "a mapping of table -> column -> labels")
+        raise VocabularyError(path, "tabel", Problem("voc.tables"))
     for kind_name, columns in tables.items():
         kind = kinds.get(str(kind_name))
         if kind is None:
-            raise VocabularyError(path, f"tabel.{kind_name}",
-                                  f"unknown table (tables: {', '.join(kinds)})")
+            raise VocabularyError(path, f"tabel.{kind_name}", Problem(
+                "unknown_table", name=str(kind_name), known=", ".join(kinds)))
         if not isinstance(columns, dict):
-            raise VocabularyError(path, f"tabel.{kind_name}", "a mapping of column -> labels")
+            raise VocabularyError(path, f"tabel.{kind_name}", Problem("voc.columns"))
         for name, texts in columns.items():
             key = f"tabel.{kind_name}.{name}"
             if not kind.has(name):
-                raise VocabularyError(path, key, f"unknown column (columns: "
-                                                 f"{', '.join(kind.names)})")
+                raise VocabularyError(path, key, Problem("voc.unknown_column",
+                                                         known=", ".join(kind.names)))
             for text in _texts(path, key, texts):
                 for form in forms(text):
                     other = owner[kind.name].setdefault(form, name)
                     if other != name:
-                        raise VocabularyError(path, key, f"label {text!r} already names column "
-                                                         f"{other!r} of {kind.name}")
+                        raise VocabularyError(path, key, Problem(
+                            "voc.taken", label=text, other=other, table=kind.name))
                     labels[kind.name][name].add(form)
                     shown.setdefault(form, text)
     for text in _texts(path, "kolom_bebas", data.get("kolom_bebas") or []):
@@ -122,17 +126,22 @@ def _read(path: Path, kinds: dict[str, TableKind], labels: dict[str, dict[str, s
 
 
 def _load(path: Path) -> dict:
+    text = ""
     try:
+        text = read_text(path)
         # Every label is text as written: plain YAML would read `No` as false.
-        data = resources.load_yaml(path.read_text(encoding="utf-8"), strings=True)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VocabularyError(path, None, f"cannot be read ({exc})") from None
+        data = resources.load_yaml(text, strings=True)
+    except BrokenFile as exc:
+        raise VocabularyError(path, None, exc.broken.problem, exc.broken.where(path)) from None
+    except OSError as exc:
+        raise VocabularyError(path, None, os_problem(exc)) from None
     except Exception as exc:  # yaml.YAMLError: PyYAML is imported lazily (resources.py)
-        raise VocabularyError(path, None, f"not valid YAML ({type(exc).__name__})") from None
+        broken = yaml_broken(exc, text)
+        raise VocabularyError(path, None, broken.problem, broken.where(path)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise VocabularyError(path, None, "the file holds one mapping (tabel, kolom_bebas)")
+        raise VocabularyError(path, None, Problem("voc.mapping"))
     return data
 
 
@@ -140,10 +149,10 @@ def _texts(path: Path, key: str, texts: object) -> list[str]:
     """The labels written under `key`: a list of texts, or one text."""
     items = [texts] if isinstance(texts, str) else texts
     if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
-        raise VocabularyError(path, key, "a list of labels, each a text")
+        raise VocabularyError(path, key, Problem("voc.labels"))
     for text in items:
         if not norm_label(text):
-            raise VocabularyError(path, key, f"label {text!r} has no letters or digits")
+            raise VocabularyError(path, key, Problem("voc.no_letters", label=text))
     return items
 
 
