@@ -274,6 +274,15 @@ def test_the_default_language_is_indonesian_even_for_the_help(monkeypatch, capsy
     assert err == "renjacheck: missing PATH...\n"
 
 
+def test_an_empty_language_variable_is_an_unset_one(monkeypatch, capsys, place):
+    monkeypatch.setenv("RENJACHECK_LANG", "")
+    code, out, err = run(monkeypatch, capsys, "check", "salah.xlsx")
+    assert code == 1 and err == "" and "berkas diperiksa" in out.splitlines()[-1]
+    monkeypatch.setenv("RENJACHECK_LANG", "fr")
+    code, _, err = run(monkeypatch, capsys, "check", "salah.xlsx")
+    assert code == 2 and "RENJACHECK_LANG" in err
+
+
 def test_the_configuration_sets_the_language_of_the_help_too(monkeypatch, capsys, place):
     (place / "renjacheck.toml").write_text('lang = "en"\n')
     code, out, _ = run(monkeypatch, capsys, "--help")

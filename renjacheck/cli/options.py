@@ -167,7 +167,7 @@ def lang_of(flag: str | None, configured: str | None) -> str:
 def check_lang(flag: str | None) -> None:
     """Refuse a `--lang` (or $RENJACHECK_LANG) that is no language, before any file is read."""
     value = flag or os.environ.get("RENJACHECK_LANG")
-    if value is not None:
+    if value:  # an empty variable is an unset one, as shells and CI templates leave it
         choice(value, LANGS, "--lang" if flag else "RENJACHECK_LANG")
 
 
