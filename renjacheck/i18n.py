@@ -262,6 +262,14 @@ class Clauses:
     items: tuple[tuple[str, Mapping[str, Any]], ...] = ()
 
 
+@dataclass(frozen=True)
+class Terms:
+    """A sum shown term by term, each with its label: ` (5354: 490.000.000 + 3251:
+    125.000.000)`; nothing for a single term, which the figure it adds up to already says."""
+
+    items: tuple[tuple[str, Any], ...] = ()
+
+
 def text(key: str, lang: str, **args: Any) -> str:
     """A catalogue message in `lang`, filled with `args`."""
     return render(MESSAGES[key], args, lang)
@@ -280,6 +288,9 @@ def show(value: Any, lang: str) -> str:
         return MESSAGES["empty"][lang]
     if isinstance(value, Clauses):
         return "".join(f"; {text(key, lang, **args)}" for key, args in value.items)
+    if isinstance(value, Terms):
+        terms = " + ".join(f"{label}: {show(v, lang)}" for label, v in value.items)
+        return f" ({terms})" if len(value.items) > 1 else ""
     if isinstance(value, Quantity):
         shown = format_number(value.value, value.decimals, lang, percent=value.percent)
         if value.upper is not None:  # a range target: "80 - 90%"

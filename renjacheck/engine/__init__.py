@@ -109,11 +109,11 @@ def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
             continue
         if texts is None:
             texts = (rule.message.model_dump(), rule.title.model_dump(),
-                     rule.rationale.model_dump())
+                     rule.rationale.model_dump(), rule.fix.model_dump() if rule.fix else {})
         findings[ident] = Finding(
             rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
             locations=hit.locations, templates=texts[0], args=hit.args, expected=hit.expected,
-            actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2])
+            actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2], fix=texts[3])
 
 
 def check_file(path: Path, setup: Setup) -> FileReport:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
-from renjacheck.i18n import show, text
+from renjacheck.i18n import text
 from renjacheck.tables import registry
 
 
@@ -40,11 +40,12 @@ def headline(finding: Finding, lang: str) -> str:
 
 def expected_found(finding: Finding, lang: str) -> str | None:
     """`diharapkan: 100,43%; ditemukan: 100,45%`, when both are figures or values worth showing
-    (not when what was expected is a word such as "filled", which the message says)."""
-    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+    (not when what was expected is a word such as "filled", which the message says), both in
+    the unit one of them carries."""
+    figures = finding.figures(lang)
+    if figures is None:
         return None
-    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
-            f"{text('found', lang)}: {show(finding.actual, lang)}")
+    return f"{text('expected', lang)}: {figures[0]}; {text('found', lang)}: {figures[1]}"
 
 
 @dataclass(frozen=True)

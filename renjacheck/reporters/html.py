@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
-from renjacheck.i18n import show, text
+from renjacheck.i18n import text
 from renjacheck.report import FileReport, Report
 from renjacheck.reporters.base import Reporter, RuleInfo, rules_that_ran, skipped_by_reason
 from renjacheck.reporters.htmlkit import (
-    GENERAL, WORDS, asset, css_string, digest, esc, shows_figures, table_of,
+    GENERAL, WORDS, asset, css_string, digest, esc, table_of,
 )
 from renjacheck.tables import registry
 
@@ -259,11 +259,11 @@ class HtmlReporter(Reporter):
                         for i, loc in enumerate(finding.locations)) or "-"
         title = finding.title.get(self.lang, "")
         what = [f'<p class="msg">{esc(finding.message(self.lang))}</p>']
-        if shows_figures(finding):
+        figures = finding.figures(self.lang)
+        if figures is not None:
             what.append(f'<p class="figures">{esc(self._w("expected"))}: '
-                        f"<b>{esc(show(finding.expected, self.lang))}</b>; "
-                        f'{esc(self._w("found"))}: <b>{esc(show(finding.actual, self.lang))}</b>'
-                        "</p>")
+                        f"<b>{esc(figures[0])}</b>; "
+                        f'{esc(self._w("found"))}: <b>{esc(figures[1])}</b></p>')
         if waived:
             waiver = finding.waived
             who = self._w("waived_by", who=waiver.accepted_by)

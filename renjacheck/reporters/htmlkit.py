@@ -75,10 +75,3 @@ def digest(source: str) -> str:
 def table_of(finding: Finding, kinds: list[str]) -> str:
     """The table a finding is listed under: its own when the file has it, else General."""
     return finding.table if finding.table in kinds else GENERAL
-
-
-def shows_figures(finding: Finding) -> bool:
-    # The same choice as the text report: figures are shown apart; a text the message already
-    # quotes (a wording, or a marker such as "Matriks") is not repeated.
-    return finding.expected is not None and finding.actual is not None \
-        and not isinstance(finding.expected, str)

@@ -28,7 +28,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
-from renjacheck.i18n import show, text
+from renjacheck.i18n import text
 from renjacheck.report import FileReport
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
@@ -153,6 +153,9 @@ def _note(mark: Mark, lang: str) -> str:
     if len(finding.locations) > 1:
         others = ", ".join(str(loc) for loc in finding.locations[1:])
         lines.append(f"{text('ann.see_also', lang)}: {others}")
+    fix = finding.fix.get(lang) or finding.fix.get("id")
+    if fix:  # rule files fold their prose as YAML does; a comment wraps it again
+        lines.append(f"{text('rule_fix', lang)}: {' '.join(fix.split())}")
     if finding.waived is not None:
         lines.append(_waiver(finding, lang))
     return "\n".join(lines)
@@ -160,10 +163,10 @@ def _note(mark: Mark, lang: str) -> str:
 
 def _expected(finding: Finding, lang: str) -> str:
     """'expected: ...; found: ...' as the text report gives it, or ''."""
-    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+    figures = finding.figures(lang)
+    if figures is None:
         return ""
-    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
-            f"{text('found', lang)}: {show(finding.actual, lang)}")
+    return f"{text('expected', lang)}: {figures[0]}; {text('found', lang)}: {figures[1]}"
 
 
 def _waiver(finding: Finding, lang: str) -> str:
