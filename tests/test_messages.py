@@ -108,15 +108,15 @@ def test_mat001_names_both_tables_their_columns_and_each_kegiatan_pagu(seed):
     assert [(str(f.locations[0]), f.message("id")) for f in found] == [
         ("Matriks 2024!G22",
          'Kegiatan 5354 + 3251: anggaran di tabel Matriks, kolom "Anggaran (Rp)", tertulis '
-         '490.000.000, tetapi pagu kegiatan itu di tabel Pendanaan, kolom "TOTAL", 615.000.000 '
+         '490.000.000, tetapi pagu kegiatan itu di tabel Pendanaan, kolom "Total", 615.000.000 '
          "(5354: 490.000.000 + 3251: 125.000.000); kedua angka harus sama"),
         ("Matriks 2024!G29:G30",
          'Kegiatan 3236: anggaran di tabel Matriks, kolom "Anggaran (Rp)", tertulis '
-         '6.803.094.000, tetapi pagu kegiatan itu di tabel Pendanaan, kolom "TOTAL", '
+         '6.803.094.000, tetapi pagu kegiatan itu di tabel Pendanaan, kolom "Total", '
          "5.169.772.000; kedua angka harus sama")]
     assert found[0].message("en") == (
         'Kegiatan 5354 + 3251: the Matriks table gives an anggaran of 490,000,000 in column '
-        '"Anggaran (Rp)", but the kegiatan\'s pagu in the Pendanaan table, column "TOTAL", is '
+        '"Anggaran (Rp)", but the kegiatan\'s pagu in the Pendanaan table, column "Total", is '
         "615,000,000 (5354: 490,000,000 + 3251: 125,000,000); the two must be equal")
     assert [str(loc) for loc in found[0].locations] == [
         "Matriks 2024!G22", "Pendanaan!G13", "Pendanaan!G7"]

@@ -4,8 +4,8 @@ names, or the sum of both where it names two ("X dan Y"; see renjacheck.checks.l
 A merged anggaran counts once. Kegiatan that share a Pendanaan kegiatan (one kegiatan listed in
 two Matriks rows, each with part of its pagu) are compared together: their anggaran add up to
 the pagu of every kegiatan they name. Amounts are compared within their written precision.
-The finding names the two columns compared by their headings (`anggaran`, `total`) and, for
-more than one kegiatan, each one's pagu (`terms`).
+The finding names the two columns compared by their template headings (`anggaran`, `total`)
+and, for more than one kegiatan, each one's pagu (`terms`).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every anggaran that is not the pagu of the kegiatan its row names."""
     matriks = ctx.plan.get(MATRIKS).groups
-    # The two columns compared, by the headings the planner wrote.
-    labels = (ctx.plan.get(MATRIKS).labels.get("anggaran", "Anggaran"),
-              ctx.plan.get(PENDANAAN).labels.get("total", "Total"))
+    # The two columns compared, by their template headings: what a header says differs in
+    # case and words from one office to another (`TOTAL`, `Jumlah`); its cells are listed.
+    labels = (MATRIKS.column("anggaran").heading, PENDANAAN.column("total").heading)
     named = ctx.shared.links.matriks
     for members in _sharing(named):
         groups = [matriks[i] for i in members]
