@@ -27,6 +27,11 @@ class FileReport:
     rules: tuple[Rule, ...] = ()
     ran: frozenset[str] = frozenset()
     skipped: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Whose plan, for which year (the Identitas), and the SHA-256 of the file checked: what an
+    # auditor's printed report names.
+    unit: str | None = None
+    year: int | None = None
+    sha256: str | None = None
 
     def count(self, severity: Severity) -> int:
         """How many findings of `severity`, waived ones left out."""

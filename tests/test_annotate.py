@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -337,6 +339,92 @@ def test_what_the_copy_loses_is_said_line_by_line(monkeypatch, capsys, tmp_path)
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
 
 
+def test_the_results_sheet_prints_a_page_wide_landscape_with_its_heading_on_every_page(seed):
+    sheet = openpyxl.load_workbook(seed[2])["Hasil Pemeriksaan"]
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == \
+        ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    heading = next(r for r in range(1, 40) if sheet.cell(r, 6).value == "Pesan")
+    assert sheet.print_title_rows == f"${heading}:${heading}"
+    assert sheet.auto_filter.ref.startswith(f"A{heading}:H")
+    # Readable once fitted: 141 characters on A4 landscape within 0.4" margins print at 100%
+    # in Calibri 11 (7 px a character and 5 of padding a column: 1027 of 1045 px).
+    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGH"]
+    assert sum(widths) == 141 and sum(w * 7 + 5 for w in widths) <= (11.69 - 0.8) * 96
+    assert (sheet.page_margins.left, sheet.page_margins.right) == (0.4, 0.4)
+    assert sheet.oddFooter.right.text == "&P / &N"
+    assert sheet.oddHeader.left.text == "Hasil pemeriksaan renjacheck: banten-2024.xlsx"
+
+
+def _print_settings(sheet) -> dict:
+    setup, margins = sheet.page_setup, sheet.page_margins
+    return {"orientation": setup.orientation, "paper": setup.paperSize, "scale": setup.scale,
+            "fit": (sheet.sheet_properties.pageSetUpPr.fitToPage if
+                    sheet.sheet_properties.pageSetUpPr else None,
+                    setup.fitToWidth, setup.fitToHeight),
+            "titles": sheet.print_title_rows, "area": sheet.print_area,
+            "margins": (margins.left, margins.right, margins.top, margins.bottom),
+            "header": sheet.oddHeader.center.text, "footer": sheet.oddFooter.right.text,
+            "centered": sheet.print_options.horizontalCentered,
+            "gridlines": sheet.print_options.gridLines,
+            "breaks": [b.id for b in sheet.row_breaks.brk]}
+
+
+def test_the_data_sheets_keep_their_print_settings(tmp_path):
+    from openpyxl.worksheet.pagebreak import Break
+
+    book = openpyxl.load_workbook(SEED)
+    pendanaan, matriks = book["Pendanaan"], book["Matriks 2024"]
+    pendanaan.page_setup.orientation, pendanaan.page_setup.paperSize = "landscape", 9
+    pendanaan.sheet_properties.pageSetUpPr.fitToPage = True
+    pendanaan.page_setup.fitToWidth, pendanaan.page_setup.fitToHeight = 1, 0
+    pendanaan.print_title_rows, pendanaan.print_area = "3:4", "A1:G21"
+    pendanaan.page_margins.left, pendanaan.page_margins.top = 0.3, 1.1
+    pendanaan.oddHeader.center.text, pendanaan.oddFooter.right.text = "Renja &A", "Hal &P"
+    pendanaan.print_options.horizontalCentered = pendanaan.print_options.gridLines = True
+    pendanaan.row_breaks.append(Break(id=12))
+    matriks.page_setup.orientation, matriks.page_setup.scale = "landscape", 70
+    matriks.print_title_rows = "5:5"
+    source = tmp_path / "dicetak.xlsx"
+    book.save(source)
+    copy = tmp_path / "hasil.xlsx"
+    assert _cli("annotate", source, "-o", copy)[0] == 1
+    before, after = openpyxl.load_workbook(source), openpyxl.load_workbook(copy)
+    assert after.sheetnames == ["Hasil Pemeriksaan", *before.sheetnames]
+    for name in before.sheetnames:
+        assert _print_settings(after[name]) == _print_settings(before[name]), name
+    assert _print_settings(after["Pendanaan"])["titles"] == "$3:$4"  # now the fourth sheet's
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
+                                            "apt-get install libreoffice-calc to run this test")
+def test_libreoffice_prints_the_results_sheet_landscape_at_a_readable_size(seed, tmp_path):
+    """The results sheet alone, turned into a PDF by LibreOffice: landscape A4 pages, its
+    text at 8 pt or more (8.7 pt seen where DejaVu Sans stands in for Calibri, 5 pages; the
+    whole copy of the seed made 25 pages)."""
+    book = openpyxl.load_workbook(seed[2])
+    for name in book.sheetnames[1:]:
+        del book[name]
+    alone = tmp_path / "hasil.xlsx"
+    book.save(alone)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    subprocess.run([SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(alone)], capture_output=True, timeout=180, check=True)
+    data = (tmp_path / "hasil.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    boxes = {tuple(round(float(n)) for n in box.split()[2:]) for box in
+             re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)}
+    sizes = Counter()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        with contextlib.suppress(zlib.error):
+            sizes.update(float(s) for s in re.findall(rb"/F\d+ ([\d.]+) Tf",
+                                                      zlib.decompress(stream)))
+    print(f"results sheet: {pages} pages, text at {sizes.most_common(1)[0][0]} pt")
+    assert 1 <= pages <= 8 and boxes == {(842, 595)}  # A4 landscape
+    assert sizes.most_common(1)[0][0] >= 8
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                                             "apt-get install libreoffice-calc to run this test")
 def test_libreoffice_turns_the_copy_into_a_pdf(seed, tmp_path):
@@ -347,4 +435,8 @@ def test_libreoffice_turns_the_copy_into_a_pdf(seed, tmp_path):
                            str(tmp_path), str(copy)], capture_output=True, timeout=180)
     pdf = tmp_path / (copy.stem + ".pdf")
     assert done.returncode == 0 and pdf.is_file(), done.stderr
-    assert pdf.read_bytes().startswith(b"%PDF")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    print(f"the seed's annotated copy: {pages} pages")
+    assert pages >= 6  # the results sheet and each of the six data sheets

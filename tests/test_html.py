@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -30,6 +31,7 @@ from renjacheck.report import FileReport, Report
 from renjacheck.tables.parts import TableInfo
 from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
+from renjacheck.reporters.base import rules_version
 from renjacheck.waivers import Waiver
 from tests.runner import run
 
@@ -108,7 +110,7 @@ def test_every_finding_of_the_seed_is_on_the_page_at_its_cells(seed):
         assert finding.title["id"] in rule
         what = words(cell(row, "what"))
         assert " ".join(finding.message("id").split()) in what
-        assert f"Mengapa penting: {' '.join(finding.rationale['id'].split())}" in what
+        assert "Mengapa penting" not in what  # once a rule, with the rule (below)
     # The seed's merged cells and the cell lists of cross-table findings, as SEED_ERRORS has them.
     texts = {words(cell(row, "cells")) for row in shown}
     assert {"Matriks 2024!G29:G30 Pendanaan!G17", "Lampiran RO!C13:C15 Matriks 2024!D19",
@@ -259,10 +261,54 @@ def test_no_external_address_and_a_policy_that_allows_only_the_page_itself(seed)
     assert f"script-src {digest(tree.find('.//script'))};" in policy
 
 
-def test_the_page_is_deterministic(seed):
+def test_the_page_is_deterministic(seed, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")  # the date of the check, fixed
     again = check_files([ROOT / SEED])
     again.files[0].path = SEED
     assert render(again).encode() == render(seed).encode()
+
+
+def test_the_header_names_the_plan_the_file_its_digest_the_versions_and_the_date(
+        seed, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")  # 2024-06-01 00:00 UTC
+    tree = parse(render(seed))
+    identity = next(dl for dl in tree.iter("dl") if "identity" in classes(dl))
+    pairs = dict(zip([words(e) for e in identity.iter("dt")],
+                     [words(e) for e in identity.iter("dd")], strict=True))
+    digest = hashlib.sha256((ROOT / SEED).read_bytes()).hexdigest()
+    version = rules_version(seed.files[0].rules)
+    assert pairs == {"Unit Kerja": "BNN Provinsi Banten", "Tahun": "2024", "SHA-256": digest,
+                     "Aturan": f"53 aturan, versi {version}"}
+    assert re.fullmatch(r"[0-9a-f]{12}", version)
+    made = [words(p) for p in tree.iter("p") if "meta" in classes(p)]
+    assert made[1] == f"Dibuat oleh renjacheck {__version__}, aturan versi {version}, " \
+                      "diperiksa 2024-06-01"
+    english = [words(p) for p in parse(render(seed, "en")).iter("p") if "meta" in classes(p)]
+    assert english[1].endswith(f"rules version {version}, checked on 2024-06-01")
+    undated = REPORTERS["html"]("id", dated=False).render(seed)
+    assert "diperiksa" not in undated and f"aturan versi {version}" in undated
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    today = [words(p) for p in parse(render(seed)).iter("p") if "meta" in classes(p)][1]
+    assert today.endswith(f"diperiksa {dt.date.today().isoformat()}")
+
+
+def test_the_rules_version_follows_the_rules(seed):
+    rules = list(seed.files[0].rules)
+    version = rules_version(rules)
+    assert rules_version(list(reversed(rules))) == version  # their order is no part of it
+    stricter = [dataclasses.replace(r, severity=Severity.ERROR) if r.id == "TGT001" else r
+                for r in rules]
+    assert rules_version(stricter) != version  # a severity set in a configuration is
+    assert rules_version(rules[1:]) != version
+
+
+def test_no_date_on_the_command_line(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    code, out, _ = run(monkeypatch, capsys, "check", "-f", "html", "--no-date", SEED)
+    assert code == 1 and "diperiksa" not in out and "aturan versi" in out
+    code, out, _ = run(monkeypatch, capsys, "check", "-f", "html", SEED)
+    assert f"diperiksa {dt.date.today().isoformat()}" in out
 
 
 def test_check_format_html_on_the_command_line(monkeypatch, capsys, tmp_path):
@@ -389,3 +435,28 @@ def test_in_chromium_workbook_markup_stays_text(open_page):
     assert page.locator("tr.finding").count() == 2
     assert HOSTILE in page.locator("tr.finding td.what").first.inner_text()
     assert page.log == [] and page.requests == [page.url]
+
+
+def test_the_seed_prints_on_few_pages_with_each_reason_once(seed, tmp_path):
+    """Printed by Chromium itself (`--print-to-pdf`, as an auditor's browser prints), the
+    seed's 35 findings and the rules they answer to fit 9 A4 pages (8 seen; 14 when every
+    finding carried its rule's reason)."""
+    binary = os.environ.get("RENJACHECK_CHROMIUM") or shutil.which("chromium") \
+        or "/usr/bin/chromium"
+    if not Path(binary).is_file():
+        pytest.skip(f"no Chromium at {binary}: apt-get install chromium")
+    page = tmp_path / "laporan.html"
+    page.write_text(render(seed), encoding="utf-8")
+    pdf = tmp_path / "laporan.pdf"
+    subprocess.run([binary, *CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
+                   capture_output=True, timeout=180, check=True)
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    print(f"the seed's HTML report prints on {pages} A4 pages")
+    assert 2 <= pages <= 9
+    sizes = {(float(w), float(h)) for w, h in
+             re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)}
+    assert all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in sizes), sizes  # A4
+    why = render(seed).count(">Mengapa penting<")
+    assert why == len({f.rule for f in seed.files[0].findings}) == 16

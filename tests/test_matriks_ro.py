@@ -52,10 +52,11 @@ def test_seed_budget_findings_show_both_figures(findings):
     budget = [f for f in findings["banten-2024.xlsx"] if f.rule == "MAT001"]
     assert [(f.expected, f.actual) for f in budget] == [(615000000, 490000000),
                                                         (5169772000, 6803094000)]
-    assert budget[0].message("id") == ("Kegiatan 5354 + 3251: anggaran di Matriks tertulis "
-                                       "490.000.000, tetapi pagu di tabel kebutuhan pendanaan "
-                                       "615.000.000")
-    assert "Kegiatan 3236: the Matriks gives an anggaran of 6,803,094,000" \
+    assert budget[0].message("id") == (
+        'Kegiatan 5354 + 3251: anggaran di tabel Matriks, kolom "Anggaran (Rp)", tertulis '
+        '490.000.000, tetapi pagu kegiatan itu di tabel Pendanaan, kolom "Total", 615.000.000 '
+        "(5354: 490.000.000 + 3251: 125.000.000); kedua angka harus sama")
+    assert "Kegiatan 3236: the Matriks table gives an anggaran of 6,803,094,000" \
         in budget[1].message("en")
 
 

@@ -16,12 +16,17 @@ from renjacheck.cli.options import (FORMATS, REPORTERS, ConfigOpt, Files, Ignore
                                     output_error, split, stops, whole)
 
 
+NoDate = Annotated[bool, typer.Option(
+    "--no-date", help="Leave the date of the check out of the HTML report (for a report made "
+                      "again byte for byte; SOURCE_DATE_EPOCH sets the date instead).")]
+
+
 @app.command()
 def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: Select = None,
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
           waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False,
-          jobs: Jobs = "1", require: RequireOpt = None) -> None:
+          jobs: Jobs = "1", require: RequireOpt = None, no_date: NoDate = False) -> None:
     """Check workbooks and report every inconsistency at its cell."""
     choice(fmt, FORMATS, "--format")
     check_lang(lang)  # a bad flag is refused before any file is read
@@ -51,7 +56,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
             # One line on stderr; the other formats carry it too, the text report only counts it.
             print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
                   file=sys.stderr)
-    rendered = REPORTERS[fmt](lang, quiet=quiet).render(report)
+    rendered = REPORTERS[fmt](lang, quiet=quiet, dated=not no_date).render(report)
     if output is None:
         emit(rendered)
     else:

@@ -35,6 +35,10 @@ HELP_ID = {
     "Workbooks (.xlsx) to check, and folders to search for them (subfolders too).":
         "Buku kerja (.xlsx) yang diperiksa, dan folder tempat mencarinya (termasuk subfolder).",
     "Output format.": "Format keluaran.",
+    "Leave the date of the check out of the HTML report (for a report made again byte for "
+    "byte; SOURCE_DATE_EPOCH sets the date instead).":
+        "Tanpa tanggal pemeriksaan di laporan HTML (agar laporan yang dibuat ulang sama persis; "
+        "SOURCE_DATE_EPOCH menetapkan tanggalnya).",
     "Report format: text is for people, the others for machines and CI.":
         "Format laporan: text untuk dibaca orang, yang lain untuk mesin dan CI.",
     "Errors only: the text report shows one line per error and the summary line, github only "

@@ -7,6 +7,7 @@ reported as skipped, with the tables it lacked. Rules that judge the other rules
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -109,11 +110,11 @@ def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
             continue
         if texts is None:
             texts = (rule.message.model_dump(), rule.title.model_dump(),
-                     rule.rationale.model_dump())
+                     rule.rationale.model_dump(), rule.fix.model_dump() if rule.fix else {})
         findings[ident] = Finding(
             rule=rule.id, slug=rule.slug, severity=rule.severity, table=hit.table,
             locations=hit.locations, templates=texts[0], args=hit.args, expected=hit.expected,
-            actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2])
+            actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2], fix=texts[3])
 
 
 def check_file(path: Path, setup: Setup) -> FileReport:
@@ -125,15 +126,33 @@ def check_file(path: Path, setup: Setup) -> FileReport:
             plan = read(path, setup.limits, setup.vocabulary)
             vouch(plan)
             outcome = run_rules(plan, setup.rules, waivers, setup.require)
-            tables = plan.infos
+            tables, unit, year = plan.infos, _unit(plan), plan.year
             del plan
+            sha256 = _sha256(path)
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report
         return FileReport(path=str(path), error="internal_error",
                           error_args={"reason": f"{type(exc).__name__}: {exc}"}, rules=rules)
     return FileReport(path=str(path), tables=tables, findings=outcome.findings, rules=rules,
-                      ran=outcome.ran, skipped=outcome.skipped)
+                      ran=outcome.ran, skipped=outcome.skipped, unit=unit, year=year,
+                      sha256=sha256)
+
+
+def _unit(plan: Plan) -> str | None:
+    """The Unit Kerja the Identitas names, if any."""
+    identitas = plan.tables.get("identitas")
+    unit = getattr(identitas, "unit", None)
+    return unit.value if unit is not None else None
+
+
+def _sha256(path: Path) -> str:
+    """The file's SHA-256, read in chunks: a budget workbook may be large."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def vouch(plan: Plan) -> None:

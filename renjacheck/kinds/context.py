@@ -3,8 +3,10 @@ what several kinds derive from the plan alike, computed once (`Shared`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from renjacheck.checks.links import Links, resolve
 from renjacheck.checks.narrative import FigureAt, YearTable, resolve_figures, year_table
@@ -22,6 +24,7 @@ class Shared:
         self.plan = plan
         self._years: dict[int | None, YearTable | None] = {}
         self._schemas: dict[tuple, Failures] = {}
+        self._derived: dict[Hashable, Any] = {}
 
     @cached_property
     def links(self) -> Links:
@@ -38,6 +41,13 @@ class Shared:
         if year not in self._years:
             self._years[year] = year_table(self.plan, year)
         return self._years[year]
+
+    def derive(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What `make` derives from the plan, made once for every rule that asks with `key`
+        (the three scopes of the Pendanaan's sums share one analysis)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def schema(self, table: str, specs: tuple[tuple[str, tuple[str, ...]], ...]) -> Failures:
         """The failing cells of every (check, columns) of `specs` on `table`, validated once

@@ -4,6 +4,8 @@ names, or the sum of both where it names two ("X dan Y"; see renjacheck.checks.l
 A merged anggaran counts once. Kegiatan that share a Pendanaan kegiatan (one kegiatan listed in
 two Matriks rows, each with part of its pagu) are compared together: their anggaran add up to
 the pagu of every kegiatan they name. Amounts are compared within their written precision.
+The finding names the two columns compared by their template headings (`anggaran`, `total`)
+and, for more than one kegiatan, each one's pagu (`terms`).
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from decimal import Decimal
 
 from renjacheck.checks.arith import Interval, total
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.i18n import Terms
 from renjacheck.tables.matriks import MATRIKS
+from renjacheck.tables.pendanaan import PENDANAAN
 
 ID = "matriks_budget"
 NEEDS = Needs.tables(all_of=("pendanaan", "matriks"))
-PLACEHOLDERS = frozenset({"kode", "kegiatan", "expected", "found"})
+PLACEHOLDERS = frozenset({"kode", "kegiatan", "expected", "found", "anggaran", "total",
+                          "terms"})
 
 
 class Params(BaseParams):
@@ -27,6 +32,9 @@ class Params(BaseParams):
 def check(ctx, rule) -> Iterator[Hit]:
     """Yield a hit at every anggaran that is not the pagu of the kegiatan its row names."""
     matriks = ctx.plan.get(MATRIKS).groups
+    # The two columns compared, by their template headings: what a header says differs in
+    # case and words from one office to another (`TOTAL`, `Jumlah`); its cells are listed.
+    labels = (MATRIKS.column("anggaran").heading, PENDANAAN.column("total").heading)
     named = ctx.shared.links.matriks
     for members in _sharing(named):
         groups = [matriks[i] for i in members]
@@ -49,7 +57,8 @@ def check(ctx, rule) -> Iterator[Hit]:
         yield Hit(locations=tuple(q.loc for q in cells) + tuple(t.loc for t in totals),
                   table="matriks", expected=expected, actual=found, key=(codes,),
                   args={"kode": codes, "kegiatan": kegiatan, "expected": expected,
-                        "found": shown})
+                        "found": shown, "anggaran": labels[0], "total": labels[1],
+                        "terms": Terms(tuple((r.kode.value, r.total) for r in rows))})
 
 
 def _sharing(named) -> list[list[int]]:

@@ -9,6 +9,7 @@ in (a cumulative figure) or their average. Within the precision each figure is w
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 
 from pydantic import model_validator
@@ -85,8 +86,14 @@ def _check(table, table_name: str, index: int, name: str, parts: tuple[str, ...]
     expected = summed.estimate(written.decimals)
     periods = f"{_short(table, parts[0], name)} - {_short(table, parts[-1], name)}"
     who = _name(table, index)
+    satuan = _satuan(table, index, name)
+    # Shown with the row's Satuan when the figure is written without one: `44 Orang`.
+    shown = written
+    if satuan is not None and not (written.unit or written.percent):
+        unit = satuan.value.strip()
+        shown = replace(written, percent=True) if unit == "%" else replace(written, unit=unit)
     yield Hit(locations=(written.loc, span), table=table_name, expected=expected,
-              actual=written, key=(name, table.key(index)),
+              actual=shown, key=(name, table.key(index)),
               args={"table": registry.kind(table_name).label, "name": who, "column": heading,
                     "periods": periods, "count": len(figures), "expected": expected,
                     "found": written})
@@ -96,11 +103,17 @@ def _ratio(table, index: int, name: str, figures: list[Quantity]) -> bool:
     """True when the figure is a percentage or an index: written so, or its Satuan says so."""
     if any(q.percent or ratio_unit(q.unit) for q in figures):
         return True
+    satuan = _satuan(table, index, name)
+    return satuan is not None and bool(ratio_unit(satuan.value))
+
+
+def _satuan(table, index: int, name: str) -> Text | None:
+    """The row's Satuan for the column: its own (`target_satuan`), else the row's."""
     for unit in (name + UNIT, "satuan"):
         value = table.value(index, unit) if unit in table.types else None
-        if isinstance(value, Text) and ratio_unit(value.value):
-            return True
-    return False
+        if isinstance(value, Text) and value.value.strip():
+            return value
+    return None
 
 
 def _short(table, part: str, name: str) -> str:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
-from renjacheck.i18n import show, text
+from renjacheck.i18n import text
+from renjacheck.resources import rules_dir
 from renjacheck.tables import registry
 
 
@@ -17,9 +23,11 @@ class Reporter:
     machines (JSON, SARIF, JUnit) ignores it.
     """
 
-    def __init__(self, lang: str = "id", quiet: bool = False) -> None:
+    def __init__(self, lang: str = "id", quiet: bool = False, dated: bool = True) -> None:
         self.lang = lang
         self.quiet = quiet
+        # Whether a report that states the date of the check states it (`--no-date`).
+        self.dated = dated
 
     def render(self, report: Report) -> str:
         """The whole report as one string."""
@@ -40,11 +48,12 @@ def headline(finding: Finding, lang: str) -> str:
 
 def expected_found(finding: Finding, lang: str) -> str | None:
     """`diharapkan: 100,43%; ditemukan: 100,45%`, when both are figures or values worth showing
-    (not when what was expected is a word such as "filled", which the message says)."""
-    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+    (not when what was expected is a word such as "filled", which the message says), both in
+    the unit one of them carries."""
+    figures = finding.figures(lang)
+    if figures is None:
         return None
-    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
-            f"{text('found', lang)}: {show(finding.actual, lang)}")
+    return f"{text('expected', lang)}: {figures[0]}; {text('found', lang)}: {figures[1]}"
 
 
 @dataclass(frozen=True)
@@ -104,3 +113,40 @@ def rules_that_ran(file: FileReport) -> list[RuleInfo]:
         infos.setdefault(f.rule, RuleInfo(id=f.rule, slug=f.slug, severity=f.severity,
                                           title=dict(f.title), rationale=dict(f.rationale)))
     return [infos[key] for key in sorted(infos)]
+
+
+def check_date(dated: bool = True) -> str | None:
+    """The date of the check, `2024-12-04`: SOURCE_DATE_EPOCH's (UTC) when it is set, for a
+    report made again byte for byte, else today's; None when the report is to carry none."""
+    if not dated:
+        return None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def rules_version(rules) -> str:
+    """The version of the rules a file was checked with: the first 12 hex digits of the
+    SHA-256 of every rule as it ran (texts, kind, severity as configured, parameters) and of
+    the shipped data files the rules read (rules/data). Another rule file, a changed message, a
+    severity set in a configuration or an edited word list gives another version."""
+    digest = hashlib.sha256(_data_digest().encode())
+    for rule in sorted(rules, key=lambda r: r.id):
+        texts = {name: getattr(rule, name).model_dump() if getattr(rule, name) else None
+                 for name in ("title", "message", "rationale", "example", "fix")}
+        params = rule.params.model_dump(mode="json") if hasattr(rule.params, "model_dump") \
+            else rule.params
+        digest.update(json.dumps([rule.id, rule.slug, rule.kind, rule.severity.value, texts,
+                                  params], sort_keys=True, ensure_ascii=False,
+                                 default=str).encode())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def _data_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((rules_dir() / "data").glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

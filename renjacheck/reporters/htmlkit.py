@@ -43,6 +43,14 @@ WORDS: dict[str, dict[str, str]] = {
     "col.warning": {"id": "Peringatan", "en": "Warnings"},
     "col.info": {"id": "Info", "en": "Info"},
     "col.waived": {"id": "Dikecualikan", "en": "Waived"},
+    # What made the report and what it checked (the page's header, each file's identity).
+    "rules_version": {"id": "aturan versi {version}", "en": "rules version {version}"},
+    "checked_on": {"id": "diperiksa {date}", "en": "checked on {date}"},
+    "unit": {"id": "Unit Kerja", "en": "Unit Kerja"},
+    "year": {"id": "Tahun", "en": "Year"},
+    "sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "rules_used": {"id": "Aturan", "en": "Rules"},
+    "rules_count": {"id": "{n} aturan, versi {version}", "en": "{n} rules, version {version}"},
 }
 GENERAL = "-"  # the filter value of findings about no table the file has (text: "Umum")
 # C0 controls (but tab, newline, carriage return) are not allowed in HTML text; a cell may have
@@ -75,10 +83,3 @@ def digest(source: str) -> str:
 def table_of(finding: Finding, kinds: list[str]) -> str:
     """The table a finding is listed under: its own when the file has it, else General."""
     return finding.table if finding.table in kinds else GENERAL
-
-
-def shows_figures(finding: Finding) -> bool:
-    # The same choice as the text report: figures are shown apart; a text the message already
-    # quotes (a wording, or a marker such as "Matriks") is not repeated.
-    return finding.expected is not None and finding.actual is not None \
-        and not isinstance(finding.expected, str)

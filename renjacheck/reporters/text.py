@@ -2,7 +2,8 @@
 tables they lacked), then the findings grouped by table.
 
 Each finding shows its cell, its message (what was expected, what was found), and each rule's
-reason why it matters is given once, under the rule's first finding. A waived finding is marked
+reason why it matters and how to fix its findings are given once, under the rule's first
+finding. A waived finding is marked
 DIKECUALIKAN (WAIVED) with the waiver's reason and who accepted it. One line ends the report:
 the files checked and their findings by severity, and the files that could not be checked
 (their reasons are on stderr, one line each, so they have no section here).
@@ -118,9 +119,12 @@ class TextReporter(Reporter):
             when = f", {waiver.date.isoformat()}" if waiver.date else ""
             lines += textwrap.wrap(f"{self._t('waived')}: {waiver.reason} ({who}{when})",
                                    width=100, initial_indent=" " * 6, subsequent_indent=" " * 8)
-        if finding.rule not in explained and finding.rationale:
-            explained.add(finding.rule)
-            why = f"{self._t('why')}: {finding.rationale.get(self.lang, '')}"
-            lines += textwrap.wrap(why, width=100, initial_indent=" " * 6,
-                                   subsequent_indent=" " * 8)
+        if finding.rule in explained:
+            return lines
+        explained.add(finding.rule)
+        for label, words in (("why", finding.rationale), ("rule_fix", finding.fix)):
+            said = words.get(self.lang) or words.get("id")
+            if said:
+                lines += textwrap.wrap(f"{self._t(label)}: {' '.join(said.split())}", width=100,
+                                       initial_indent=" " * 6, subsequent_indent=" " * 8)
         return lines

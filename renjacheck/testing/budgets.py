@@ -183,23 +183,17 @@ def budget_value(budget: Budget, key: Key, col: int) -> int:
 
 
 def broken_sums(budget: Budget, key: Key, col: int, where: Where) -> list[tuple[str, str]]:
-    """The PAGU001-003 findings, as (rule, "Sheet!A1"), that changing the amount at (key, col)
-    must cause, every other amount staying right.
+    """The one PAGU001-003 finding, as (rule, "Sheet!A1"), that changing the amount at (key,
+    col) must cause, every other amount staying right (renjacheck.checks.sums).
 
-    The row's own Total no longer is its satker sum (PAGU001, at the Total cell); the amount no
-    longer is the sum of the item's children (PAGU002 at the cell, if it has children) nor the
-    grand total's (PAGU003 at the cell, for the grand total row); and the sum it is a part of
-    breaks in that column only: its parent's (PAGU002) or, for a top-level item, the grand
-    total's (PAGU003). Ancestors further up still add up, since their parts did not change."""
+    The change fails its row's sum, and its column's where it is a parent's or the grand
+    total's amount, and the sum it is part of (its parent's, or the grand total's for a
+    top-level item); ancestors further up still add up. It is reported once: in its column
+    (PAGU002, or PAGU003 for the grand total row) where the row is a parent's or the grand
+    total's, else at the row's Total (PAGU001)."""
     total = len(budget.satker)
-    found = [("PAGU001", where[(key, total)])]
     if not isinstance(key, int):
-        return found + [("PAGU003", where[(GRAND, col)])]
-    item = budget.items[key]
-    if item.children:
-        found.append(("PAGU002", where[(key, col)]))
-    if item.parent is None:
-        found.append(("PAGU003", where[(GRAND, col)]))
-    else:
-        found.append(("PAGU002", where[(item.parent, col)]))
-    return found
+        return [("PAGU003", where[(GRAND, col)])]
+    if budget.items[key].children:
+        return [("PAGU002", where[(key, col)])]
+    return [("PAGU001", where[(key, total)])]

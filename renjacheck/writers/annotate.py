@@ -25,10 +25,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.page import PageMargins
 
 from renjacheck import __version__
 from renjacheck.findings import Finding, Severity
-from renjacheck.i18n import show, text
+from renjacheck.i18n import text
 from renjacheck.report import FileReport
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
@@ -41,10 +42,15 @@ from renjacheck.writers.xlsx import formula_results, save
 # for info, and grey for a finding the inspectorate waived.
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7", "waived": "D9D9D9"}
 AUTHOR = "renjacheck"
-# Columns of the findings list: i18n key and width.
-COLUMNS = (("ann.col_no", 5), ("ann.col_severity", 13), ("ann.col_rule", 10),
-           ("ann.col_cell", 24), ("ann.col_title", 36), ("ann.col_message", 80),
-           ("ann.col_related", 26), ("ann.col_waiver", 40))
+# Columns of the findings list: i18n key and width (characters). 141 in all: on A4 landscape
+# within PRINT_MARGINS, fitted to the page width, the list prints at 11 pt where the
+# workbook's font is Calibri, and at some 8.7 pt where a wider font stands in for it
+# (LibreOffice with DejaVu Sans); a width of 234 printed at some 6.8 and 5.2 pt.
+COLUMNS = (("ann.col_no", 4), ("ann.col_severity", 11), ("ann.col_rule", 8),
+           ("ann.col_cell", 17), ("ann.col_title", 22), ("ann.col_message", 50),
+           ("ann.col_related", 15), ("ann.col_waiver", 14))
+PRINT_MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6, "header": 0.3,
+                 "footer": 0.3}  # inches
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,9 @@ def _note(mark: Mark, lang: str) -> str:
     if len(finding.locations) > 1:
         others = ", ".join(str(loc) for loc in finding.locations[1:])
         lines.append(f"{text('ann.see_also', lang)}: {others}")
+    fix = finding.fix.get(lang) or finding.fix.get("id")
+    if fix:  # rule files fold their prose as YAML does; a comment wraps it again
+        lines.append(f"{text('rule_fix', lang)}: {' '.join(fix.split())}")
     if finding.waived is not None:
         lines.append(_waiver(finding, lang))
     return "\n".join(lines)
@@ -160,10 +169,10 @@ def _note(mark: Mark, lang: str) -> str:
 
 def _expected(finding: Finding, lang: str) -> str:
     """'expected: ...; found: ...' as the text report gives it, or ''."""
-    if finding.expected is None or finding.actual is None or isinstance(finding.expected, str):
+    figures = finding.figures(lang)
+    if figures is None:
         return ""
-    return (f"{text('expected', lang)}: {show(finding.expected, lang)}; "
-            f"{text('found', lang)}: {show(finding.actual, lang)}")
+    return f"{text('expected', lang)}: {figures[0]}; {text('found', lang)}: {figures[1]}"
 
 
 def _waiver(finding: Finding, lang: str) -> str:
@@ -229,10 +238,21 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
     if not report.findings:
         sheet.cell(last, 2, text("no_findings", lang))
     sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(COLUMNS))}{last}"
-    # Printed (or turned into a PDF) a page wide, landscape.
+    _print_setup(sheet, first, path.name, lang)
+
+
+def _print_setup(sheet, heading: int, name: str, lang: str) -> None:
+    """Printed (or turned into a PDF): A4 landscape, a page wide at a readable size, the list's
+    heading row on every page, the file's name and the page number in the margins. The data
+    sheets keep the print settings the planner gave them."""
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.page_margins = PageMargins(**PRINT_MARGINS)
+    sheet.print_title_rows = f"{heading}:{heading}"
+    sheet.oddHeader.left.text = f"{text('ann.heading', lang)}: {name}".replace("&", "&&")
+    sheet.oddFooter.right.text = "&P / &N"
 
 
 def _label(sheet, row: int, label: str) -> None:
