@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import importlib
 
+from renjacheck.version import __version__
+
 # Not typing.TYPE_CHECKING: importing typing would add to every start-up (mypy knows the name).
 TYPE_CHECKING = False
-
-__version__ = "0.1.0"
 
 # Public name -> the module that defines it.
 _EXPORTS = {

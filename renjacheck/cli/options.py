@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from renjacheck import __version__
+from renjacheck.version import __version__
 from renjacheck.cli.lang import LANGS, current, given, settle
 from renjacheck.cli.usage import say
 from renjacheck.reporters import REPORTERS  # names only: each reporter loads when first used

@@ -21,7 +21,7 @@ is explained: why it matters, an example, how to fix it (from the rules the file
 
 from __future__ import annotations
 
-from renjacheck import __version__
+from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.i18n import text
 from renjacheck.report import FileReport, Report

@@ -19,7 +19,7 @@ import json
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from renjacheck import __version__
+from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text

@@ -27,7 +27,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 
-from renjacheck import __version__
+from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.i18n import text
 from renjacheck.report import FileReport
