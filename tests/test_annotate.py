@@ -121,6 +121,11 @@ def test_results_sheet_lists_every_finding_with_a_link_to_its_cell(seed):
     assert (values["Kesalahan"], values["Peringatan"], values["Info"],
             values["Dikecualikan"]) == (11, 20, 4, 0)
     heading = next(r for r in range(1, 40) if sheet.cell(r, 1).value == "#")
+    # The tables read: kind, range (running on into the empty column), rows two columns on.
+    tables = {row[1]: (row[3], row[4], row[5]) for row in sheet.iter_rows(
+        max_row=heading, max_col=6, values_only=True) if row[1] and row[3]}
+    assert tables["capaian"] == ("Capaian 2023!A3:F36", None, "19 baris")
+    assert tables["pendanaan"] == ("Pendanaan!A3:G21", None, "15 baris")
     listed = [row for row in sheet.iter_rows(min_row=heading + 1) if row[0].value is not None]
     assert len(listed) == len(report.findings)
     for row, finding in zip(listed, report.findings, strict=True):

@@ -31,7 +31,7 @@ from tests.xlsx import block, write
 
 RULES = load_rules()
 ROWS = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "abc", "5"],
-        ["3247", "Lagi", "-5", "5"]]
+        ["3248", "Intelijen", "-5", "5"]]
 RULE = """\
 id: ORG001
 slug: uraian-pendek

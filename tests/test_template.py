@@ -320,16 +320,19 @@ def test_a_template_filled_by_a_script_is_calculated_and_checked_in_full(monkeyp
 def test_a_filled_template_with_wrong_figures_is_found_at_its_cells(monkeypatch, capsys,
                                                                     tmp_path):
     """The calculated totals are checked like typed ones: a Total typed over its formula is
-    found at its cell, and the TOTAL PAGU calculated from it disagrees with the satker sums, the
-    Matriks and the narrative, each at its cell."""
+    found at its cell (the TOTAL PAGU calculated from it, which then disagrees with the satker
+    sums, named in that finding: one mistake, one finding), and the Matriks and the narrative
+    disagree with it, each at its cell."""
     path = _fill(_planned(monkeypatch, capsys, tmp_path), values=False)
     book = openpyxl.load_workbook(path)
     book["Pendanaan"]["F5"] = 30_000_000  # 20.000.000 + 5.000.000 typed as 30.000.000
     book.save(path)
+    findings = _check(path).findings
     found = [(f.rule, str(f.locations[0]), _value(f.expected), _value(f.actual))
-             for f in _check(path).findings if f.severity.value == "error"]
-    assert found == [("PAGU001", "Pendanaan!F3", 1_475_000_000, 1_480_000_000),
-                     ("PAGU001", "Pendanaan!F5", 25_000_000, 30_000_000),
+             for f in findings if f.severity.value == "error"]
+    first = next(f for f in findings if f.rule == "PAGU001")
+    assert "akibatnya Total TOTAL PAGU" in first.message("id"), first.message("id")
+    assert found == [("PAGU001", "Pendanaan!F5", 25_000_000, 30_000_000),
                      ("MAT001", "Matriks!I6", 30_000_000, 25_000_000),
                      ("NAR001", "Narasi!C4", 1_480_000_000, 1_475_000_000)]
 

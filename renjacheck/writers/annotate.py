@@ -215,7 +215,8 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
         row += 1
         sheet.cell(row, 2, table.kind)
         _link(sheet.cell(row, 4), _range(table.sheet, table.range))
-        sheet.cell(row, 5, text("rows", lang, n=table.rows))
+        # Two columns on: a long range ("Capaian 2023!A3:F36") runs on into the empty one.
+        sheet.cell(row, 6, text("rows", lang, n=table.rows))
     if not report.tables:
         row += 1
         sheet.cell(row, 2, text("no_tables", lang))
