@@ -9,20 +9,12 @@ import pytest
 
 from renjacheck.config import ConfigError, Flags, Resolver, _enabled, find_config, read_config
 from tests.runner import run
+from tests.snippets import ORG_RULE
 from tests.xlsx import block, write
 
 ROWS = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "abc", "5"],
         ["3247", "Lagi", "-5", "5"]]
-EXTRA = """\
-id: ORG001
-slug: uraian-pendek
-kind: expression
-severity: warning
-title: {id: Uraian terlalu pendek, en: Label too short}
-message: {id: "Uraian {uraian} terlalu pendek", en: "Label {uraian} is too short"}
-rationale: {id: Alasan, en: Reason}
-params: {table: pendanaan, assert: len(uraian) > 5}
-"""
+EXTRA = ORG_RULE
 
 
 def _book(folder: Path, name: str = "salah.xlsx") -> Path:

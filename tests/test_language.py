@@ -27,23 +27,14 @@ from renjacheck.tables import registry
 from renjacheck.waivers import Entry
 from renjacheck.workbook.safety import Limits
 from tests.runner import run
+from tests.snippets import ORG_RULE, WAIVER_FILE
 from tests.xlsx import block, write
 
 RULES = load_rules()
 ROWS = [["Kode", "Uraian", "A", "Total"], ["3247", "Advokasi", "abc", "5"],
         ["3248", "Intelijen", "-5", "5"]]
-RULE = """\
-id: ORG001
-slug: uraian-pendek
-kind: expression
-severity: warning
-title: {id: Uraian terlalu pendek, en: Label too short}
-message: {id: "Uraian {uraian} terlalu pendek", en: "Label {uraian} is too short"}
-rationale: {id: Alasan, en: Reason}
-params: {table: pendanaan, assert: len(uraian) > 5}
-"""
-WAIVER = ('waivers:\n  - fingerprint: "811d1e3cf414f8e9"\n    reason: Menunggu revisi\n'
-          "    accepted_by: Inspektur\n")
+RULE = ORG_RULE
+WAIVER = WAIVER_FILE
 
 
 def _words(texts) -> set[str]:
