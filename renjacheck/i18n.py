@@ -274,6 +274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "angka kinerja yang dibaca demikian",
                         "en": "column {table}.{name} is not a quantity column of {table!r}: "
                               "only figures of performance are read so"},
+    "expr.too_long": {"id": "ekspresi terlalu panjang ({size} karakter; batas {limit})",
+                      "en": "the expression is too long ({size} characters; limit {limit})"},
+    "expr.too_deep": {"id": "ekspresi bersarang terlalu dalam (batas {limit} tingkat)",
+                      "en": "the expression nests too deep (limit {limit} levels)"},
     "expr.syntax": {"id": "ekspresi tidak sah (kolom {column})",
                     "en": "not a valid expression ({detail}, column {column})"},
     "expr.node": {"id": "{node} tidak boleh dipakai dalam ekspresi",

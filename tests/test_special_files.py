@@ -79,3 +79,52 @@ def test_config_nested_deep(place):
     """tomllib recurses into nested arrays; picked up from the workbook's folder too."""
     (place / "renjacheck.toml").write_text("select = " + "[" * 2000 + "]" * 2000 + "\n")
     refused(run(["check", "s.xlsx"], place), "renjacheck.toml: tables or arrays nested too deep")
+
+
+def _expression_rule(folder: Path, expression: str) -> None:
+    text = (ROOT / "rules" / "CAP010-target-positif.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: CAP010", "id: XPR900").replace("slug: target-positif",
+                                                            "slug: bom-ekspresi")
+    text = text.replace("  assert: target > 0", f"  assert: '{expression}'")
+    folder.mkdir()
+    (folder / "XPR900.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("expression, wanted", [
+    ("target" + " + target" * 3000, "the expression is too long (27,006 characters; limit 2000)"),
+    ("-" * 100_000 + "target", "the expression is too long (100,006 characters; limit 2000)"),
+    ("target" + " + 1" * 150 + " > 0", "the expression nests too deep (limit 100 levels)"),
+    ("(" * 300 + "target" + ")" * 300 + " > 0", "XPR900.yaml"),
+])
+def test_expression_bombs(place, expression, wanted):
+    """Refused when the rule file is loaded, naming it, before anything recurses over them."""
+    _expression_rule(place / "rules", expression)
+    done = run(["check", "--no-config", "--rules", "rules", "s.xlsx"], place)
+    refused(done, wanted)
+    assert "rule file: rules/XPR900.yaml" in done.stderr
+
+
+def test_depth_within_limit(place):
+    """A long but ordinary sum is an expression like any other."""
+    _expression_rule(place / "rules", "target" + " + 1" * 60 + " > 0")
+    done = run(["check", "--no-config", "--rules", "rules", "s.xlsx"], place)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("lang, wanted", [
+    ("en", "renjacheck: unexpected error (RecursionError: too deep); please report it as a bug\n"),
+    ("id", "renjacheck: galat tak terduga (RecursionError); mohon laporkan sebagai bug\n"),
+])
+def test_an_unexpected_failure_is_one_line(monkeypatch, capsys, place, lang, wanted):
+    """Any failure of our own or a library's: one line naming its type, exit 2, no traceback."""
+    import renjacheck.engine.parallel as parallel
+    from tests.runner import run as run_here
+
+    def boom(*args, **kwargs):
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(parallel, "check_many", boom)
+    monkeypatch.delenv("RENJACHECK_TRACEBACK", raising=False)
+    code, out, err = run_here(monkeypatch, capsys, "check", "--lang", lang, "--no-config",
+                              place / "s.xlsx")
+    assert (code, out, err) == (2, "", wanted)

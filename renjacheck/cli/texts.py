@@ -129,6 +129,9 @@ USAGE = {
     "other": {"id": "baris perintah tidak sah; lihat renjacheck --help",
               "en": "{detail}; see renjacheck --help"},
     "aborted": {"id": "dibatalkan", "en": "aborted"},
+    # A failure of renjacheck's own or of a library: a bug, said in one line, never a traceback.
+    "unexpected": {"id": "galat tak terduga ({kind}); mohon laporkan sebagai bug",
+                   "en": "unexpected error ({kind}: {detail}); please report it as a bug"},
     "no_workbooks": {"id": "tidak ada buku kerja .xlsx di folder ini",
                      "en": "no .xlsx workbook in this folder"},
 }
