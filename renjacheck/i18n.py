@@ -89,6 +89,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{table} header but lacks {missing}; perhaps meant: {hints}); "
                             "`renjacheck template` and docs/workbook.md show the headers "
                             "renjacheck recognises"},
+    "worker_died": {"id": "proses pemeriksa berkas ini berhenti ({code}; mungkin kehabisan "
+                          "memori); berkas tidak diperiksa",
+                    "en": "the process checking this file ended ({code}; out of memory?); "
+                          "the file was not checked"},
+    "file_timeout": {"id": "pemeriksaan melewati batas {seconds} detik; berkas tidak diperiksa",
+                     "en": "checking took longer than {seconds} seconds; the file was not "
+                           "checked"},
     "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",
                        "en": "renjacheck failed on this file ({reason}); please report it"},
     "no_defusedxml": {"id": "defusedxml tidak terpasang; pasang ulang renjacheck",
