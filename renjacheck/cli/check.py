@@ -55,7 +55,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
             print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
                   file=sys.stderr)
     rendered = REPORTERS[fmt](lang, quiet=quiet).render(report)
-    if output is None:
+    if output is None or str(output) == "-":  # `-o -`: stdout, as other tools take it
         emit(rendered)
     else:
         # Loaded when the command runs: `renjacheck --help` does not wait for it.
