@@ -138,4 +138,8 @@ def _serve(pipe: Connection, setups: list[Setup]) -> None:
         path, which = task
         report = check_file(path, setups[which])
         report.rules = ()  # the main process has them: not sent back with every file
-        pipe.send(report)
+        try:
+            pipe.send(report)
+        except Exception as exc:  # a report that cannot be pickled: said, not a traceback
+            pipe.send(FileReport(path=str(path), error="internal_error",
+                                 error_args={"reason": type(exc).__name__}))
