@@ -117,6 +117,8 @@ def _toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as exc:
         broken = toml_broken(exc, text)
         raise ConfigError(path, None, broken.problem, broken.where(path)) from None
+    except RecursionError:  # tables or arrays nested thousands deep: tomllib recurses
+        raise ConfigError(path, None, Problem("toml.too_deep")) from None
     except OSError as exc:
         raise ConfigError(path, None, os_problem(exc)) from None
 

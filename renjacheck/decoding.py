@@ -8,7 +8,9 @@ each is classified here and said again in our words (i18n keys `yaml.*`, `toml.*
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +32,16 @@ class Broken:
         return f"{path}:{self.line}:{self.column or 1}"
 
 
+# A rule, waiver, vocabulary or configuration file is a few kilobytes; a bigger one is a mistake
+# (or /dev/zero), refused before it is read.
+MAX_TEXT_BYTES = 1024 * 1024
+
+
 def read_text(path: Path) -> str:
-    """The UTF-8 text of `path`; Broken for text that is not UTF-8 (at its line and column)."""
-    data = path.read_bytes()
+    """The UTF-8 text of `path`; Broken for text that is not UTF-8 (at its line and column),
+    for a file that is no regular file (a FIFO or a device would block or never end) and for
+    one over MAX_TEXT_BYTES."""
+    data = read_regular(path, MAX_TEXT_BYTES)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -40,6 +49,24 @@ def read_text(path: Path) -> str:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise BrokenFile(Broken(Problem("not_utf8", byte=f"0x{data[exc.start]:02x}"), line,
                                 column)) from None
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes; BrokenFile otherwise (a
+    folder: IsADirectoryError). Opened without blocking, so a FIFO is refused, not waited on."""
+    if stat.S_ISDIR(os.stat(path).st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)  # of what was opened, not of what the path named a moment before
+        if not stat.S_ISREG(info.st_mode):
+            raise BrokenFile(Broken(Problem("not_regular")))
+        if info.st_size > limit:
+            raise BrokenFile(Broken(Problem("too_large", size=info.st_size, limit=limit)))
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # grown since
+        raise BrokenFile(Broken(Problem("too_large", size=len(data), limit=limit)))
+    return data
 
 
 class BrokenFile(Exception):

@@ -78,13 +78,25 @@ class _Decimals(ast.NodeTransformer):
         return node
 
 
+# A rule's assertion is a line or two. Parsing, transforming and evaluating a tree all recurse:
+# 3,000 `+` terms exhaust Python's stack, 100,000 unary minus signs its memory; both are refused
+# when the rule file is loaded, before anything recurses over them.
+MAX_CHARS = 2_000
+MAX_DEPTH = 100
+
+
 @lru_cache(maxsize=256)
 def compile_expression(text: str, table: str) -> Compiled:
     """Parse `text` and check its names and functions against `table`; ValueError says why."""
+    if len(text) > MAX_CHARS:
+        raise Problem("expr.too_long", size=len(text), limit=MAX_CHARS)
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise Problem("expr.syntax", detail=exc.msg, column=exc.offset or 1) from None
+    except (RecursionError, MemoryError):  # within MAX_CHARS only on an unusual interpreter
+        raise Problem("expr.too_deep", limit=MAX_DEPTH) from None
+    _check_depth(tree)
     names: list[ast.Name] = []
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
@@ -104,6 +116,16 @@ def compile_expression(text: str, table: str) -> Compiled:
                         names=tuple(dict.fromkeys(n.id for n in ordered)))
     _trial(compiled, table)
     return compiled
+
+
+def _check_depth(tree: ast.AST) -> None:
+    """Problem when the tree nests deeper than MAX_DEPTH (walked without recursing)."""
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise Problem("expr.too_deep", limit=MAX_DEPTH)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
 def _check_call(node: ast.Call) -> None:

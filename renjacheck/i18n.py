@@ -23,6 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "this is a folder, not an .xlsx file"},
     "file_unreadable": {"id": "berkas tidak dapat dibuka ({reason})",
                         "en": "the file cannot be opened ({reason})"},
+    "file_not_regular": {"id": "bukan berkas biasa (FIFO, perangkat atau soket), bukan .xlsx",
+                         "en": "not a regular file (a FIFO, device or socket), not an .xlsx"},
     "file_empty": {"id": "berkas kosong (0 bait)", "en": "the file is empty (0 bytes)"},
     "file_too_big": {"id": "berkas terlalu besar ({size} bait; batas {limit})",
                      "en": "the file is too big ({size} bytes; limit {limit})"},
@@ -88,6 +90,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{table} header but lacks {missing}; perhaps meant: {hints}); "
                             "`renjacheck template` and docs/workbook.md show the headers "
                             "renjacheck recognises"},
+    "worker_died": {"id": "proses pemeriksa berkas ini berhenti ({code}; mungkin kehabisan "
+                          "memori); berkas tidak diperiksa",
+                    "en": "the process checking this file ended ({code}; out of memory?); "
+                          "the file was not checked"},
+    "file_timeout": {"id": "pemeriksaan melewati batas {seconds} detik; berkas tidak diperiksa",
+                     "en": "checking took longer than {seconds} seconds; the file was not "
+                           "checked"},
     "internal_error": {"id": "renjacheck gagal memeriksa berkas ini ({reason}); mohon laporkan",
                        "en": "renjacheck failed on this file ({reason}); please report it"},
     "no_defusedxml": {"id": "defusedxml tidak terpasang; pasang ulang renjacheck",
@@ -273,6 +282,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "angka kinerja yang dibaca demikian",
                         "en": "column {table}.{name} is not a quantity column of {table!r}: "
                               "only figures of performance are read so"},
+    "expr.too_long": {"id": "ekspresi terlalu panjang ({size} karakter; batas {limit})",
+                      "en": "the expression is too long ({size} characters; limit {limit})"},
+    "expr.too_deep": {"id": "ekspresi bersarang terlalu dalam (batas {limit} tingkat)",
+                      "en": "the expression nests too deep (limit {limit} levels)"},
     "expr.syntax": {"id": "ekspresi tidak sah (kolom {column})",
                     "en": "not a valid expression ({detail}, column {column})"},
     "expr.node": {"id": "{node} tidak boleh dipakai dalam ekspresi",
@@ -388,10 +401,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "tanda kutip tunggal",
                        "en": "a '\\' in double quotes is written '\\\\'; or use single quotes"},
     "toml.escape": {"id": "escape '\\' tidak sah", "en": "not a valid '\\' escape"},
+    "toml.too_deep": {"id": "tabel atau larik bersarang terlalu dalam",
+                      "en": "tables or arrays nested too deep"},
     "toml.date": {"id": "tanggal tidak sah", "en": "not a valid date"},
     "toml.other": {"id": "TOML tidak sah", "en": "not valid TOML ({detail})"},
     "not_utf8": {"id": "bukan teks UTF-8 (bait {byte}); simpan berkas sebagai UTF-8",
                  "en": "not UTF-8 text (byte {byte}); save the file as UTF-8"},
+    "not_regular": {"id": "bukan berkas biasa (FIFO, perangkat atau soket); tidak dibaca",
+                    "en": "not a regular file (a FIFO, device or socket); not read"},
+    "too_large": {"id": "berkas terlalu besar ({size} bait; batas {limit})",
+                  "en": "the file is too big ({size} bytes; limit {limit})"},
     # Why a file could not be read or written (an operating system error).
     "os.missing": {"id": "tidak ditemukan", "en": "not found"},
     "os.denied": {"id": "izin ditolak", "en": "permission denied"},

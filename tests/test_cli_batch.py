@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import io
 import json
 import shutil
@@ -86,12 +85,15 @@ def test_jobs_2_gives_the_report_jobs_1_gives_byte_for_byte(monkeypatch, capsys,
         "renja/kota/serang-2024.XLSX"]
     pools = []
 
-    class Pool(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, max_workers, **kwargs):
-            pools.append(max_workers)
-            super().__init__(max_workers, **kwargs)
+    import renjacheck.engine.workers as workers
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    real = workers.run_pool
+
+    def pool(tasks, setups, jobs, timeout, done):
+        pools.append(jobs)
+        real(tasks, setups, jobs, timeout, done)
+
+    monkeypatch.setattr(workers, "run_pool", pool)
     assert run(monkeypatch, capsys, "check", "-f", "json", "--jobs", "2", tree) == one
     assert pools == [2]  # the pool did run
     assert run(monkeypatch, capsys, "check", "-f", "json", "-j", "0", tree) == one

@@ -35,10 +35,26 @@ def main() -> None:
         # Usage errors (click's, vendored or not, have both attributes): one line, their exit code.
         code = getattr(exc, "exit_code", None)
         if not (hasattr(exc, "format_message") and isinstance(code, int)):
-            raise
+            _unexpected(exc)
         if type(exc).__name__ == "NoArgsIsHelpError":
             print(exc.format_message(), file=sys.stderr)  # no arguments: the help, as is
         else:
             print(f"renjacheck: {usage_message(exc, current())}", file=sys.stderr)
         sys.exit(code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _unexpected(exc: BaseException) -> None:
+    """Any other failure (RecursionError, MemoryError, a library's): one line naming its type,
+    exit code 2 (1 would say "errors found"); RENJACHECK_TRACEBACK=1 shows the traceback."""
+    import os
+
+    if os.environ.get("RENJACHECK_TRACEBACK"):
+        raise exc
+    detail = " ".join(str(exc).split())[:200] or "-"
+    try:
+        line = say("unexpected", current(), kind=type(exc).__name__, detail=detail)
+    except Exception:  # noqa: BLE001  (saying it must not fail in turn)
+        line = f"unexpected error ({type(exc).__name__}: {detail})"
+    print(f"renjacheck: {line}", file=sys.stderr)
+    sys.exit(2)

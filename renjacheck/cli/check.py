@@ -11,7 +11,8 @@ import typer
 
 from renjacheck.cli.options import (FORMATS, REPORTERS, ConfigOpt, Files, Ignore, Jobs, Lang,
                                     NoConfig, OutputOpt, Quiet, ReportFormat, RequireOpt,
-                                    RulesDir, Select, SeverityOpt, WaiversOpt, app, check_lang,
+                                    RulesDir, Select, SeverityOpt, TimeoutOpt,
+                                    WaiversOpt, app, check_lang,
                                     choice, emit, fail, lang_of, make_resolver, no_workbooks,
                                     output_error, split, stops, whole)
 
@@ -26,11 +27,13 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
           ignore: Ignore = None, severity: SeverityOpt = None, rules: RulesDir = None,
           config: ConfigOpt = None, no_config: NoConfig = False,
           waivers: WaiversOpt = None, output: OutputOpt = None, quiet: Quiet = False,
-          jobs: Jobs = "1", require: RequireOpt = None, no_date: NoDate = False) -> None:
+          jobs: Jobs = "1", require: RequireOpt = None, no_date: NoDate = False,
+          timeout: TimeoutOpt = "120") -> None:
     """Check workbooks and report every inconsistency at its cell."""
     choice(fmt, FORMATS, "--format")
     check_lang(lang)  # a bad flag is refused before any file is read
     processes = whole(jobs, "--jobs", 0)
+    seconds = whole(timeout, "--timeout", 1)
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.engine.parallel import check_many, gather
     from renjacheck.i18n import text
@@ -46,7 +49,8 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
         raise typer.Exit(2)  # nothing to check, so no report
     bar = bar_for(sys.stderr, len(files), quiet)
     try:
-        report = check_many(files, resolve=resolver, jobs=processes, progress=bar)
+        report = check_many(files, resolve=resolver, jobs=processes, progress=bar,
+                            timeout=seconds)
     finally:
         if bar is not None:
             bar.close()  # before any other line on stderr
@@ -57,7 +61,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
             print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
                   file=sys.stderr)
     rendered = REPORTERS[fmt](lang, quiet=quiet, dated=not no_date).render(report)
-    if output is None:
+    if output is None or str(output) == "-":  # `-o -`: stdout, as other tools take it
         emit(rendered)
     else:
         # Loaded when the command runs: `renjacheck --help` does not wait for it.

@@ -86,10 +86,13 @@ def _config_lang(given: Path | None) -> str | None:
                                     for name in ("renjacheck.toml", "pyproject.toml")]
     for path in places:
         try:
+            # A FIFO or device (--config /dev/zero) is never read here: the command refuses it.
+            if not path.is_file() or path.stat().st_size > 1024 * 1024:
+                continue
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError:
             continue  # no such file here
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
         table = tool.get("renjacheck")

@@ -67,6 +67,10 @@ WaiversOpt = Annotated[Optional[Path], typer.Option(
 Jobs = Annotated[str, typer.Option(
     "--jobs", "-j", metavar="N",
     help="Check N workbooks at a time, each in a process of its own; 0: one per processor.")]
+TimeoutOpt = Annotated[str, typer.Option(
+    "--timeout", metavar="SECONDS",
+    help="With --jobs 2 or more: a workbook still being checked after SECONDS is stopped and "
+         "reported as not checked.")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
     help="Write the report to FILE (atomically; never over a workbook) instead of stdout.")]

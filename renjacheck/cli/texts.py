@@ -70,6 +70,10 @@ HELP_ID = {
     "Check N workbooks at a time, each in a process of its own; 0: one per processor.":
         "Memeriksa N buku kerja sekaligus, masing-masing dalam prosesnya sendiri; 0: satu per "
         "prosesor.",
+    "With --jobs 2 or more: a workbook still being checked after SECONDS is stopped and "
+    "reported as not checked.":
+        "Dengan --jobs 2 atau lebih: buku kerja yang masih diperiksa setelah DETIK dihentikan "
+        "dan dilaporkan tidak diperiksa.",
     "Write the report to FILE (atomically; never over a workbook) instead of stdout.":
         "Menulis laporan ke BERKAS (secara atomik; tidak pernah menimpa buku kerja), bukan ke "
         "stdout.",
@@ -94,7 +98,8 @@ HELP_ID = {
 
 # The placeholders of the help (option values), in Indonesian.
 METAVAR_ID = {"FILE": "BERKAS", "DIR": "FOLDER", "TABLES": "TABEL", "NAME": "NAMA",
-              "YEAR": "TAHUN", "PATH...": "JALUR...", "IDS": "ID", "ID=LEVEL": "ID=TINGKAT",
+              "YEAR": "TAHUN", "SECONDS": "DETIK", "PATH...": "JALUR...", "IDS": "ID",
+              "ID=LEVEL": "ID=TINGKAT",
               "[OPTIONS]": "[OPSI]", "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]..."}
 
 # The help's frame: what click and typer write around our texts.
@@ -133,6 +138,9 @@ USAGE = {
     "other": {"id": "baris perintah tidak sah; lihat renjacheck --help",
               "en": "{detail}; see renjacheck --help"},
     "aborted": {"id": "dibatalkan", "en": "aborted"},
+    # A failure of renjacheck's own or of a library: a bug, said in one line, never a traceback.
+    "unexpected": {"id": "galat tak terduga ({kind}); mohon laporkan sebagai bug",
+                   "en": "unexpected error ({kind}: {detail}); please report it as a bug"},
     "no_workbooks": {"id": "tidak ada buku kerja .xlsx di folder ini",
                      "en": "no .xlsx workbook in this folder"},
 }

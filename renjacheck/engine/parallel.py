@@ -72,9 +72,11 @@ def cores() -> int:
 
 
 def check_many(paths: list[Path], rules=None, resolve: Callable[[Path], Setup] | None = None,
-               jobs: int | None = 1, progress: Progress | None = None) -> Report:
+               jobs: int | None = 1, progress: Progress | None = None,
+               timeout: float | None = None) -> Report:
     """`check_files`, in `jobs` processes (0 or None: one per core); the Report lists the files
-    in the order given, whatever order they finish in. `progress` is called as each finishes."""
+    in the order given, whatever order they finish in. `progress` is called as each finishes.
+    In processes, a file whose worker dies or runs past `timeout` seconds is not checked."""
     if resolve is None:
         setup = Setup(rules=load_rules() if rules is None else rules)
         resolve = lambda _path: setup  # noqa: E731
@@ -95,33 +97,19 @@ def check_many(paths: list[Path], rules=None, resolve: Callable[[Path], Setup] |
             if progress is not None:
                 progress(n + 1, len(paths), reports[n])
         return Report(files=reports)
-    # Only a pool needs them: concurrent.futures and multiprocessing cost a one-file check
-    # (a pre-commit hook's) 6 ms and 2 MB.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    # Only a pool needs it: multiprocessing costs a one-file check (a pre-commit hook's) time.
+    from renjacheck.engine.workers import run_pool
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start,
-                             initargs=(setups,)) as pool:
-        pending = {pool.submit(_check, path, which): n for n, (path, which) in enumerate(tasks)}
-        for done, future in enumerate(as_completed(pending), start=1):
-            n = pending[future]
-            report = future.result()
-            # Each report names its rules: the main process's own, not a copy per file.
-            report.rules = tuple(setups[tasks[n][1]].rules)
-            reports[n] = report
-            if progress is not None:
-                progress(done, len(paths), report)
+    finished = 0
+
+    def done(n: int, report: FileReport) -> None:
+        nonlocal finished
+        finished += 1
+        # Each report names its rules: the main process's own, not a copy per file.
+        report.rules = tuple(setups[tasks[n][1]].rules)
+        reports[n] = report
+        if progress is not None:
+            progress(finished, len(paths), report)
+
+    run_pool(tasks, setups, jobs, timeout, done)
     return Report(files=reports)
-
-
-_SETUPS: list[Setup] = []
-
-
-def _start(setups: list[Setup]) -> None:
-    """A worker's start: the setups it checks with."""
-    _SETUPS[:] = setups
-
-
-def _check(path: Path, which: int) -> FileReport:
-    report = check_file(path, _SETUPS[which])
-    report.rules = ()  # the main process has them: do not send them back with every file
-    return report

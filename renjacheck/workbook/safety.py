@@ -6,6 +6,8 @@ directory, so a hostile or broken file is refused in milliseconds with one clear
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -73,8 +75,14 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     if path.is_dir():
         raise CannotCheck("file_is_dir")
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        # Without blocking, and judged by what was opened: a FIFO would wait for a writer
+        # forever, a device would never end.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise CannotCheck("file_not_regular")
+            size = info.st_size
             head = handle.read(8)
     except OSError as exc:
         raise CannotCheck("file_unreadable", reason=exc.strerror or str(exc)) from None
