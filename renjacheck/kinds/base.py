@@ -111,3 +111,14 @@ class Hit:
     actual: Any = None
     key: tuple = ()
     table: str | None = None
+
+
+def columns_of_type(columns: dict[str, list[str]], accepts: Callable[[Any], bool],
+                    problem: str) -> None:
+    """Refuse (`problem`, naming the table and column) a column of `columns` (table -> names)
+    that its table does not have or whose type `accepts` does not take."""
+    for table, names in columns.items():
+        kind = registry.kind(table)
+        for name in names:
+            if not kind.has(name) or not accepts(kind.column(name).type):
+                raise Problem(problem, table=table, name=name)

@@ -14,8 +14,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from renjacheck.i18n import Problem
-from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
+from renjacheck.kinds.base import (Hit, Needs, Params as BaseParams, RowTableName,
+                                   columns_of_type)
 from renjacheck.numbers import compound, format_number
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FieldType
@@ -38,11 +38,8 @@ class Params(BaseParams):
 
     @model_validator(mode="after")
     def _quantities(self) -> "Params":
-        for table, names in self.columns.items():
-            kind = registry.kind(table)
-            for name in names:
-                if not kind.has(name) or kind.column(name).type is not FieldType.QUANTITY:
-                    raise Problem("rf.not_quantity", table=table, name=name)
+        columns_of_type(self.columns, lambda type_: type_ is FieldType.QUANTITY,
+                        "rf.not_quantity")
         return self
 
     def needs(self) -> Needs:

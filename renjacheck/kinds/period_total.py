@@ -15,8 +15,8 @@ from fractions import Fraction
 from pydantic import model_validator
 
 from renjacheck.checks.arith import Interval, total
-from renjacheck.i18n import Problem
-from renjacheck.kinds.base import Hit, Needs, Params as BaseParams, RowTableName
+from renjacheck.kinds.base import (Hit, Needs, Params as BaseParams, RowTableName,
+                                   columns_of_type)
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
 from renjacheck.tables.spans import ratio_unit
@@ -37,11 +37,7 @@ class Params(BaseParams):
 
     @model_validator(mode="after")
     def _figures(self) -> "Params":
-        for table, names in self.columns.items():
-            kind = registry.kind(table)
-            for name in names:
-                if not kind.has(name) or kind.column(name).type not in FIGURES:
-                    raise Problem("rf.not_figure", table=table, name=name)
+        columns_of_type(self.columns, lambda type_: type_ in FIGURES, "rf.not_figure")
         return self
 
     def needs(self) -> Needs:
