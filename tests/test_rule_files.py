@@ -104,3 +104,17 @@ def test_shipped_rules_are_copied_whole_into_the_package_data(tmp_path):
     assert [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)] == []
     copy = shutil.copytree(shipped, tmp_path / "copy")
     assert [r.id for r in load_rules([copy])] == [r.id for r in load_rules()]
+
+
+@pytest.mark.parametrize("kind, params, detail", [
+    ("period_total", "columns: {capaian: [sasaran]}",
+     "column capaian.sasaran is not a figure column of 'capaian'"),
+    ("figure_words", "reason: compound\n  columns: {pendanaan: [total]}",
+     "column pendanaan.total is not a quantity column of 'pendanaan'"),
+])
+def test_a_kind_refuses_a_column_of_the_wrong_type(tmp_path, kind, params, detail):
+    text = GOOD.replace("kind: table_schema", f"kind: {kind}", 1)
+    text = text[:text.index("params:")] + f"params:\n  {params}\n"
+    with pytest.raises(RuleError) as caught:
+        load_rules([_folder(tmp_path, text)])
+    assert detail in str(caught.value)
