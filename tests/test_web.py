@@ -1,6 +1,5 @@
 """`renjacheck serve` (renjacheck/web): the page, the API and their limits with starlette's
-TestClient, the hostile corpus through the server, and the page in headless Chromium against
-uvicorn on a free port of 127.0.0.1."""
+TestClient, and the hostile corpus through the server."""
 
 from __future__ import annotations
 
@@ -8,11 +7,8 @@ import io
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -152,75 +148,3 @@ def test_the_rules_and_the_openapi_description(client):
         any(r["id"] == "CAP001" for r in rules)
     spec = client.get("/api/openapi.json").json()
     assert spec["openapi"].startswith("3.") and {"/api/check", "/api/rules"} <= set(spec["paths"])
-
-
-# ---- in a real browser, against uvicorn ----------------------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def live(server):
-    """uvicorn serving the app on a free port of 127.0.0.1, in a thread of this process."""
-    import uvicorn
-
-    port = _free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(server), host="127.0.0.1", port=port,
-                                            log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
-
-
-def test_in_chromium_a_planner_uploads_filters_and_downloads(live, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    import shutil
-
-    from tests.test_html import CHROMIUM_ARGS
-
-    binary = os.environ.get("RENJACHECK_CHROMIUM") or shutil.which("chromium") \
-        or "/usr/bin/chromium"
-    if not Path(binary).is_file():
-        pytest.skip(f"no Chromium at {binary}")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=binary, args=CHROMIUM_ARGS)
-        page = chromium.new_page(viewport={"width": 390, "height": 844}, accept_downloads=True)
-        log: list[str] = []
-        page.on("console", lambda m: log.append(f"{m.type}: {m.text}"))
-        page.goto(live + "/")
-        page.set_input_files("input[name=file]", str(SEED))
-        page.get_by_role("button", name="Periksa").click()
-        page.wait_for_selector("tr.finding")
-        assert page.locator("text=Capaian 2023!F36").first.is_visible()
-        errors = page.locator("tr.finding[data-severity='error']")
-        warnings = page.locator("tr.finding[data-severity='warning']")
-        assert errors.count() > 0 and warnings.count() > 0
-        page.get_by_label(re.compile(r"^Peringatan \(\d+\)")).uncheck()
-        assert not warnings.first.is_visible() and errors.first.is_visible()
-        shot = tmp_path / "hasil.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        with page.expect_download() as info:
-            page.locator("a[href$='annotated.xlsx']").click()
-        copy = tmp_path / "bertanda.xlsx"
-        info.value.save_as(copy)
-        import openpyxl
-
-        book = openpyxl.load_workbook(copy)
-        assert book["Capaian 2023"]["F36"].comment is not None
-        page.goto(live + "/")
-        page.set_input_files("input[name=file]", files=[{
-            "name": "catatan.txt", "mimeType": "text/plain", "buffer": b"a,b\n1,2\n"}])
-        page.get_by_role("button", name="Periksa").click()
-        assert page.locator("text=bukan berkas .xlsx").first.is_visible()
-        assert [line for line in log if "error" in line] == []  # no policy violation
-        chromium.close()

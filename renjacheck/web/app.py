@@ -226,7 +226,9 @@ def create_app(server: Server) -> Starlette:
     routes = [Route("/", home), Route("/check", check, methods=["POST"]),
               Route("/result/{token}/{n:int}/{name:str}", download),
               Route("/api/check", api_check, methods=["POST"]), Route("/api/rules", api_rules),
-              Route("/api/openapi.json", api_spec)]
+              Route("/api/openapi.json", api_spec),
+              # Browsers ask for it: no icon, and no error in their console either.
+              Route("/favicon.ico", lambda _request: Response(status_code=204))]
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         yield
