@@ -116,7 +116,7 @@ class Workers:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        """Stop the workers."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the workers (waited for: none is left behind when the server stops)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
