@@ -40,7 +40,13 @@ _SETUP: list[Setup] = []
 
 def _start(setup: Setup, memory: int) -> None:
     """A worker's start: the setup it checks with, and its memory limit."""
+    import signal
+
     _SETUP[:] = [setup]
+    # A forked worker inherits uvicorn's handlers, which would make it ignore SIGTERM: a
+    # worker ends when told to; Ctrl-C is the server's to handle.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import resource
 
