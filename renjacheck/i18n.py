@@ -65,6 +65,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_big_unpacked": {"id": "isi berkas terlalu besar bila dibuka ({size} bait; batas {limit})",
                          "en": "the contents are too big when unpacked "
                                "({size} bytes; limit {limit})"},
+    # renjacheck serve (renjacheck/web/work.py): a check the server gave up on.
+    "web.too_slow": {"id": "pemeriksaan dihentikan: melewati batas {seconds} detik",
+                     "en": "the check was stopped: it ran past the limit of {seconds} seconds"},
+    "web.worker_died": {"id": "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)",
+                        "en": "the check was stopped: its worker process ended (memory limit)"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
     "unsupported": {"id": "buku kerja memakai {what}, yang belum dapat dibaca renjacheck; "

@@ -60,7 +60,8 @@ def _only(lang: str, other: str) -> set[str]:
 ONLY = {"id": _only("id", "en"), "en": _only("en", "id")}
 # Names, not words: the rules' slugs, the commands (`renjacheck rule`), the keys of the files
 # renjacheck reads, the kinds of rule and the functions of an expression.
-SLUGS = {r.slug for r in RULES} | {"check", "rules", "rule", "waive", "annotate", "template"}
+SLUGS = {r.slug for r in RULES} | {"check", "rules", "rule", "waive", "annotate", "template",
+                                     "serve"}
 NAMES = {*ConfigFile.model_fields, *Limits.model_fields, *Entry.model_fields,
          *RuleFile.model_fields, *KINDS, *FUNCTIONS}
 for _kind in registry.KINDS.values():  # tables and their columns, as both languages name them

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from renjacheck.cli import catalogue, check, workbooks  # noqa: F401  (register commands)
+from renjacheck.cli import catalogue, check, serve, workbooks  # noqa: F401  (register)
 from renjacheck.cli.lang import current, localise, start
 from renjacheck.cli.options import FORMATS, app
 from renjacheck.cli.usage import say, usage_message

@@ -29,8 +29,18 @@ HELP_ID = {
     "Write a blank Renja workbook, laid out as renjacheck reads it, for a planner to fill in.":
         "Menulis buku kerja Renja kosong, bertata letak seperti yang dibaca renjacheck, untuk "
         "diisi perencana.",
+    "Serve a web page where planners upload workbooks and read their reports.":
+        "Menyajikan halaman web tempat perencana mengunggah buku kerja dan membaca laporannya.",
     # Arguments and options.
     "Show the version and exit.": "Menampilkan versi lalu keluar.",
+    "The address to listen on; another than 127.0.0.1 lets other machines in.":
+        "Alamat yang didengarkan; selain 127.0.0.1 mengizinkan mesin lain masuk.",
+    "The port.": "Port.",
+    "The largest upload, all its files together, in MB.":
+        "Unggahan terbesar, seluruh berkasnya bersama, dalam MB.",
+    "The most files in one upload.": "Jumlah berkas terbanyak dalam satu unggahan.",
+    "Stop a check that runs longer, and say so.":
+        "Menghentikan pemeriksaan yang berjalan lebih lama, dan menyatakannya.",
     "Show this message and exit.": "Menampilkan bantuan ini lalu keluar.",
     "Workbooks (.xlsx) to check, and folders to search for them (subfolders too).":
         "Buku kerja (.xlsx) yang diperiksa, dan folder tempat mencarinya (termasuk subfolder).",

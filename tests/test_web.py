@@ -1,0 +1,150 @@
+"""`renjacheck serve` (renjacheck/web): the page, the API and their limits with starlette's
+TestClient, and the hostile corpus through the server."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from renjacheck.cli.options import load_catalogue  # noqa: E402
+from renjacheck.web.app import Server, create_app  # noqa: E402
+from tests.hostile.build import CASES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "banten-2024.xlsx"
+SECURITY = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
+            "referrer-policy": "no-referrer"}
+
+
+@pytest.fixture(scope="module")
+def server():
+    made = Server(load_catalogue(None, None, True), max_mb=1, max_files=30, processes=2)
+    yield made
+    made.close()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with TestClient(create_app(server)) as client:
+        yield client
+
+
+def upload(*files: tuple[str, bytes]) -> list:
+    return [("file", (name, data)) for name, data in files]
+
+
+def test_the_page_has_the_form_in_indonesian_and_english(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<form class="upload" method="post" action="/check"' in page.text
+    assert 'name="file" multiple' in page.text and ">Periksa</button>" in page.text
+    assert "<script" not in page.text and "http://" not in page.text  # nothing from elsewhere
+    english = client.get("/?lang=en").text
+    assert ">Check</button>" in english and 'lang="en"' in english
+
+
+def test_every_response_carries_the_security_headers(client):
+    for response in [client.get("/"), client.get("/api/rules"), client.get("/nowhere"),
+                     client.post("/api/check", data={"x": "1"})]:
+        assert {k: response.headers.get(k) for k in SECURITY} == SECURITY
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
+        assert re.search(r"default-src '(self|none)'", policy)
+
+
+def test_the_seed_uploaded_shows_its_findings_and_its_downloads(client):
+    page = client.post("/check", files=upload((SEED.name, SEED.read_bytes())))
+    assert page.status_code == 200
+    assert "Capaian 2023!F36" in page.text
+    assert "CAP001" in page.text and "banten-2024.xlsx" in page.text
+    links = re.findall(r'href="(/result/[^"]+)"', page.text)
+    assert [link.rsplit("/", 1)[1] for link in links] == \
+        ["annotated.xlsx", "report.html", "report.json"]
+    token = links[0].split("/")[2]
+    assert len(token) >= 32  # secrets.token_urlsafe: not guessable
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(client.get(links[0]).content))
+    assert book["Capaian 2023"]["F36"].comment is not None
+    report = json.loads(client.get(links[2]).content)
+    assert ("CAP001", "Capaian 2023!F36") in {
+        (i["rule"], f"{where['sheet']}!{where['cell']}")
+        for i in report["files"][0]["issues"] for where in i["locations"]}
+    assert client.get(links[0].replace(token, "x" * len(token))).status_code == 404
+
+
+def test_api_check_is_the_json_report_of_the_cli(client):
+    response = client.post("/api/check", files=upload((SEED.name, SEED.read_bytes())))
+    assert response.status_code == 200
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cli = subprocess.run([sys.executable, "-m", "renjacheck", "check", "--no-config",
+                          "--format", "json", SEED.name], cwd=SEED.parent, env=env,
+                         capture_output=True, text=True, check=False)
+    assert cli.returncode == 1, cli.stderr
+    assert response.json() == json.loads(cli.stdout)  # fingerprints included
+
+
+def test_no_file_is_400_and_too_large_is_413(client):
+    assert client.post("/api/check", data={"lang": "en"}).status_code == 400
+    empty_part = client.post("/check", files=upload(("", b"")))
+    assert empty_part.status_code == 400 and "Tidak ada berkas" in empty_part.text
+    big = client.post("/check", files=upload(("besar.xlsx", b"0" * (1024 * 1024 + 1))))
+    assert big.status_code == 413 and "terlalu besar: paling banyak 1 MB" in big.text
+    api = client.post("/api/check?lang=en", files=upload(("big.xlsx", b"0" * 1_100_000)))
+    assert api.status_code == 413 and api.json() == {
+        "error": "The upload is too large: at most 1 MB."}
+
+
+def test_a_non_xlsx_is_refused_in_one_line(client):
+    page = client.post("/check", files=upload(("catatan.txt", b"Kode;Uraian\n1;2\n")))
+    assert page.status_code == 200 and "bukan berkas .xlsx" in page.text
+    assert "annotated.xlsx" not in page.text  # nothing to annotate
+    entry = client.post("/api/check", files=upload(("catatan.txt", b"a,b\n"))).json()
+    assert entry["files"][0]["error"]["code"] == "not_xlsx"
+
+
+def test_the_hostile_corpus_is_refused_and_the_server_keeps_serving(client, tmp_path):
+    from tests.hostile.build import build_all
+
+    corpus = build_all(tmp_path)
+    refused = {name for name, (_, code, _) in CASES.items() if code == 2}
+    page = client.post("/check", files=upload(*((f"{n}.xlsx", corpus[n].read_bytes())
+                                                for n in sorted(refused)))).text
+    for name in sorted(refused):
+        assert CASES[name][2] in page, name
+    report = client.post("/api/check", files=upload(
+        *((f"{n}.xlsx", p.read_bytes()) for n, p in sorted(corpus.items())))).json()
+    errors = {f["path"][:-5]: f.get("error", {}).get("message") for f in report["files"]}
+    assert {n for n, message in errors.items() if message} == refused
+    assert all(CASES[n][2] in errors[n] for n in refused)
+    assert "CAP001" in client.post("/check", files=upload((SEED.name, SEED.read_bytes()))).text
+
+
+def test_a_check_past_its_time_is_stopped_and_the_next_is_served(client, server):
+    workers = server.workers
+    workers.seconds = 0.001
+    try:
+        page = client.post("/check", files=upload((SEED.name, SEED.read_bytes()))).text
+        assert "pemeriksaan dihentikan: melewati batas 0 detik" in page
+    finally:
+        workers.seconds = 60
+    assert "CAP001" in client.post("/check", files=upload((SEED.name, SEED.read_bytes()))).text
+
+
+def test_the_rules_and_the_openapi_description(client):
+    rules = client.get("/api/rules?lang=en").json()
+    assert {"id": "CAP001", "slug": "capaian-hitung"}.items() <= rules[0].items() or \
+        any(r["id"] == "CAP001" for r in rules)
+    spec = client.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.") and {"/api/check", "/api/rules"} <= set(spec["paths"])
