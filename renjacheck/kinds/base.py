@@ -22,7 +22,7 @@ from pydantic_core import core_schema
 
 from renjacheck.i18n import Problem
 from renjacheck.tables import registry
-from renjacheck.values import Location
+from renjacheck.values import Location, Text
 
 
 class _Tables:
@@ -122,3 +122,14 @@ def columns_of_type(columns: dict[str, list[str]], accepts: Callable[[Any], bool
         for name in names:
             if not kind.has(name) or not accepts(kind.column(name).type):
                 raise Problem(problem, table=table, name=name)
+
+
+def row_name(table, index: int, columns: tuple[str, ...]) -> str:
+    """How a message names record `index` of `table`: the text of the first of `columns` it
+    has (its indicator, its label ...), else "-"."""
+    for column in columns:
+        value = table.known(index, column) if column in table.types else None
+        if isinstance(value, Text):
+            return value.value
+    return "-"
+

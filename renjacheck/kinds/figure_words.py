@@ -15,12 +15,12 @@ from typing import Literal
 from pydantic import model_validator
 
 from renjacheck.kinds.base import (Hit, Needs, Params as BaseParams, RowTableName,
-                                   columns_of_type)
+                                   columns_of_type, row_name)
 from renjacheck.numbers import compound, format_number
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FieldType
 from renjacheck.tables.parse import COMPOUND, NOT_MEASURED
-from renjacheck.values import Invalid, Text
+from renjacheck.values import Invalid
 
 ID = "figure_words"
 NEEDS = Needs()  # the tables its columns name (Params.needs)
@@ -65,7 +65,7 @@ def check(ctx, rule) -> Iterator[Hit]:
                      and value.reason == reason]
             if not found:
                 continue
-            name = _name(table, index)
+            name = row_name(table, index, _NAMES)
             if params.reason == "not_measured":
                 cells = ", ".join(f'{table.labels[n]} "{v.text}"' for n, v in found)
                 yield Hit(locations=tuple(v.loc for _, v in found), table=table_name,
@@ -81,14 +81,6 @@ def check(ctx, rule) -> Iterator[Hit]:
                           args={"table": label, "name": name, "column": table.labels[column],
                                 "found": value.text, "cells": f'"{value.text}"',
                                 "parts": _parts(value.text)})
-
-
-def _name(table, index: int) -> str:
-    for column in _NAMES:
-        value = table.known(index, column) if column in table.types else None
-        if isinstance(value, Text):
-            return value.value
-    return "-"
 
 
 def _parts(text: str) -> str:

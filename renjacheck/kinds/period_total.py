@@ -16,7 +16,7 @@ from pydantic import model_validator
 
 from renjacheck.checks.arith import Interval, total
 from renjacheck.kinds.base import (Hit, Needs, Params as BaseParams, RowTableName,
-                                   columns_of_type)
+                                   columns_of_type, row_name)
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
 from renjacheck.tables.spans import ratio_unit
@@ -81,7 +81,7 @@ def _check(table, table_name: str, index: int, name: str, parts: tuple[str, ...]
     heading = table.labels[name]
     expected = summed.estimate(written.decimals)
     periods = f"{_short(table, parts[0], name)} - {_short(table, parts[-1], name)}"
-    who = _name(table, index)
+    who = row_name(table, index, _NAMES)
     satuan = _satuan(table, index, name)
     # Shown with the row's Satuan when the figure is written without one: `44 Orang`.
     shown = written
@@ -116,11 +116,3 @@ def _short(table, part: str, name: str) -> str:
     """A period's label without its column's heading: `TW I`."""
     heading = table.spans[name].heading if name in table.spans else ""
     return table.labels[part].removeprefix(heading).strip() or table.labels[part]
-
-
-def _name(table, index: int) -> str:
-    for column in _NAMES:
-        value = table.known(index, column) if column in table.types else None
-        if isinstance(value, Text):
-            return value.value
-    return "-"
