@@ -70,6 +70,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "the check was stopped: it ran past the limit of {seconds} seconds"},
     "web.worker_died": {"id": "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)",
                         "en": "the check was stopped: its worker process ended (memory limit)"},
+    "web.out_of_memory": {"id": "pemeriksaan dihentikan: melewati batas memori {mb} MB",
+                          "en": "the check was stopped: it needed more than the memory limit "
+                                "of {mb} MB"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
     "unsupported": {"id": "buku kerja memakai {what}, yang belum dapat dibaca renjacheck; "
