@@ -238,7 +238,7 @@ def test_a_check_past_the_memory_limit_is_stopped_and_the_next_is_served(tmp_pat
             first, second = report.json()["files"]
             assert first["error"]["message"] in (
                 "pemeriksaan dihentikan: melewati batas memori 230 MB",
-                "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)")
+                "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)"), first
             assert "error" not in second and any(i["rule"] == "CAP001" for i in second["issues"])
     finally:
         small.close()

@@ -122,10 +122,11 @@ class Server:
         return files, (lang if lang in ("id", "en") else "id")
 
     async def check(self, files: list[tuple[str, bytes]], lang: str,
-                    tickets: list[Ticket] | None = None) -> tuple[Report, list]:
-        """Every file checked in the workers, in the order given."""
+                    tickets: list[Ticket] | None = None, copy: bool = True
+                    ) -> tuple[Report, list]:
+        """Every file checked in the workers, in the order given (with its annotated copy)."""
         tickets = tickets or [Ticket() for _ in files]
-        done = await asyncio.gather(*(self.workers.check(n, d, lang, t)
+        done = await asyncio.gather(*(self.workers.check(n, d, lang, t, copy)
                                       for (n, d), t in zip(files, tickets, strict=True)))
         return Report(files=[c.report for c in done]), done
 
@@ -226,7 +227,7 @@ def create_app(server: Server) -> Starlette:
         if refusal is not None:
             return refusal
         files, lang = got
-        report, _ = await server.check(files, lang)
+        report, _ = await server.check(files, lang, copy=False)  # the API sends no copy
         return Response(REPORTERS["json"](lang).render(report), media_type="application/json")
 
     async def api_rules(request: Request) -> Response:

@@ -81,8 +81,8 @@ def _serve(pipe: Connection, setup: Setup, memory: int) -> None:
         pipe.send(checked)
 
 
-def _check(setup: Setup, name: str, data: bytes, lang: str) -> Checked:
-    """Check one upload: the report and the annotated copy's bytes."""
+def _check(setup: Setup, name: str, data: bytes, lang: str, copy: bool) -> Checked:
+    """Check one upload: the report and (`copy`) the annotated copy's bytes."""
     from renjacheck.engine import check_file
     from renjacheck.workbook.safety import CannotCheck
 
@@ -91,7 +91,7 @@ def _check(setup: Setup, name: str, data: bytes, lang: str) -> Checked:
         path.write_bytes(data)
         report = check_file(path, setup)
         annotated = None
-        if report.error is None:
+        if copy and report.error is None:
             from renjacheck.writers.annotate import annotate
 
             out = Path(folder) / "annotated.xlsx"
@@ -153,17 +153,17 @@ class Workers:
         with self._lock:
             return self._queue.index(ticket) + 1 if ticket in self._queue else 0
 
-    async def check(self, name: str, data: bytes, lang: str,
-                    ticket: Ticket | None = None) -> Checked:
-        """Check one upload when a worker is free; past the time limit, or when its worker
-        died: the file's refusal, and a fresh worker."""
+    async def check(self, name: str, data: bytes, lang: str, ticket: Ticket | None = None,
+                    copy: bool = True) -> Checked:
+        """Check one upload when a worker is free, with its annotated copy (`copy`); past the
+        time limit, or when its worker died: the file's refusal, and a fresh worker."""
         ticket = ticket or Ticket()
         with self._lock:
             self._queue.append(ticket)
         loop = asyncio.get_running_loop()
         try:
-            checked = await loop.run_in_executor(self._threads, self._run, ticket, name, data,
-                                                 lang)
+            checked = await loop.run_in_executor(self._threads, self._run, ticket,
+                                                 (name, data, lang, copy))
         finally:
             with self._lock:
                 if ticket in self._queue:  # cancelled before its turn
@@ -172,7 +172,7 @@ class Workers:
         checked.report.rules = tuple(self.setup.rules)
         return checked
 
-    def _run(self, ticket: Ticket, name: str, data: bytes, lang: str) -> Checked:
+    def _run(self, ticket: Ticket, task: tuple[str, bytes, str, bool]) -> Checked:
         """In a thread of its own: hand the upload to a worker and wait for its report."""
         with self._lock:
             if ticket in self._queue:
@@ -180,7 +180,7 @@ class Workers:
         ticket.state = "running"
         worker = self._take()
         try:
-            worker.pipe.send((name, data, lang))
+            worker.pipe.send(task)
             if worker.pipe.poll(self.seconds):
                 checked = worker.pipe.recv()
                 self._idle.put(worker)
@@ -189,7 +189,7 @@ class Workers:
         except (EOFError, OSError):  # it died: out of memory, or killed
             error, args = "web.worker_died", {}
         self._forget(worker)
-        return Checked(FileReport(path=name, error=error, error_args=args))
+        return Checked(FileReport(path=task[0], error=error, error_args=args))
 
     def _take(self) -> _Process:
         try:
