@@ -228,17 +228,18 @@ def test_a_check_past_the_memory_limit_is_stopped_and_the_next_is_served(tmp_pat
     finally:
         _sys.path.remove(str(ROOT / "benchmarks"))
     big = budget(tmp_path / "besar.xlsx", rows=20_000, satker=5)
-    # A worker checks the seed within 200 MB of address space (measured: 194 MB at its peak)
-    # and a 20,000-row budget needs some 300 MB.
+    # A worker checks the seed and makes its annotated copy within 200 MB of address space
+    # (measured: 194 MB at its peak); the annotated copy of a 20,000-row budget needs some
+    # 345 MB (openpyxl holds every cell).
     small = Server(load_catalogue(None, None, True), processes=1, memory_mb=230)
     try:
         with TestClient(create_app(small)) as client:
-            report = client.post("/api/check", files=upload(("besar.xlsx", big.read_bytes()),
-                                                           (SEED.name, SEED.read_bytes())))
-            first, second = report.json()["files"]
-            assert first["error"]["message"] in (
-                "pemeriksaan dihentikan: melewati batas memori 230 MB",
-                "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)"), first
-            assert "error" not in second and any(i["rule"] == "CAP001" for i in second["issues"])
+            page = checked(client, ("besar.xlsx", big.read_bytes()),
+                           (SEED.name, SEED.read_bytes())).text
+            stopped = re.findall(r"pemeriksaan dihentikan: [^<]*", page)
+            assert stopped in (["pemeriksaan dihentikan: melewati batas memori 230 MB"],
+                               ["pemeriksaan dihentikan: proses pemeriksa berhenti (batas "
+                                "memori)"]), stopped
+            assert "Capaian 2023!F36" in page  # the next file, checked by a fresh worker
     finally:
         small.close()
