@@ -26,17 +26,21 @@ from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
+from renjacheck.safetext import shown
 from renjacheck.reporters.base import (Reporter, RuleInfo, expected_found, headline,
                                        rules_skipped, rules_that_ran)
 
 # XML 1.0 allows no C0 control but tab, LF and CR; a cell may hold them (Excel's _x000B_).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# CI servers show these texts to people: every control, bidi or zero-width character is shown
+# escaped (`\\u202e`, renjacheck.safetext), as in the text report; the noncharacters U+FFFE
+# and U+FFFF, which XML cannot carry either, as U+FFFD.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 COUNTS = ("tests", "failures", "errors", "skipped")
 
 
 def clean(value: str) -> str:
-    """Text that XML can carry: the characters it cannot are shown as U+FFFD."""
-    return _NOT_XML.sub("\ufffd", value)
+    """Text that XML can carry, shown safe."""
+    return _NOT_XML.sub("\ufffd", shown(value, keep="\t\n\r"))
 
 
 class JunitReporter(Reporter):
