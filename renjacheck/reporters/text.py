@@ -41,8 +41,7 @@ class TextReporter(Reporter):
             body = "".join(section + "\n" for section in sections if section)
         else:
             body = "\n".join(self._file(f) for f in checked) + "\n"
-        # Line by line: the report's own line breaks stay, any other control is escaped.
-        return "\n".join(shown(line) for line in body.split("\n")) + self.run_summary(report)
+        return body + self.run_summary(report)
 
     def run_summary(self, report: Report) -> str:
         """`3 berkas diperiksa: 11 kesalahan, 20 peringatan, 4 info, 0 dikecualikan`, and the
@@ -67,8 +66,8 @@ class TextReporter(Reporter):
 
     def _errors(self, file: FileReport) -> list[str]:
         # One line each, for grep and for hooks: a line break quoted from a cell is a space.
-        return [f"{file.path}: {where(f) or '-'}: [{f.rule} {f.slug}] "
-                + _one_line(f.message(self.lang))
+        return [shown(f"{file.path}: {where(f) or '-'}: [{f.rule} {f.slug}] "
+                      + _one_line(f.message(self.lang)))
                 for f in file.findings if f.severity is Severity.ERROR and f.waived is None]
 
     def _file(self, file: FileReport) -> str:
@@ -109,7 +108,8 @@ class TextReporter(Reporter):
         if file.waived:
             summary += self._t("summary_waived", n=file.waived)
         lines += ["", f"  {summary}", ""]
-        return "\n".join(lines)
+        # Each line shown safe: a line break or control inside one is escaped.
+        return "\n".join(shown(line) for line in lines)
 
     def _finding(self, finding: Finding, explained: set[str]) -> list[str]:
         severity = self._t(f"severity.{finding.severity.value}")
