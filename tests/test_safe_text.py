@@ -219,3 +219,34 @@ def test_reporters_escape_what_the_python_api_can_carry():
     assert GithubReporter("id").render(report) == (
         "::error file=renja.xlsx,title=TBL001 angka-tidak-terbaca::"
         'Pendanaan\\u001b[2K\\u000aPalsu!D3 berisi "\\u001b[31mmerah"')
+
+
+def test_rule_catalogue_shows_a_rule_files_texts_safe(tmp_path, monkeypatch, capsys):
+    from tests.snippets import ORG_RULE
+
+    (tmp_path / "aturan").mkdir()
+    title = "Uraian\u202e \u200bterlalu pendek"
+    (tmp_path / "aturan" / "ORG001.yaml").write_text(
+        ORG_RULE.replace("Uraian terlalu pendek", title.encode("unicode_escape").decode()
+                         .join('""')), encoding="utf-8")
+    code, out, _ = run(monkeypatch, capsys, "rules", "--rules", tmp_path / "aturan")
+    assert code == 0 and not _raw_controls(out)
+    (line,) = [line for line in out.splitlines() if line.startswith("ORG001")]
+    assert line.endswith("  Uraian\\u202e \\u200bterlalu pendek")
+    code, out, _ = run(monkeypatch, capsys, "rule", "ORG001", "--rules", tmp_path / "aturan")
+    assert out.splitlines()[1] == "Uraian\\u202e \\u200bterlalu pendek"
+    code, out, _ = run(monkeypatch, capsys, "rules", "--rules", tmp_path / "aturan", "-f", "json")
+    assert {r["id"]: r["title"] for r in json.loads(out)}["ORG001"] == title  # exact
+
+
+def test_progress_bar_and_upload_name_shown_safe():
+    import io
+
+    from renjacheck.progress import Bar
+    from renjacheck.web.work import safe_name
+
+    stream = io.StringIO()
+    Bar(stream, 2)(1, 2, FileReport(path="a\x1b[2J\u202e.xlsx"))
+    assert stream.getvalue().endswith("] 1/2 a\\u001b[2J\\u202e.xlsx")
+    assert safe_name("C:\\data\\Pendanaan\u202e\x1b[1m.xlsx") == "Pendanaan\\u202e\\u001b[1m.xlsx"
+    assert safe_name("مالية – “2024”.xlsx") == "مالية – “2024”.xlsx"
