@@ -32,28 +32,22 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2065\u3164"
                         "\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]")
 _SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
-# What makes a printable text need the slow path: an ignorable character or a selector.
-_PRINTABLE_SUSPECT = re.compile(f"{_IGNORABLE.pattern}|{_SELECTOR.pattern}")
+# Ranges that hold no character escaped here (tests/test_safe_text.py checks each code point
+# against the Unicode database Python has): nearly all text, searched in C. Any other character
+# is looked at one by one.
+SAFE_RANGES = ("\x20-\x7e\xa0-\xac\xae-\u034e\u0350-\u05ff\u0606-\u061b\u061d-\u06dc"
+               "\u06de-\u070e\u0710-\u088f\u0892-\u08e1\u08e3-\u115e\u1161-\u17b3"
+               "\u17b6-\u180a\u1810-\u200a\u2010-\u2027\u202f-\u205f\u2070-\u3163"
+               "\u3165-\ud7ff\ue000-\ufdff\ufe10-\ufefe\uff00-\uff9f\uffa1-\uffef")
+_CANDIDATE = re.compile(f"[^{SAFE_RANGES}]")
 
 
 def shown(text: str, keep: str = "") -> str:
     """`text` with every invisible or controlling character escaped (`\\u202e`); the characters
     in `keep` (say "\\n" for a comment that may break lines) are left as they are."""
-    if text.isprintable() and (text.isascii() or not _PRINTABLE_SUSPECT.search(text)):
+    if text.isascii() and text.isprintable():
         return text  # nearly every text: nothing to do, fast
-    out: list[str] = []
-    after_letter = False  # whether the last character kept is visible and not ASCII
-    for ch in text:
-        if ch in keep:
-            out.append(ch)
-            after_letter = False
-        elif _hidden(ch, after_letter):
-            out.append(escape(ch))
-            after_letter = False
-        else:
-            out.append(ch)
-            after_letter = not ch.isascii() and not _SELECTOR.match(ch)
-    return "".join(out)
+    return _CANDIDATE.sub(lambda match: _one(match, text, keep), text)
 
 
 def escape(ch: str) -> str:
@@ -62,9 +56,23 @@ def escape(ch: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def _hidden(ch: str, after_letter: bool) -> bool:
-    if unicodedata.category(ch) in _HIDDEN_CATEGORIES or _IGNORABLE.match(ch):
-        return True
-    # A variation selector picks the glyph of the character before it; after ASCII, at the
-    # start or after another selector it picks nothing and shows nothing.
-    return bool(_SELECTOR.match(ch)) and not after_letter
+def _one(match: re.Match, text: str, keep: str) -> str:
+    ch = match.group()
+    if ch in keep:
+        return ch
+    if _hidden(ch):
+        return escape(ch)
+    if _SELECTOR.match(ch):
+        # A variation selector picks the glyph of the character before it: kept after a
+        # visible non-ASCII character (an emoji, an ideograph); at the start, after ASCII, after
+        # what is escaped or after another selector it picks nothing and shows nothing.
+        at = match.start()
+        before = text[at - 1] if at else "a"
+        if before.isascii() or _hidden(before) or _SELECTOR.match(before):
+            return escape(ch)
+    return ch
+
+
+def _hidden(ch: str) -> bool:
+    """Whether `ch` is escaped wherever it stands."""
+    return unicodedata.category(ch) in _HIDDEN_CATEGORIES or bool(_IGNORABLE.match(ch))
