@@ -263,3 +263,13 @@ def test_progress_bar_and_upload_name_shown_safe():
     assert stream.getvalue().endswith("] 1/2 a\\u001b[2J\\u202e.xlsx")
     assert safe_name("C:\\data\\Pendanaan\u202e\x1b[1m.xlsx") == "Pendanaan\\u202e\\u001b[1m.xlsx"
     assert safe_name("مالية – “2024”.xlsx") == "مالية – “2024”.xlsx"
+
+
+def test_sarif_keeps_the_exact_names(tmp_path, monkeypatch, capsys):
+    path = hostile(tmp_path / "renja.xlsx")
+    code, out, _ = run(monkeypatch, capsys, "check", path, "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    names = {(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
+             for r in results}
+    assert {("PAGU003", f"{BIDI}!F2"), ("TBL001", f"{BIDI}!C3"), ("TGT002", f"{ZERO}!C3"),
+            ("TGT003", f"{ARABIC}!D3")} <= names
