@@ -273,3 +273,16 @@ def test_sarif_keeps_the_exact_names(tmp_path, monkeypatch, capsys):
              for r in results}
     assert {("PAGU003", f"{BIDI}!F2"), ("TBL001", f"{BIDI}!C3"), ("TGT002", f"{ZERO}!C3"),
             ("TGT003", f"{ARABIC}!D3")} <= names
+
+
+def test_junit_names_the_escaped_cell_on_one_line():
+    from renjacheck.reporters.junit import JunitReporter
+
+    finding = Finding(rule="TBL001", slug="angka-tidak-terbaca", severity=Severity.ERROR,
+                      table="pendanaan", locations=(Location(sheet="Pendanaan\u202e\nX", row=3,
+                                                             col=4),),
+                      templates={"id": 'berisi "{v}"'}, args={"v": "baris\nkedua"})
+    xml = JunitReporter("id").render(Report(files=[FileReport(path="renja.xlsx",
+                                                             findings=[finding])]))
+    assert 'name="TBL001 angka-tidak-terbaca (Pendanaan\\u202e\\u000aX!D3)"' in xml
+    assert 'message="Pendanaan\\u202e\\u000aX!D3 berisi &quot;baris&#10;kedua&quot;"' in xml

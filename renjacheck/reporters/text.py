@@ -117,9 +117,9 @@ class TextReporter(Reporter):
         title = finding.title.get(self.lang, "")
         lines = [f"    {severity:<10} {cells}  [{finding.rule} {finding.slug}] {title}",
                  f"      {_one_line(finding.message(self.lang))}"]
-        shown = expected_found(finding, self.lang)
-        if shown:
-            lines.append(f"      {shown}")
+        figures = expected_found(finding, self.lang)
+        if figures:
+            lines.append(f"      {figures}")
         if finding.waived is not None:
             waiver = finding.waived
             who = self._t("waived_by", who=waiver.accepted_by)
