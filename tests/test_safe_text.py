@@ -232,6 +232,11 @@ def test_reporters_escape_what_the_python_api_can_carry():
     assert GithubReporter("id").render(report) == (
         "::error file=renja.xlsx,title=TBL001 angka-tidak-terbaca::"
         'Pendanaan\\u001b[2K\\u000aPalsu!D3 berisi "\\u001b[31mmerah"')
+    from renjacheck.reporters.html import HtmlReporter
+
+    page = HtmlReporter("id", dated=False).render(report)
+    assert '<code class="fix">Pendanaan\\u001b[2K\\u000aPalsu!D3</code>' in page
+    assert "\x1b" not in page
 
 
 def test_rule_catalogue_shows_a_rule_files_texts_safe(tmp_path, monkeypatch, capsys):

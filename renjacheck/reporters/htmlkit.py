@@ -66,6 +66,12 @@ def esc(value: object) -> str:
     return html.escape(shown(str(value), keep=_WHITE), quote=True)
 
 
+def esc_place(value: object) -> str:
+    """A location or a file name as HTML text: as esc(), a line break or tab in it escaped too,
+    so that it reads as one name."""
+    return html.escape(shown(str(value)), quote=True)
+
+
 def css_string(value: str) -> str:
     """A CSS string literal that shows `value`: every character but plain ones hex-escaped, so
     neither a quote nor `</style>` can end it early."""
