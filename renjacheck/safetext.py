@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # Default-ignorable code points (Unicode's DerivedCoreProperties) outside those categories: they
@@ -32,14 +33,20 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2065\u3164"
                         "\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]")
 _SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
-# Ranges that hold no character escaped here (tests/test_safe_text.py checks each code point
-# against the Unicode database Python has): nearly all text, searched in C. Any other character
-# is looked at one by one.
-SAFE_RANGES = ("\x20-\x7e\xa0-\xac\xae-\u034e\u0350-\u05ff\u0606-\u061b\u061d-\u06dc"
-               "\u06de-\u070e\u0710-\u088f\u0892-\u08e1\u08e3-\u115e\u1161-\u17b3"
-               "\u17b6-\u180a\u1810-\u200a\u2010-\u2027\u202f-\u205f\u2070-\u3163"
-               "\u3165-\ud7ff\ue000-\ufdff\ufe10-\ufefe\uff00-\uff9f\uffa1-\uffef")
-_CANDIDATE = re.compile(f"[^{SAFE_RANGES}]")
+# Every character that may be escaped (a superset: `_one` decides, by the Unicode database), so
+# that a text is searched in C and only these are looked at one by one. tests/test_safe_text.py
+# checks every code point: whatever _hidden() escapes, or a selector, is in this class.
+CANDIDATES = ("\x00-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+              "\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e"
+              "\u2060-\u206f\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+              "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+              "\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
+
+
+@cache
+def _candidate() -> re.Pattern:
+    # Compiled when first needed (about a millisecond): `renjacheck --help` does not wait.
+    return re.compile(f"[{CANDIDATES}]")
 
 
 def shown(text: str, keep: str = "") -> str:
@@ -47,7 +54,7 @@ def shown(text: str, keep: str = "") -> str:
     in `keep` (say "\\n" for a comment that may break lines) are left as they are."""
     if text.isascii() and text.isprintable():
         return text  # nearly every text: nothing to do, fast
-    return _CANDIDATE.sub(lambda match: _one(match, text, keep), text)
+    return _candidate().sub(lambda match: _one(match, text, keep), text)
 
 
 def escape(ch: str) -> str:
