@@ -243,3 +243,12 @@ def test_a_check_past_the_memory_limit_is_stopped_and_the_next_is_served(tmp_pat
             assert "Capaian 2023!F36" in page  # the next file, checked by a fresh worker
     finally:
         small.close()
+
+
+def test_a_job_that_fails_says_so_instead_of_reloading_for_ever(client, server, monkeypatch):
+    async def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(server, "check", broken)
+    page = checked(client, (SEED.name, SEED.read_bytes()))
+    assert page.status_code == 200 and "Pemeriksaan gagal (RuntimeError)" in page.text

@@ -180,6 +180,14 @@ def create_app(server: Server) -> Starlette:
         return _html(upload_page(_lang(request), server.max_files, server.max_mb))
 
     async def run(job: Job, token: str, files: list[tuple[str, bytes]]) -> None:
+        try:
+            await finish(job, token, files)
+        except Exception as exc:  # never a page that reloads for ever: say it failed
+            job.page = upload_page(job.lang, server.max_files, server.max_mb,
+                                   say("failed", job.lang, reason=type(exc).__name__))
+            server.jobs.renew(token)
+
+    async def finish(job: Job, token: str, files: list[tuple[str, bytes]]) -> None:
         report, done = await server.check(files, job.lang, job.tickets)
         html, js = REPORTERS["html"], REPORTERS["json"]
         job.downloads = [{"annotated.xlsx": c.annotated,

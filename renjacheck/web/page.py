@@ -38,6 +38,8 @@ WORDS = {
              "en": "The server is busy: the queue of checks is full. Try again in a moment."},
     "gone": {"id": "Hasil ini tidak ada atau sudah dihapus (hasil disimpan {minutes} menit).",
              "en": "This result does not exist or is gone (results are kept {minutes} minutes)."},
+    "failed": {"id": "Pemeriksaan gagal ({reason}); mohon laporkan.",
+               "en": "The check failed ({reason}); please report it."},
     "progress": {"id": "Sedang memeriksa", "en": "Checking"},
     "reloads": {"id": "Halaman ini dimuat ulang sendiri sampai hasilnya siap.",
                 "en": "This page reloads itself until the result is ready."},
