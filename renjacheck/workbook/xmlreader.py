@@ -1,6 +1,7 @@
 """Reads the cells of a worksheet straight from its XML, streaming, in one pass: values, number
 formats, merges, formulas, and the formulas whose value was never calculated; and the limits
-(cells, merged cells) counted on what it parses, whatever the encoding or prefixes.
+(cells, merged cells, characters of a text) counted on what it parses, whatever the encoding or
+prefixes, refused at the first element or character past them.
 
 openpyxl builds a Python object per XML element and another per cell; on a national budget of two
 million cells that costs five times the time of reading the XML itself. This reader hands
