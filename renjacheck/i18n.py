@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "sheet {sheet} is listed in the workbook, but its contents are not "
                             "in the file; the file is broken, save it again in Excel or "
                             "LibreOffice"},
+    "too_many_strings": {"id": "tabel string bersama berisi lebih dari {limit} string, lebih "
+                               "banyak dari sel yang boleh ada; berkas ditolak",
+                         "en": "the shared string table holds more than {limit} strings, more "
+                               "than the cells a workbook may hold; the file is refused"},
     "not_xlsx": {"id": "bukan berkas .xlsx (mungkin CSV atau teks yang diganti namanya)",
                  "en": "not an .xlsx file (perhaps a CSV or text file renamed)"},
     "broken_zip": {"id": "berkas .xlsx rusak atau terpotong; unduh atau simpan ulang",

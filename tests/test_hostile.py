@@ -223,3 +223,17 @@ def test_the_real_end_record_is_read_whatever_the_comment_holds(corpora, tmp_pat
         archive.comment = b"x" + fake
     with open_zip(odd) as archive:
         assert archive.namelist() == names
+
+
+def test_a_shared_string_table_holds_no_more_items_than_cells(tmp_path):
+    from renjacheck.workbook.grid import load
+    from renjacheck.workbook.safety import CannotCheck, Limits
+
+    path = round2.string_index_negative(tmp_path / "s.xlsx")
+    parts = build._parts(path)
+    parts["xl/sharedStrings.xml"] = (f'<sst xmlns="{round2.MAIN}">'.encode() + b"<si/>" * 5_000
+                                     + b"</sst>")
+    build._zip(path, parts)
+    with pytest.raises(CannotCheck) as refused:
+        load(path, Limits(cells=1_000))
+    assert (refused.value.key, refused.value.args_) == ("too_many_strings", {"limit": 1_000})

@@ -35,7 +35,7 @@ class Book:
 def read_book(archive: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> Book:
     """The workbook's parts, found through the package's relationships, and read."""
     book, parts = _parts(archive, limits)
-    book.strings = shared_strings(archive, parts["sharedStrings"], limits.text_chars)
+    book.strings = shared_strings(archive, parts["sharedStrings"], limits)
     book.formats = styles(archive, parts["styles"])
     # Every other XML part is read by nobody here, but a DTD in one is refused all the same:
     # Excel never writes one, and the annotated copy's openpyxl would read the part.
@@ -94,11 +94,13 @@ def _workbook(package: Package, main: str, keep: int) -> _Listed:
 
 
 def shared_strings(archive: zipfile.ZipFile, part: str | None,
-                   limit: int = DEFAULT_LIMITS.text_chars) -> list[str]:
+                   limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """The shared string table: each item's text and its runs' text, phonetic runs left out;
-    CannotCheck for an item of more than `limit` characters."""
+    CannotCheck for an item of more than `text_chars` characters, or more items than `cells`
+    (no cell could show the others: a table of millions of empty items is a bomb)."""
     if part is None:
         return []
+    limit = limits.text_chars
     strings: list[str] = []
     text: list[str] = []
     depth = {"rph": 0, "t": False, "length": 0}
@@ -117,6 +119,8 @@ def shared_strings(archive: zipfile.ZipFile, part: str | None,
         tag = _STRING_TAGS.get(name)
         if tag == "si":
             strings.append("".join(text).replace("x005F_", ""))
+            if len(strings) > limits.cells:
+                raise CannotCheck("too_many_strings", limit=limits.cells)
         elif tag == "rPh":
             depth["rph"] -= 1
         elif tag == "t":
