@@ -17,7 +17,12 @@ _MESSAGES = {
     "not_a_number": "the text is not a number as planners write them",
     "bad_grouping": "the thousands grouping is malformed",
     "ambiguous": "the text can be read as more than one number",
+    "too_many_digits": "the number has more than 100 significant digits",
 }
+# Significant digits a number may have (leading zeros aside): an amount in Rupiah needs 16 at
+# most. A longer one is no number (TBL001 at its cell): Decimal-to-int conversions and interval
+# estimates grow faster than the digits, and a 800,000-digit amount would take minutes.
+MAX_DIGITS = 100
 
 
 class NumberError(ValueError):
@@ -167,6 +172,11 @@ def _check_groups(groups: list[str], text: str) -> None:
 
 def _interpret(token: str, text: str) -> tuple[Decimal, int]:
     """Turn a digit token with `.` and `,` into (value, decimals written)."""
+    if len(token) > MAX_DIGITS and \
+            len(digits := token.lstrip("0.,")) - digits.count(".") - digits.count(",") \
+            > MAX_DIGITS:
+        raise NumberError("too_many_digits", text)
+
     def decimal(whole: str, frac: str) -> tuple[Decimal, int]:
         return Decimal(f"{whole}.{frac}" if frac else whole), len(frac)
 
