@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping
 
-from renjacheck.numbers import decimals_of, format_number
+from renjacheck.rounding import decimals_of, format_number
 from renjacheck.values import Location, Quantity, Text
 
 LANGS = ("id", "en")

@@ -11,16 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from num2words import num2words
 
-from renjacheck.numbers import (
-    NumberError,
-    ParsedNumber,
-    decimals_of,
-    format_number,
-    parse_number,
-    parse_words,
-    quantize,
-    to_words,
-)
+from renjacheck.numbers import NumberError, ParsedNumber, parse_number, parse_words, to_words
+from renjacheck.rounding import decimals_of, format_number, quantize
 
 
 def P(value: str, decimals: int, percent: bool = False, unit: str | None = None,
