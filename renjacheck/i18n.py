@@ -538,6 +538,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sum.total_too": {"id": "akibatnya Total baris itu juga tidak sama dengan jumlah rinciannya "
                             "({expected})",
                       "en": "so its Total is not the sum of its items' either ({expected})"},
+    # The same for the Realisasi Anggaran's % and sisa (checks/realisasi.py).
+    "rag.row.realisasi": {"id": "sisanya juga tidak sama dengan pagu dikurangi realisasi; "
+                                "realisasi {value} (pagu dikurangi sisa) sesuai dengan "
+                                "persentase dan sisa yang tertulis",
+                          "en": "its remainder is not pagu minus realisasi either; a realisasi "
+                                "of {value} (pagu minus the remainder) agrees with the "
+                                "percentage and the remainder written"},
+    "rag.row.pagu": {"id": "sisanya juga tidak sama dengan pagu dikurangi realisasi; pagu "
+                           "{value} (realisasi ditambah sisa) sesuai dengan persentase dan sisa "
+                           "yang tertulis",
+                     "en": "its remainder is not pagu minus realisasi either; a pagu of {value} "
+                           "(realisasi plus the remainder) agrees with the percentage and the "
+                           "remainder written"},
+    "rag.carried.ratio": {"id": "akibatnya persentase {rows} juga tidak sesuai dengan pagu dan "
+                                "realisasinya yang menjumlahkannya",
+                          "en": "as a result the percentage of {rows}, whose pagu and "
+                                "realisasi add it up, does not follow from them either"},
+    "rag.carried.sisa": {"id": "akibatnya sisa {rows} juga tidak sama dengan pagu dikurangi "
+                               "realisasinya yang menjumlahkannya",
+                         "en": "as a result the remainder of {rows}, whose pagu and realisasi "
+                               "add it up, is not pagu minus realisasi either"},
 }
 
 
