@@ -559,6 +559,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "realisasinya yang menjumlahkannya",
                          "en": "as a result the remainder of {rows}, whose pagu and realisasi "
                                "add it up, is not pagu minus realisasi either"},
+    "rag.unmatched": {"id": "akibatnya kolom {columns} {rows} tidak lagi sama dengan jumlah "
+                            "rinciannya",
+                      "en": "as a result {rows} in column {columns} is no longer the sum of its "
+                            "items"},
 }
 
 

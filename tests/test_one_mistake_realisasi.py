@@ -139,3 +139,21 @@ def test_a_realisasi_wrong_where_the_sisa_is_a_formula_is_one_finding(tmp_path):
     assert messages(path)[0].endswith(
         "akibatnya persentase 066.01.WA Program Pencegahan juga tidak sesuai dengan pagu dan "
         "realisasinya yang menjumlahkannya")
+
+
+def test_a_parent_typed_by_hand_from_the_right_figures_is_no_second_finding(tmp_path):
+    # The program's and the Jumlah's figures are typed, right: the kegiatan's realisasi typed
+    # wrong leaves the program's realisasi unequal to its items' (RAG002), the same mistake.
+    path = plan(tmp_path, [400_000_000, 328_500_000, "95,63%", 17_500_000], sums=False)
+    assert found(path) == [("RAG001", f"{SHEET}!E3")]
+    assert messages(path)[0].endswith(
+        "(pagu dikurangi sisa) sesuai dengan persentase dan sisa yang tertulis; akibatnya kolom "
+        "Realisasi (Rp) 066.01.WA Program Pencegahan tidak lagi sama dengan jumlah rinciannya")
+
+
+def test_a_parent_typed_by_hand_wrong_over_a_wrong_item_keeps_both_findings(tmp_path):
+    # The program's realisasi is typed 925.200.000: no correction of its kegiatan makes it
+    # their sum; its % agrees with it, the Jumlah's % and realisasi are typed the same.
+    path = plan(tmp_path, [400_000_000, 328_500_000, "95,63%", 17_500_000], sums=False,
+                program=[1_000_000_000, 925_200_000, "92,52%", 74_800_000])
+    assert found(path) == [("RAG002", f"{SHEET}!D2"), ("RAG001", f"{SHEET}!E3")]

@@ -10,7 +10,9 @@ its items' as written (RAG002 holds there; a heading row stating none passes the
 parent's failed check is `carried` when it holds once those corrections are taken off: it is
 reported at the item where the mistake is, and that finding names the rows it also put wrong.
 A parent that still fails has a mistake of its own (a % or sisa typed wrong by hand), and is
-reported as well.
+reported as well. A parent's pagu or realisasi typed by hand from the right figures is not its
+items' sum (RAG002) when an item's figure is wrong; when it is once the item's correction is
+taken off, that is the item's mistake too, reported at the item (`unmatched`).
 
 On one row, a % and a sisa that both fail are one mistake when one figure explains both: the
 realisasi (pagu minus sisa gives the written %) or the pagu (realisasi plus sisa does). The %'s
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from renjacheck.checks.arith import Interval
-from renjacheck.checks.outline_sums import Sum, add, agrees, item_sum
+from renjacheck.checks.outline_sums import Sum, add, agrees, as_interval, item_sum
 from renjacheck.tables.realisasi import RealisasiAnggaran
 from renjacheck.values import Quantity
 
@@ -55,7 +57,8 @@ class Failure:
 
 def failures(table: RealisasiAnggaran, checks: frozenset[str]) -> dict[tuple[str, int], Failure]:
     """Every failed % and sisa of the table by (check, row), those another failure explains
-    marked with its owners; `checks`: those whose rule runs."""
+    marked with its owners, and the parents' pagu and realisasi sums (`pagu`, `realisasi`)
+    that an item's mistake explains; `checks`: those whose rule runs."""
     found: dict[tuple[str, int], Failure] = {}
     fixes: dict[int, dict[str, Fix | None]] = {}
     sources: dict[int, list[Failure]] = {}  # the reported failures a row's fix comes from
@@ -81,6 +84,11 @@ def failures(table: RealisasiAnggaran, checks: frozenset[str]) -> dict[tuple[str
                                    if check == "sisa" or f.touches & {0, 1}], checks)
         for check in own:
             found[check, index] = Failure(check, index)
+        for at, name in enumerate(COLUMNS[:2]):
+            if not flows[at] and carried:
+                _unmatched(table, index, name, items, memo[name], found, checks,
+                           [fixes[k] for k in carried],
+                           [f for k in carried for f in sources.get(k, []) if at in f.touches])
         # A pagu or realisasi that is its items' sum is not where a mistake is typed.
         typed = tuple(h for h in HYPOTHESES if not flows[COLUMNS.index(h)])
         owns = {h: _own(table, figures, inherited[h], h, typed) for h in HYPOTHESES}
@@ -98,13 +106,42 @@ def failures(table: RealisasiAnggaran, checks: frozenset[str]) -> dict[tuple[str
     return found
 
 
-def _explain(failure: Failure, causes: list[Failure], checks: frozenset[str]) -> None:
+def _explain(failure: Failure, causes: list[Failure], checks: frozenset[str],
+             how: str = "carried") -> None:
     owners = list(dict.fromkeys(o for o in causes if o.check in checks))
     if not owners:
         return  # the cause is not reported: this failure is
     failure.owners = owners
     for owner in owners:
-        owner.explains.append(("carried", failure))
+        owner.explains.append((how, failure))
+
+
+def _unmatched(table: RealisasiAnggaran, index: int, name: str, items: list[int],
+               memo: dict[int, Sum], found: dict, checks: frozenset[str],
+               fixes: list[dict[str, Fix | None]], causes: list[Failure]) -> None:
+    """A parent's pagu or realisasi typed by hand that is not its items' sum (RAG002), but is
+    once their corrections are taken off: the items' mistake, reported at them (`unmatched`)."""
+    written = table.known(index, name)
+    summed = add([item_sum(table, k, name, memo) for k in items])
+    if not isinstance(written, Quantity) or written.empty or summed is None or not causes:
+        return
+    at = COLUMNS.index(name)
+    stands = Interval.rounded(written.value, written.decimals)
+    for h in HYPOTHESES:
+        if any(fix[h] is None for fix in fixes):
+            continue
+        off = _sum_parts([fix[h][at] for fix in fixes])  # type: ignore[index]
+        if _nonzero_part(off) and (as_interval(summed[0]) + off.scale(-1)).meets(stands):
+            failure = found[name, index] = Failure(name, index)
+            _explain(failure, causes, checks, "unmatched")
+            return
+
+
+def _sum_parts(parts: list[Interval]) -> Interval:
+    out = ZERO
+    for part in parts:
+        out = out + part
+    return out
 
 
 def _pair(ratio: Failure, sisa: Failure, figures: tuple, inherited: dict,

@@ -21,7 +21,8 @@ def analysed(ctx, table: RealisasiAnggaran) -> dict[tuple[str, int], Failure]:
 
 def consequences(table: RealisasiAnggaran, failure: Failure | None) -> Clauses:
     """What the failure's mistake also put wrong: its row's sisa (and the figure that explains
-    both), then the rows above whose % or sisa carried it, each named once."""
+    both), the rows above whose % or sisa carried it, and those typed by hand that its items
+    no longer add up to, each named once."""
     if failure is None:
         return Clauses()
     clauses = []
@@ -34,4 +35,9 @@ def consequences(table: RealisasiAnggaran, failure: Failure | None) -> Clauses:
                                   if way == "carried" and other.check == check))
         if rows:
             clauses.append((f"rag.carried.{check}", {"rows": rows}))
+    unmatched = [other for way, other in failure.explains if way == "unmatched"]
+    if unmatched:
+        rows = list(dict.fromkeys(table.Row(table, o.index).name for o in unmatched))
+        columns = list(dict.fromkeys(table.labels[o.check] for o in unmatched))
+        clauses.append(("rag.unmatched", {"rows": rows, "columns": columns}))
     return Clauses(tuple(clauses))

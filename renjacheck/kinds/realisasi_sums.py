@@ -4,7 +4,9 @@ rows, in each of the two columns.
 
 Each parent is held against its items as they are written, as the Pendanaan's sums are
 (PAGU002): a mistyped figure is reported once, at the nearest row above it that states a sum,
-where the disagreement is; the rows above that agree with what is written under them. An item
+where the disagreement is; the rows above that agree with what is written under them. When
+the item's own % or sisa shows the mistake (renjacheck.checks.realisasi), RAG001 or RAG004
+reports it at the item, naming this row, and this row is not reported again. An item
 that states no sum of its own (a heading row left blank) counts with the sum of its items.
 Amounts are compared within the precision they are written
 with (renjacheck.checks.arith), as the Pendanaan's sums are. A heading row whose cell is empty
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 
 from renjacheck.checks.outline_sums import Sum, add, agrees, as_interval, item_sum
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.kinds.realisasi_mistakes import analysed
 from renjacheck.tables.realisasi import REALISASI_ANGGARAN
 from renjacheck.values import Quantity
 
@@ -47,6 +50,9 @@ def check(ctx, rule) -> Iterator[Hit]:
             found = add([item_sum(table, k, name, sums[name]) for k in items])
             if found is None or agrees(found[0], written):
                 continue
+            mistake = analysed(ctx, table).get((name, index))  # made once, if asked
+            if mistake is not None and mistake.owners:
+                continue  # an item's mistake its % or sisa shows, reported at the item
             expected = as_interval(found[0]).estimate(written.decimals)
             row = table.Row(table, index)
             yield Hit(locations=(written.loc,), table="realisasi_anggaran", expected=expected,
