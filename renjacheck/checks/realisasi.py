@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from renjacheck.checks.arith import Interval
+from renjacheck.checks.arith import Interval, rounds_to
 from renjacheck.checks.outline_sums import Sum, add, agrees, as_interval, item_sum
 from renjacheck.tables.realisasi import RealisasiAnggaran
 from renjacheck.values import Quantity
@@ -40,6 +40,7 @@ HYPOTHESES = ("realisasi", "pagu")  # which figure of a row is wrong, when its c
 ZERO = Interval.exact(0)
 Fix = tuple[Interval, Interval, Interval]  # how much pagu, realisasi and sisa are off
 NONE: Fix = (ZERO, ZERO, ZERO)
+_CLEAN: dict[str, Fix | None] = dict.fromkeys(HYPOTHESES, NONE)  # a row with no mistake
 
 
 @dataclass(eq=False)
@@ -68,12 +69,15 @@ def failures(table: RealisasiAnggaran, checks: frozenset[str]) -> dict[tuple[str
     for index in [i for i in reversed(rows) if not table.totals[i]] + \
             [i for i in rows if table.totals[i]]:
         items = table.top if table.totals[index] else table.children.get(index, [])
-        flows = [_flows(table, index, name, items, memo) for name in COLUMNS]
-        carried = [k for k in items if any(_nonzero(f) for f in fixes[k].values() if f)
-                   or None in fixes[k].values()]
-        inherited = {h: _inherit([fixes[k][h] for k in carried], flows) for h in HYPOTHESES}
+        carried = [k for k in items if fixes[k] is not _CLEAN and (
+            None in fixes[k].values() or any(_nonzero(f) for f in fixes[k].values() if f))]
         figures = _figures(table, index)
-        failed = [c for c in ("ratio", "sisa") if _fails(c, figures, NONE) is True]
+        failed = [c for c in ("ratio", "sisa") if _fails_as_written(c, figures)]
+        if not carried and not failed:
+            fixes[index] = _CLEAN  # nearly every row: nothing to work out
+            continue
+        flows = [_flows(table, index, name, items, memo) for name in COLUMNS]
+        inherited = {h: _inherit([fixes[k][h] for k in carried], flows) for h in HYPOTHESES}
         own = set(failed)
         for check in failed:
             if any(fix is not None and _nonzero(fix) and _fails(check, figures, fix) is False
@@ -212,6 +216,23 @@ def _from_pct(pagu: Interval, realisasi: Interval, pct: Quantity, hypothesis: st
         return stands.scale(pagu.lo / 100) if pagu.is_point else None
     got = realisasi.divide(stands)
     return got.scale(100) if got is not None else None
+
+
+def _fails_as_written(check: str, figures: tuple) -> bool:
+    """True when the row's check fails on its figures as written; whole Rupiah decided in
+    integers, as the intervals would (and as the rules' kinds do), for speed."""
+    pagu, realisasi, pct, sisa = figures
+    if pagu is not None and realisasi is not None and _whole(pagu) and _whole(realisasi):
+        if check == "ratio" and pct is not None and not pct.is_range and pagu.value > 0:
+            return not rounds_to(100 * int(realisasi.value), int(pagu.value), pct.value,
+                                 pct.decimals)
+        if check == "sisa" and sisa is not None and _whole(sisa):
+            return pagu.value - realisasi.value != sisa.value
+    return _fails(check, figures, NONE) is True
+
+
+def _whole(value: Quantity) -> bool:
+    return value.decimals == 0 and value.value == value.value.to_integral_value()
 
 
 def _fails(check: str, figures: tuple, fix: Fix | None) -> bool | None:
