@@ -58,7 +58,8 @@ def test_errors_exit_1_and_json_contract(monkeypatch, capsys, faulty):
     (file,) = data["files"]
     assert file["path"] == str(faulty)
     assert file["tables"] == [
-        {"kind": "pendanaan", "sheet": "Anggaran", "range": "B2:E4", "rows": 2}]
+        {"kind": "pendanaan", "sheet": "Anggaran", "range": "B2:E4", "rows": 2,
+         "ranges": ["Anggaran!B2:E4"]}]
     flat = [(i["rule"], i["severity"], i["locations"][0]["cell"] if i["locations"] else None)
             for i in file["issues"]]
     assert flat == [

@@ -19,9 +19,11 @@ RULES = load_rules()
 HEAD = ["Kode", "Uraian", "BANTEN", "TANGSEL", "Total"]
 
 
-def workbook(tmp_path: Path, rows: list[list], cached: dict[str, int]) -> Path:
-    """A Pendanaan sheet from A1; `cached`: the value Excel calculated for each formula cell."""
-    path = write(tmp_path / "renja.xlsx", {"Pendanaan": block("A1", [HEAD, *rows])})
+def workbook(tmp_path: Path, rows: list[list], cached: dict[str, int], sheet: str = "Pendanaan",
+             head: list = HEAD) -> Path:
+    """A sheet (a Pendanaan) from A1; `cached`: the value Excel calculated for each formula
+    cell."""
+    path = write(tmp_path / "renja.xlsx", {sheet: block("A1", [head, *rows])})
     with zipfile.ZipFile(path) as archive:
         parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()

@@ -1,5 +1,6 @@
 """The workbooks renjacheck writes: the annotated copy (its results sheet, comments, what it
-cannot carry over), the blank template, and what one mistake in the sums also put wrong."""
+cannot carry over), the blank template, and what one mistake in the sums (Pendanaan, Realisasi
+Anggaran) also put wrong."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # The annotated copy (renjacheck annotate): its results sheet and cell comments.
@@ -113,4 +114,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sum.total_too": {"id": "akibatnya Total baris itu juga tidak sama dengan jumlah rinciannya "
                             "({expected})",
                       "en": "so its Total is not the sum of its items' either ({expected})"},
+    # The same for the Realisasi Anggaran's % and sisa (checks/realisasi.py).
+    "rag.row.realisasi": {"id": "sisanya juga tidak sama dengan pagu dikurangi realisasi; "
+                                "realisasi {value} (pagu dikurangi sisa) sesuai dengan "
+                                "persentase dan sisa yang tertulis",
+                          "en": "its remainder is not pagu minus realisasi either; a realisasi "
+                                "of {value} (pagu minus the remainder) agrees with the "
+                                "percentage and the remainder written"},
+    "rag.row.pagu": {"id": "sisanya juga tidak sama dengan pagu dikurangi realisasi; pagu "
+                           "{value} (realisasi ditambah sisa) sesuai dengan persentase dan sisa "
+                           "yang tertulis",
+                     "en": "its remainder is not pagu minus realisasi either; a pagu of {value} "
+                           "(realisasi plus the remainder) agrees with the percentage and the "
+                           "remainder written"},
+    "rag.carried.ratio": {"id": "akibatnya persentase {rows} juga tidak sesuai dengan pagu dan "
+                                "realisasinya yang menjumlahkannya",
+                          "en": "as a result the percentage of {rows}, whose pagu and "
+                                "realisasi add it up, does not follow from them either"},
+    "rag.carried.sisa": {"id": "akibatnya sisa {rows} juga tidak sama dengan pagu dikurangi "
+                               "realisasinya yang menjumlahkannya",
+                         "en": "as a result the remainder of {rows}, whose pagu and realisasi "
+                               "add it up, is not pagu minus realisasi either"},
+    "rag.unmatched": {"id": "akibatnya kolom {columns} {rows} tidak lagi sama dengan jumlah "
+                            "rinciannya",
+                      "en": "as a result {rows} in column {columns} is no longer the sum of its "
+                            "items"},
 }

@@ -13,14 +13,16 @@ from dataclasses import replace
 from decimal import Decimal
 
 from renjacheck.checks.arith import Interval, rounds_to
+from renjacheck.checks.realisasi import Failure
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.kinds.realisasi_mistakes import analysed, consequences
 from renjacheck.tables.realisasi import REALISASI_ANGGARAN, RealisasiRow
 from renjacheck.values import Quantity
 
 ID = "realisasi_ratio"
 NEEDS = Needs.tables(all_of=("realisasi_anggaran",))
 PLACEHOLDERS = frozenset({"nama", "pagu", "realisasi", "computed", "found", "found_range",
-                          "expected"})
+                          "expected", "consequences"})
 # What the figures give is shown with two decimals more than the % is written with, so that a
 # figure just across a rounding boundary (95,125 written 95,12) shows why.
 MORE_DECIMALS = 2
@@ -31,7 +33,8 @@ class Params(BaseParams):
 
 
 def check(ctx, rule) -> Iterator[Hit]:
-    """Yield a hit at every written % its row's realisasi and pagu do not give."""
+    """Yield a hit at every written % its row's realisasi and pagu do not give, unless it only
+    carries a mistake reported where it is (a parent's realisasi summing a wrong item's)."""
     table = ctx.plan.get(REALISASI_ANGGARAN)
     for row in table.rows:
         pagu, realisasi, written = row.pagu, row.realisasi, row.persen
@@ -49,11 +52,13 @@ def check(ctx, rule) -> Iterator[Hit]:
         stands_for = Interval.rounded(written.value, written.decimals)
         if computed.meets(stands_for):
             continue
-        yield _hit(row, written, computed, stands_for)
+        failure = analysed(ctx, table).get(("ratio", row.index))  # made once, if asked
+        if failure is None or not failure.owners:
+            yield _hit(row, written, computed, stands_for, failure)
 
 
 def _hit(row: RealisasiRow, written: Quantity, computed: Interval,
-         stands_for: Interval) -> Hit:
+         stands_for: Interval, failure: Failure | None) -> Hit:
     expected = _like(written, computed.estimate(written.decimals), written.decimals)
     shown = written.decimals + MORE_DECIMALS
     return Hit(locations=(written.loc,), table="realisasi_anggaran", expected=expected,
@@ -62,7 +67,8 @@ def _hit(row: RealisasiRow, written: Quantity, computed: Interval,
                      "computed": _range(written, computed, shown),
                      "found": written,
                      "found_range": _range(written, stands_for, written.decimals + 1),
-                     "expected": expected})
+                     "expected": expected,
+                     "consequences": consequences(row.table, failure)})
 
 
 def _whole(value: Quantity) -> bool:

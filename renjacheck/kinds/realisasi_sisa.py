@@ -11,12 +11,13 @@ from collections.abc import Iterator
 
 from renjacheck.checks.arith import Interval
 from renjacheck.kinds.base import Hit, Needs, Params as BaseParams
+from renjacheck.kinds.realisasi_mistakes import analysed, consequences
 from renjacheck.tables.realisasi import REALISASI_ANGGARAN
 from renjacheck.values import Quantity
 
 ID = "realisasi_sisa"
 NEEDS = Needs.tables(all_of=("realisasi_anggaran",))
-PLACEHOLDERS = frozenset({"nama", "pagu", "realisasi", "expected", "found"})
+PLACEHOLDERS = frozenset({"nama", "pagu", "realisasi", "expected", "found", "consequences"})
 
 
 class Params(BaseParams):
@@ -24,7 +25,8 @@ class Params(BaseParams):
 
 
 def check(ctx, rule) -> Iterator[Hit]:
-    """Yield a hit at every written sisa that is not pagu minus realisasi."""
+    """Yield a hit at every written sisa that is not pagu minus realisasi, unless another
+    finding reports the mistake that makes it so (its row's %, or an item's carried up)."""
     table = ctx.plan.get(REALISASI_ANGGARAN)
     if "sisa" not in table.labels:
         return
@@ -40,7 +42,11 @@ def check(ctx, rule) -> Iterator[Hit]:
         if computed.meets(Interval.rounded(sisa.value, sisa.decimals)):
             continue
         expected = computed.estimate(sisa.decimals)
+        failure = analysed(ctx, table).get(("sisa", row.index))  # made once, if asked
+        if failure is not None and failure.owners:
+            continue
         yield Hit(locations=(sisa.loc,), table="realisasi_anggaran", expected=expected,
                   actual=sisa, key=(table.key(row.index),),
                   args={"nama": row.name, "pagu": pagu, "realisasi": realisasi,
-                        "expected": expected, "found": sisa})
+                        "expected": expected, "found": sisa,
+                        "consequences": consequences(table, failure)})

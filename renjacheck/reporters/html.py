@@ -220,7 +220,7 @@ class HtmlReporter(Reporter):
                     for c in columns),
                   "</tr></thead>", "<tbody>"]
         entries = [(GENERAL, "", "")] if GENERAL in counts else []
-        entries += [(t.kind, f"{t.sheet}!{t.range}", str(t.rows)) for t in file.tables]
+        entries += [(t.kind, t.where, str(t.rows)) for t in file.tables]
         for kind, place, rows in entries:
             row = counts.get(kind, dict.fromkeys(columns, 0))
             place = f"<code>{esc_place(place)}</code>" if place else ""
@@ -260,7 +260,7 @@ class HtmlReporter(Reporter):
         for table in [GENERAL, *kinds]:
             if table not in groups:
                 continue
-            where = next((f"{t.sheet}!{t.range}" for t in file.tables if t.kind == table), "")
+            where = next((t.where for t in file.tables if t.kind == table), "")
             heading = esc(self._table_label(table))
             if where:
                 heading += f'<span class="where">{esc_place(where)}</span>'

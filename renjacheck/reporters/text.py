@@ -75,10 +75,10 @@ class TextReporter(Reporter):
         if file.tables:
             lines.append(f"  {self._t('tables_read')}")
             # Escaped before the widths are taken, so that the columns stay in line.
-            width = max(len(shown(f"{t.sheet}!{t.range}")) for t in file.tables)
+            width = max(len(shown(t.where)) for t in file.tables)
             kinds = max(10, *(len(t.kind) for t in file.tables))  # realisasi_anggaran: 18
             for t in file.tables:
-                place = shown(f"{t.sheet}!{t.range}").ljust(width)
+                place = shown(t.where).ljust(width)  # every part of a continued table
                 lines.append(f"    {t.kind:<{kinds}} {place}  {self._t('rows', n=t.rows)}")
         else:
             lines.append(f"  {self._t('no_tables')}")
@@ -98,7 +98,7 @@ class TextReporter(Reporter):
             if table not in groups:
                 continue
             heading = registry.labels().get(table, "") if table else self._t("table_general")
-            where = next((f" ({t.sheet}!{t.range})" for t in file.tables if t.kind == table), "")
+            where = next((f" ({t.where})" for t in file.tables if t.kind == table), "")
             lines += ["", f"  {heading}{where}"]
             for finding in groups[table]:
                 lines += self._finding(finding, explained)

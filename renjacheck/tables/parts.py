@@ -15,12 +15,29 @@ from renjacheck.workbook.grid import Grid, RawCell
 
 @dataclass(frozen=True)
 class TableInfo:
-    """Where a table was read, and how many data rows it holds (for reports)."""
+    """Where a table was read, and how many data rows it holds (for reports). `sheet` and
+    `range` are its first part's; `ranges` names every part (`Sheet!A1:G8`), the first
+    included: a table continued on later sheets under its header repeated has one each."""
 
     kind: str
     sheet: str
     range: str
     rows: int
+    ranges: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.ranges:
+            object.__setattr__(self, "ranges", (f"{self.sheet}!{self.range}",))
+
+    @property
+    def where(self) -> str:
+        """Every part's range, joined: `Capaian!A5:G8 + Capaian (2)!A3:G7`."""
+        return " + ".join(self.ranges)
+
+    @property
+    def places(self) -> list[tuple[str, str]]:
+        """(sheet, A1 range) of every part."""
+        return [(p.rpartition("!")[0], p.rpartition("!")[2]) for p in self.ranges]
 
 
 @dataclass

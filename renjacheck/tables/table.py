@@ -108,7 +108,8 @@ class Table:
     def info(self) -> TableInfo:
         """Where the table was read and how many data rows it holds."""
         return TableInfo(kind=self.kind.name, sheet=self.sheet, range=self.range,
-                         rows=self.data_rows)
+                         rows=self.data_rows,
+                         ranges=(f"{self.sheet}!{self.range}", *self.more))
 
     def hold(self, index: int, name: str, value: Value) -> None:
         """Record `index` has `value` in column `name`, whatever its cell holds. (While the

@@ -219,6 +219,10 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
         _link(sheet.cell(row, 4), _range(table.sheet, table.range))
         # Two columns on: a long range ("Capaian 2023!A3:F36") runs on into the empty one.
         sheet.cell(row, 6, text("rows", lang, n=table.rows))
+        for part_sheet, ref in table.places[1:]:  # where a continued table goes on, linked
+            row += 1
+            sheet.cell(row, 3, "+")
+            _link(sheet.cell(row, 4), _range(part_sheet, ref))
     if not report.tables:
         row += 1
         sheet.cell(row, 2, text("no_tables", lang))
