@@ -11,7 +11,9 @@ import re
 from importlib.resources import files
 
 from renjacheck.findings import Finding
+from renjacheck.i18n import text
 from renjacheck.safetext import shown
+from renjacheck.tables import registry
 
 
 # Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
@@ -59,6 +61,19 @@ GENERAL = "-"  # the filter value of findings about no table the file has (text:
 # location shown. Every control, bidi or zero-width character is shown escaped (`\\u202e`,
 # renjacheck.safetext), as in the text report.
 _WHITE = "\t\n\r"
+
+
+def word(key: str, lang: str, **args) -> str:
+    """A word of the HTML report in `lang`: its own (WORDS), else renjacheck's (i18n)."""
+    words = WORDS.get(key)
+    if words is None:
+        return text(key, lang, **args)
+    return (words.get(lang) or words["id"]).format(**args)
+
+
+def table_label(table: str, lang: str) -> str:
+    """A table kind's name as the report shows it (the findings about no table: "Umum")."""
+    return word("table_general", lang) if table == GENERAL else registry.labels().get(table, table)
 
 
 def esc(value: object) -> str:
