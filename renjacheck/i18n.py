@@ -441,6 +441,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Not carried over to this copy (see the original file)"},
     "ann.lost_line": {"id": "salinan tidak membawa {what} ({count})",
                       "en": "the copy does not carry {what} ({count})"},
+    "ann.strict": {"id": "buku kerja ini berformat Strict Open XML, yang belum dapat diberi "
+                         "salinan beranotasi (pemeriksaannya tetap dapat: renjacheck check); "
+                         "simpan ulang sebagai Buku Kerja Excel (.xlsx) biasa",
+                   "en": "the workbook is in Strict Open XML, of which no annotated copy can "
+                         "be made yet (it can still be checked: renjacheck check); save it "
+                         "again as an ordinary Excel Workbook (.xlsx)"},
     "ann.col_no": {"id": "#", "en": "#"},
     "ann.col_severity": {"id": "Tingkat", "en": "Severity"},
     "ann.col_rule": {"id": "Aturan", "en": "Rule"},
@@ -480,6 +486,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "(lists from other sheets)"},
     "lost.sparklines": {"id": "sparkline", "en": "sparklines"},
     "lost.other": {"id": "bagian {part}", "en": "part {part}"},
+    "lost.unreadable": {"id": "bagian {part}, yang tidak dapat dibaca (XML rusak atau DTD)",
+                        "en": "part {part}, which cannot be read (broken XML or a DTD)"},
     # The blank template (renjacheck template).
     "tpl.sheet.instructions": {"id": "Petunjuk", "en": "Instructions"},
     "tpl.sheet.lists": {"id": "Daftar", "en": "Lists"},

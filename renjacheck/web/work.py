@@ -71,7 +71,7 @@ def _check(name: str, data: bytes, lang: str) -> Checked:
 
             out = Path(folder) / "annotated.xlsx"
             try:
-                annotate(path, report, out, lang, setup.limits)
+                annotate(path, report, out, lang, setup.limits, data=data)
                 annotated = out.read_bytes()
             except (CannotCheck, OSError):
                 annotated = None  # the report still stands; the page offers no copy

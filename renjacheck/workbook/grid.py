@@ -8,6 +8,7 @@ XML reader (xmlreader.py, one pass over each part), after the checks of the zip 
 from __future__ import annotations
 
 import bisect
+import io
 import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,8 @@ from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.book import read_book
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.formulas import Formulas
-from renjacheck.workbook.safety import MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet
+from renjacheck.workbook.safety import (MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet,
+                                        vet_bytes)
 from renjacheck.workbook.xmlreader import SheetCells, Tally, read_sheet
 
 
@@ -228,13 +230,17 @@ class Grid:
         return str(value).strip()
 
 
-def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool = True
-         ) -> list[Grid]:
-    """Vet and read every worksheet of the workbook at `path` into grids, in sheet order; the
-    formulas calculated (calc.py) unless `calculate_formulas` is False."""
-    vet(path, limits)
+def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool = True,
+         data: bytes | None = None) -> list[Grid]:
+    """Vet and read every worksheet of the workbook at `path` (or in `data`, its bytes read
+    once: safety.read_vetted) into grids, in sheet order; the formulas calculated (calc.py)
+    unless `calculate_formulas` is False."""
+    if data is None:
+        vet(path, limits)
+    else:
+        vet_bytes(data, limits)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as archive:
             book = read_book(archive)
             tally = Tally(limits)
             sheets = {name: read_sheet(archive, part, book.strings, book.formats,

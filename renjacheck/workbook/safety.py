@@ -6,6 +6,7 @@ directory, so a hostile or broken file is refused in milliseconds with one clear
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import zipfile
@@ -70,6 +71,29 @@ DEFAULT_LIMITS = Limits()
 
 def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise CannotCheck unless `path` is a zip holding an .xlsx workbook part within the limits."""
+    size, head = _regular(path, limits, 8)
+    _vet_content(path, size, head, path.read_bytes, limits)
+
+
+def read_vetted(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the file at `path`, read once through one descriptor, and vetted: what a
+    command that reads a workbook twice (annotate: the check, then openpyxl) works on, so that
+    a file swapped in between is never read."""
+    _size, data = _regular(path, limits, None)
+    vet_bytes(data, limits)
+    return data
+
+
+def vet_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """`vet` for a workbook's bytes already in memory."""
+    if len(data) > limits.file_bytes:
+        raise CannotCheck("file_too_big", size=len(data), limit=limits.file_bytes)
+    _vet_content(io.BytesIO(data), len(data), data[:8], lambda: data, limits)
+
+
+def _regular(path: Path, limits: Limits, want: int | None) -> tuple[int, bytes]:
+    """(size, the first `want` bytes, or all of them when `want` is None) of the regular file
+    at `path`, through one descriptor: CannotCheck for anything else or a file too big."""
     if not path.exists():
         raise CannotCheck("file_missing")
     if path.is_dir():
@@ -83,23 +107,35 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
             if not stat.S_ISREG(info.st_mode):
                 raise CannotCheck("file_not_regular")
             size = info.st_size
-            head = handle.read(8)
+            if want is None and 0 < size <= limits.file_bytes:
+                # One byte more than allowed at most: a file that grew since is refused too.
+                data = handle.read(limits.file_bytes + 1)
+                size = len(data)
+            else:
+                data = handle.read(want or 8)
     except OSError as exc:
         raise CannotCheck("file_unreadable", reason=exc.strerror or str(exc)) from None
     if size == 0:
         raise CannotCheck("file_empty")
     if size > limits.file_bytes:
         raise CannotCheck("file_too_big", size=size, limit=limits.file_bytes)
+    return size, data
+
+
+def _vet_content(source, size: int, head: bytes, whole, limits: Limits) -> None:
+    """The checks of a regular file's content (`source`, a path or a buffer, of `size` bytes
+    starting with `head`; `whole()` gives them all): a zip holding a workbook part in limits."""
+    if size == 0:
+        raise CannotCheck("file_empty")
     if head.startswith(_OLE2_MAGIC):
         # Both legacy .xls files and password-protected .xlsx files are OLE2 containers; an
         # encrypted workbook has an EncryptionInfo stream, named in UTF-16 in its directory.
-        with path.open("rb") as handle:
-            encrypted = "EncryptionInfo".encode("utf-16-le") in handle.read()
+        encrypted = "EncryptionInfo".encode("utf-16-le") in whole()
         raise CannotCheck("encrypted" if encrypted else "xls")
     if not head.startswith(_ZIP_MAGIC):
         raise CannotCheck("not_xlsx")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
     except _DIRECTORY_ERRORS:
         raise CannotCheck("broken_zip") from None

@@ -44,10 +44,12 @@ _SHEET_FEATURES = (
 _SHAPE = re.compile(rb"<(?:xdr:)?(?:sp|cxnSp|grpSp)[\s>]")
 
 
-def losses(archive: zipfile.ZipFile, book) -> list[tuple[str, int, str]]:
+def losses(archive: zipfile.ZipFile, book, unreadable: list[str] = ()
+           ) -> list[tuple[str, int, str]]:
     """(key, count, part) for each kind of content `archive` holds that a copy of `book` (the
-    workbook openpyxl loaded from it) loses; `part` names an unrecognised part, else ''."""
-    names = archive.namelist()
+    workbook openpyxl loaded from it) loses; `part` names an unrecognised part, else ''. The
+    `unreadable` parts were left out of the copy (writers/openable.py)."""
+    names = [name for name in archive.namelist() if name not in unreadable]
     counts: dict[str, int] = {}
     others: list[str] = []
     for name in names:
@@ -70,7 +72,8 @@ def losses(archive: zipfile.ZipFile, book) -> list[tuple[str, int, str]]:
             found.append((key, count, ""))
     order = [k for k, _ in _PARTS] + ["shapes"] + [k for k, _ in _SHEET_FEATURES]
     found.sort(key=lambda item: order.index(item[0]))
-    return found + [("other", 1, name) for name in others]
+    return found + [("other", 1, name) for name in others] + \
+        [("unreadable", 1, name) for name in unreadable]
 
 
 def _kept(book) -> dict[str, int]:

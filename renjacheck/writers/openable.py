@@ -1,0 +1,110 @@
+"""The parts of a workbook changed, in the copy openpyxl is given, so that it loads what the
+check read: openpyxl refuses a whole workbook for one part it cannot parse, even a part the
+check never needs (document properties declared UTF-16 but written otherwise, with a DTD).
+
+- An XML part the check does not read (document properties, comments, drawings, ...) that
+  the reader's parser cannot read either (a DTD, broken XML, an encoding it is not in) is left
+  out, and so are the relationships that point at it; writers/losses.py lists it.
+- An XML part in an encoding other than UTF-8 (UTF-16, UTF-32, Shift_JIS, ...) is written
+  again as UTF-8 from its parsed events (openpyxl's parser reads fewer encodings).
+- The styles part, where the workbook's relationships put it, is also where openpyxl looks for
+  it (`xl/styles.xml`), or every styled cell would fail to load.
+- A workbook in Strict Open XML is refused in one line: openpyxl reads its sheets as none.
+"""
+
+from __future__ import annotations
+
+import codecs
+import posixpath
+import re
+import zipfile
+
+from renjacheck.workbook.book import sheet_parts
+from renjacheck.workbook.package import open_package, workbook_part, workbook_parts
+from renjacheck.workbook.safety import CannotCheck
+from renjacheck.workbook.xmlparse import MAINS, PACKAGE_RELS, feed, parser
+from renjacheck.workbook.xmlwrite import DROP, rewrite
+
+_XML = (".xml", ".rels", ".vml")
+# The start of a part in UTF-8 as openpyxl reads it: no byte order mark of UTF-16 or -32, and
+# no declaration of another encoding.
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""")
+_UTF8 = {"utf-8", "utf8"}
+
+
+def openable(archive: zipfile.ZipFile) -> tuple[dict[str, bytes | None], list[str]]:
+    """(the parts to change in openpyxl's copy: name -> content, None to leave out; the parts
+    left out). CannotCheck for a workbook openpyxl cannot read at all."""
+    package = open_package(archive)
+    main = workbook_part(package)
+    if _root_space(archive, main) == MAINS[1]:
+        raise CannotCheck("ann.strict")
+    _rels, parts = workbook_parts(package, main)
+    read = {main, *sheet_parts(archive).values(), *filter(None, parts.values())}
+    changed: dict[str, bytes | None] = {}
+    dropped: list[str] = []
+    for name in archive.namelist():
+        if not name.lower().endswith(_XML) or name in read:
+            continue
+        try:
+            feed(archive, name, parser(lambda *_args: None))
+        except CannotCheck:
+            changed[name] = None
+            dropped.append(name)
+    for name in archive.namelist():
+        if name.lower().endswith(_XML) and name not in changed and not _utf8(archive, name):
+            changed[name] = rewrite(archive, name)  # read by the check too: it parses
+    if dropped:
+        _unlink(archive, package, set(dropped), changed)
+    styles = parts["styles"]
+    if styles is not None and styles != "xl/styles.xml":
+        changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
+    return changed, dropped
+
+
+def _root_space(archive: zipfile.ZipFile, part: str) -> str:
+    """The namespace of a part's first element."""
+    found: list[str] = []
+
+    class _Found(Exception):
+        pass
+
+    def start(name, _attrs):
+        found.append(name.rpartition(" ")[0])
+        raise _Found
+
+    try:
+        feed(archive, part, parser(start))
+    except _Found:
+        pass
+    return found[0] if found else ""
+
+
+def _utf8(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether a part starts as UTF-8 does (no other byte order mark, no other encoding
+    declared): openpyxl reads it as it is."""
+    with archive.open(part) as stream:
+        head = stream.read(256)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:2] in (b"<\0",
+                                                                                   b"\0<"):
+        return False
+    declared = _DECLARED.match(head.removeprefix(codecs.BOM_UTF8))
+    return declared is None or declared.group(1).decode("ascii").lower() in _UTF8
+
+
+def _unlink(archive: zipfile.ZipFile, package, dropped: set[str],
+            changed: dict[str, bytes | None]) -> None:
+    """The relationships that point at a part left out, left out too (openpyxl would look for
+    the part): each relationships part that has one is written again without it."""
+    for name in archive.namelist():
+        folder, base = posixpath.split(name)
+        if not (base.endswith(".rels") and posixpath.basename(folder) == "_rels") \
+                or name in dropped:
+            continue
+        source = posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels"))
+        gone = {rel.id for rel in package.relationships(source) if rel.part in dropped}
+        if gone:
+            def edit(local, _qualified, attrs, gone=gone):
+                return DROP if local == "Relationship" and attrs.get("Id") in gone else None
+
+            changed[name] = rewrite(archive, name, edit, (PACKAGE_RELS,))
