@@ -83,8 +83,8 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     # not touched.
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            fixed, dropped = openable(archive)
-        scan = prescan(data, limits, fixed)
+            parts = openable(archive)
+        scan = prescan(data, limits, parts.changed)
     except CannotCheck:
         raise
     except Exception as exc:  # what the check read, read again: it should not fail
@@ -97,7 +97,7 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         lost = [_lost_line(key, count, part, lang)
-                for key, count, part in losses(archive, book, dropped)]
+                for key, count, part in losses(archive, book, parts.dropped, parts.read)]
     _mark(book, report.findings, lang)
     _results_sheet(book, path, report, lost, lang)
     _finite(book)

@@ -44,11 +44,12 @@ _SHEET_FEATURES = (
 _SHAPE = re.compile(rb"<(?:xdr:)?(?:sp|cxnSp|grpSp)[\s>]")
 
 
-def losses(archive: zipfile.ZipFile, book, unreadable: list[str] = ()
-           ) -> list[tuple[str, int, str]]:
+def losses(archive: zipfile.ZipFile, book, unreadable: list[str] = (),
+           read: set[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(key, count, part) for each kind of content `archive` holds that a copy of `book` (the
     workbook openpyxl loaded from it) loses; `part` names an unrecognised part, else ''. The
-    `unreadable` parts were left out of the copy (writers/openable.py)."""
+    `unreadable` parts were left out of the copy, the `read` ones (the workbook, its sheets,
+    strings and styles, wherever the package puts them) are carried (writers/openable.py)."""
     names = [name for name in archive.namelist() if name not in unreadable]
     counts: dict[str, int] = {}
     others: list[str] = []
@@ -56,7 +57,7 @@ def losses(archive: zipfile.ZipFile, book, unreadable: list[str] = ()
         key = next((k for k, pattern in _PARTS if pattern.match(name)), None)
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
-        elif not _HANDLED.match(name) and not name.endswith("/"):
+        elif not _HANDLED.match(name) and not name.endswith("/") and name not in read:
             others.append(name)
     kept = _kept(book)
     found = [(key, count - kept.get(key, 0), "") for key, count in counts.items()

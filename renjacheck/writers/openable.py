@@ -18,6 +18,7 @@ import codecs
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 
 from renjacheck.workbook.book import sheet_parts
 from renjacheck.workbook.package import open_package, workbook_part, workbook_parts
@@ -32,9 +33,19 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+
 _UTF8 = {"utf-8", "utf8"}
 
 
-def openable(archive: zipfile.ZipFile) -> tuple[dict[str, bytes | None], list[str]]:
-    """(the parts to change in openpyxl's copy: name -> content, None to leave out; the parts
-    left out). CannotCheck for a workbook openpyxl cannot read at all."""
+@dataclass
+class Openable:
+    """The parts to change in openpyxl's copy (name -> content, None: left out), the parts
+    left out, and the parts the check reads (wherever the package puts them)."""
+
+    changed: dict[str, bytes | None]
+    dropped: list[str]
+    read: set[str]
+
+
+def openable(archive: zipfile.ZipFile) -> Openable:
+    """What to change in openpyxl's copy of `archive`; CannotCheck for a workbook openpyxl
+    cannot read at all."""
     package = open_package(archive)
     main = workbook_part(package)
     if _root_space(archive, main) == MAINS[1]:
@@ -59,7 +70,7 @@ def openable(archive: zipfile.ZipFile) -> tuple[dict[str, bytes | None], list[st
     styles = parts["styles"]
     if styles is not None and styles != "xl/styles.xml":
         changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
-    return changed, dropped
+    return Openable(changed, dropped, read)
 
 
 def _root_space(archive: zipfile.ZipFile, part: str) -> str:
