@@ -95,6 +95,8 @@ class _Scan:
         self.limit = limits.merged_cells
         self.cell = self.merge = -1  # the place of the cell and merge read last
         self.row = self.col = self.row_counter = self.col_counter = 0
+        self.columns: dict[str, int] = {}  # column letters -> number, computed once each
+        self.row_digits: str | None = None  # the digits `row` was read from
         self.last_row = self.last_col = 1
         self.kind: str | None = None
         self.formula = self.seen_v = False
@@ -109,23 +111,33 @@ class _Scan:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _TAGS.get(name)
-        if tag == "c":
+        if tag == "c":  # as xmlreader.py places it; this runs for every cell
             self.cell += 1
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(_DIGITS)
-                self.col = self.col_counter = column_number(letters)
-                self.row = int(ref[len(letters):])
+                col = self.columns.get(letters)
+                if col is None:
+                    col = self.columns[letters] = column_number(letters)
+                    if col > MAX_COL:
+                        raise CannotCheck("broken_workbook", reason="column past XFD")
+                digits = ref[len(letters):]
+                if digits != self.row_digits:
+                    self.row_digits, self.row = digits, int(digits)
+                self.col = self.col_counter = col
             else:
                 self.col_counter += 1
-                self.row, self.col = self.row_counter, self.col_counter
-            if self.col > MAX_COL:
-                raise CannotCheck("broken_workbook", reason="column past XFD")
-            self.last_row, self.last_col = max(self.last_row, self.row), \
-                max(self.last_col, self.col)
+                if self.col_counter > MAX_COL:
+                    raise CannotCheck("broken_workbook", reason="column past XFD")
+                self.row, self.col, self.row_digits = self.row_counter, self.col_counter, None
+            if self.row > self.last_row:
+                self.last_row = self.row
+            if self.col > self.last_col:
+                self.last_col = self.col
             self.kind = attrs.get("t")
             self.formula = self.seen_v = False
-            self.value.clear()
+            if self.value:
+                self.value = []
         elif tag == "v":
             self.seen_v, self.sink = True, self.value
         elif tag == "f":
@@ -147,7 +159,8 @@ class _Scan:
         if tag == "v":
             self.sink = None
         elif tag == "c":
-            written = "".join(self.value)
+            value = self.value
+            written = (value[0] if len(value) == 1 else "".join(value)) if value else ""
             if self.formula:
                 ref = f"{column_letters(self.col)}{self.row}"
                 if not written and not (self.kind == "str" and self.seen_v):
