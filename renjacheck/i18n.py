@@ -441,12 +441,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Not carried over to this copy (see the original file)"},
     "ann.lost_line": {"id": "salinan tidak membawa {what} ({count})",
                       "en": "the copy does not carry {what} ({count})"},
-    "ann.strict": {"id": "buku kerja ini berformat Strict Open XML, yang belum dapat diberi "
-                         "salinan beranotasi (pemeriksaannya tetap dapat: renjacheck check); "
-                         "simpan ulang sebagai Buku Kerja Excel (.xlsx) biasa",
-                   "en": "the workbook is in Strict Open XML, of which no annotated copy can "
-                         "be made yet (it can still be checked: renjacheck check); save it "
-                         "again as an ordinary Excel Workbook (.xlsx)"},
     "ann.col_no": {"id": "#", "en": "#"},
     "ann.col_severity": {"id": "Tingkat", "en": "Severity"},
     "ann.col_rule": {"id": "Aturan", "en": "Rule"},

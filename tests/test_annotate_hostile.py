@@ -1,7 +1,7 @@
 """`renjacheck annotate` on hostile and unusual input (issue 18): it works on the bytes the check
 read, never on the path again; it scans and changes sheets on parsed XML, in time linear in
 their size, whatever the spelling of a cell or a merge; and every workbook `check` reports on
-gets its copy (or one line saying why not: Strict Open XML)."""
+gets its copy (a Strict Open XML one too, in Transitional)."""
 
 from __future__ import annotations
 
@@ -223,7 +223,7 @@ def test_parts_in_other_encodings_reach_the_copy(monkeypatch, capsys, tmp_path, 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "banten-2024.xlsx"
 
 
-@pytest.mark.parametrize("variant", [v for v in VARIANTS if v != "strict"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_every_variant_annotates_and_the_copy_checks_the_same(monkeypatch, capsys, tmp_path,
                                                              variant):
     """The legal variants of tests/variants.py (prefixes, UTF-16, free part names, ...): the
@@ -255,15 +255,20 @@ def test_values_openpyxl_cannot_read_in_a_prefixed_sheet_become_text(monkeypatch
     assert _findings(copy) == _findings(source)
 
 
-def test_a_strict_workbook_is_refused_in_one_line(monkeypatch, capsys, tmp_path):
-    """openpyxl reads a Strict Open XML workbook as one without sheets: no copy that would
-    silently hold none of the planner's cells, but one line (exit 2); check reads it."""
-    source = write_parts(tmp_path / "renja.xlsx", apply(read_parts(SEED), ["strict"]))
+def test_a_strict_workbook_is_copied_as_transitional(monkeypatch, capsys, tmp_path):
+    """openpyxl reads a Strict Open XML workbook as one without sheets: it is given the
+    workbook in Transitional, and the copy holds every cell of the input, in every variant
+    at once (Strict, prefixed, UTF-16, free part names, ...)."""
+    source = write_parts(tmp_path / "renja.xlsx", apply(read_parts(SEED), list(VARIANTS)))
     copy = tmp_path / "hasil.xlsx"
-    code, err, _ = _timed(monkeypatch, capsys, "annotate", source, "-o", copy, "--lang", "en")
-    assert (code, err.count("\n"), copy.exists()) == (2, 1, False)
-    assert err.startswith(f"renjacheck: {source}: the workbook is in Strict Open XML")
-    assert check_file(source, Setup(rules=RULES)).error is None
+    code, err, seconds = _timed(monkeypatch, capsys, "annotate", source, "-o", copy)
+    assert (code, err, seconds < 15) == (1, "", True)
+    assert _findings(copy) == _findings(source)
+    plain = write_parts(tmp_path / "plain.xlsx", apply(read_parts(SEED), ["shared_strings"]))
+    want, got = _cells(plain), _cells(copy)
+    assert {name: got[name] for name in want} == want
+    with zipfile.ZipFile(copy) as archive:
+        assert b"purl.oclc.org" not in archive.read("xl/workbook.xml")
 
 
 def test_the_copy_in_memory_is_what_openpyxl_gets(tmp_path):

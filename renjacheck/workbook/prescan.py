@@ -52,9 +52,10 @@ class Prescan:
 
 
 def prescan(source: Path | bytes, limits: Limits,
-            replaced: dict[str, bytes] | None = None) -> Prescan:
+            replaced: dict[str, bytes | None] | None = None, rename=None) -> Prescan:
     """Scan every worksheet part of an already vetted .xlsx (a path, or its bytes); the parts
-    in `replaced` (name -> content) are changed in the copy too. CannotCheck on hostile XML."""
+    in `replaced` (name -> content) are changed in the copy too, and a sheet written again
+    has its namespaces renamed by `rename` (xmlwrite.rewrite). CannotCheck on hostile XML."""
     data = io.BytesIO(source) if isinstance(source, bytes) else source
     result = Prescan(source=data)
     replaced = dict(replaced or {})
@@ -78,7 +79,7 @@ def prescan(source: Path | bytes, limits: Limits,
             if scan.clamped:
                 result.clamped[name] = scan.clamped
             if scan.cut or scan.as_text:
-                replaced[part] = rewrite(archive, part, scan.edit())
+                replaced[part] = rewrite(archive, part, scan.edit(), rename=rename)
         if replaced:
             result.source = rewritten(archive, replaced)
     if hasattr(result.source, "seek"):

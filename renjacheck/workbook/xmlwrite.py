@@ -35,9 +35,11 @@ def text(value: str) -> str:
 
 
 def rewrite(archive: zipfile.ZipFile, part: str, edit: Edit | None = None,
-            spaces: tuple[str, ...] = MAINS) -> bytes:
+            spaces: tuple[str, ...] = MAINS, rename: Callable[[str], str] | None = None
+            ) -> bytes:
     """The part `part` of `archive` as UTF-8 XML, each element passed through `edit` (which
-    is given local names in the vocabularies `spaces`)."""
+    is given local names in the vocabularies `spaces`), each namespace declared as `rename`
+    names it (a Strict namespace as Transitional names it, say)."""
     out: list[str] = [DECLARATION]
     declared: list[tuple[str, str]] = []  # namespaces declared on the element opening next
     known: dict[str, tuple[str, str | None]] = {}  # expat's name -> (qualified, local)
@@ -54,7 +56,9 @@ def rewrite(archive: zipfile.ZipFile, part: str, edit: Edit | None = None,
 
     def namespace(prefix: str | None, uri: str | None) -> None:
         if not skipped[0]:  # else declared inside what is left out
-            declared.append((f"xmlns:{prefix}" if prefix else "xmlns", uri or ""))
+            uri = uri or ""
+            declared.append((f"xmlns:{prefix}" if prefix else "xmlns",
+                             rename(uri) if rename else uri))
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if skipped[0]:

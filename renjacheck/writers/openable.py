@@ -9,7 +9,10 @@ check never needs (document properties declared UTF-16 but written otherwise, wi
   again as UTF-8 from its parsed events (openpyxl's parser reads fewer encodings).
 - The styles part, where the workbook's relationships put it, is also where openpyxl looks for
   it (`xl/styles.xml`), or every styled cell would fail to load.
-- A workbook in Strict Open XML is refused in one line: openpyxl reads its sheets as none.
+- A workbook in Strict Open XML (which openpyxl reads as one without sheets) is given to it in
+  Transitional: the two differ in their namespaces and relationship types only (ECMA-376
+  Part 1, the Strict namespaces of Annex A), so every XML part is written again with the
+  Transitional ones. The copy is a Transitional workbook.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import codecs
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from renjacheck.workbook.book import sheet_parts
@@ -41,6 +45,7 @@ class Openable:
     changed: dict[str, bytes | None]
     dropped: list[str]
     read: set[str]
+    rename: Callable[[str], str] | None = None  # Strict namespaces as Transitional names them
 
 
 def openable(archive: zipfile.ZipFile) -> Openable:
@@ -48,8 +53,7 @@ def openable(archive: zipfile.ZipFile) -> Openable:
     cannot read at all."""
     package = open_package(archive)
     main = workbook_part(package)
-    if _root_space(archive, main) == MAINS[1]:
-        raise CannotCheck("ann.strict")
+    strict = _root_space(archive, main) == MAINS[1]
     _rels, parts = workbook_parts(package, main)
     read = {main, *sheet_parts(archive).values(), *filter(None, parts.values())}
     changed: dict[str, bytes | None] = {}
@@ -63,14 +67,48 @@ def openable(archive: zipfile.ZipFile) -> Openable:
             changed[name] = None
             dropped.append(name)
     for name in archive.namelist():
-        if name.lower().endswith(_XML) and name not in changed and not _utf8(archive, name):
+        if not name.lower().endswith(_XML) or name in changed:
+            continue
+        if strict:
+            changed[name] = rewrite(archive, name, _transitional_edit,
+                                    (*MAINS, PACKAGE_RELS), transitional)
+        elif not _utf8(archive, name):
             changed[name] = rewrite(archive, name)  # read by the check too: it parses
     if dropped:
         _unlink(archive, package, set(dropped), changed)
     styles = parts["styles"]
     if styles is not None and styles != "xl/styles.xml":
         changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
-    return Openable(changed, dropped, read)
+    return Openable(changed, dropped, read, transitional if strict else None)
+
+
+# Strict namespaces and relationship types (http://purl.oclc.org/ooxml/AREA/NAME) as
+# Transitional writes them (http://schemas.openxmlformats.org/AREA/2006/NAME), and the few
+# whose name differs besides.
+_STRICT = "http://purl.oclc.org/ooxml/"
+_TRANSITIONAL = "http://schemas.openxmlformats.org/"
+_RENAMED = {"extendedProperties": "extended-properties",
+            "customProperties": "custom-properties"}
+
+
+def transitional(uri: str) -> str:
+    """A Strict namespace or relationship type as Transitional names it; any other as it is."""
+    if not uri.startswith(_STRICT):
+        return uri
+    area, _, rest = uri[len(_STRICT):].partition("/")
+    words = rest.split("/")
+    words = [_RENAMED.get(word, word) for word in words]
+    return f"{_TRANSITIONAL}{area}/2006/{'/'.join(words)}"
+
+
+def _transitional_edit(local, _qualified, attrs):
+    """A Strict part's element as Transitional writes it: a relationship's type renamed, the
+    workbook's `conformance="strict"` left out."""
+    if local == "Relationship" and "Type" in attrs:
+        attrs["Type"] = transitional(attrs["Type"])
+    elif local == "workbook":
+        attrs.pop("conformance", None)
+    return None
 
 
 def _root_space(archive: zipfile.ZipFile, part: str) -> str:
