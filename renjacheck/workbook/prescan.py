@@ -29,12 +29,12 @@ from renjacheck.workbook.refs import MAX_COL, range_text
 from renjacheck.workbook.safety import CannotCheck, Limits
 from renjacheck.workbook.xmlparse import feed, names, parser
 from renjacheck.workbook.xmlreader import MERGED_TOTAL
-from renjacheck.workbook.xmlwrite import rewrite, text
+from renjacheck.workbook.xmlwrite import DROP, rewrite, text
 
 __all__ = ["Prescan", "prescan", "rewritten", "sheet_parts"]
 
 _DIGITS = "0123456789"
-_TAGS = names("row", "c", "v", "f", "mergeCell")
+_TAGS = names("row", "c", "v", "f", "mergeCell", "hyperlink")
 # A formula's cached result: the type its cell gives (None: none given) and the text of <v>.
 Result = tuple[str | None, str]
 
@@ -52,17 +52,19 @@ class Prescan:
 
 
 def prescan(source: Path | bytes, limits: Limits,
-            replaced: dict[str, bytes | None] | None = None, rename=None) -> Prescan:
+            replaced: dict[str, bytes | None] | None = None, rename=None,
+            styles: int | None = None) -> Prescan:
     """Scan every worksheet part of an already vetted .xlsx (a path, or its bytes); the parts
     in `replaced` (name -> content) are changed in the copy too, and a sheet written again
-    has its namespaces renamed by `rename` (xmlwrite.rewrite). CannotCheck on hostile XML."""
+    has its namespaces renamed by `rename` (xmlwrite.rewrite); a cell's style index past the
+    `styles` the workbook has is left out. CannotCheck on hostile XML."""
     data = io.BytesIO(source) if isinstance(source, bytes) else source
     result = Prescan(source=data)
     replaced = dict(replaced or {})
     merged = cells = 0
     with zipfile.ZipFile(data) as archive:
         for name, part in sheet_parts(archive).items():
-            scan = _Scan(limits)
+            scan = _Scan(limits, styles)
             feed(archive, part, parser(scan.start, scan.end, scan.chars))
             cells += scan.cell + 1
             if cells > limits.cells:
@@ -78,7 +80,7 @@ def prescan(source: Path | bytes, limits: Limits,
                 result.results[name] = scan.results
             if scan.clamped:
                 result.clamped[name] = scan.clamped
-            if scan.cut or scan.as_text:
+            if scan.cut or scan.as_text or scan.unstyled or scan.links_cut:
                 replaced[part] = rewrite(archive, part, scan.edit(), rename=rename)
         if replaced:
             result.source = rewritten(archive, replaced)
@@ -92,9 +94,9 @@ class _Scan:
     its type, formula and <v>, and the merges; what must change, by the element's place in
     the part (the n-th cell, the n-th merge), which is how `edit` finds it again."""
 
-    def __init__(self, limits: Limits) -> None:
-        self.limit = limits.merged_cells
-        self.cell = self.merge = -1  # the place of the cell and merge read last
+    def __init__(self, limits: Limits, styles: int | None) -> None:
+        self.limit, self.styles = limits.merged_cells, styles
+        self.cell = self.merge = self.link = -1  # the place of the cell, merge, link read last
         self.row = self.col = self.row_counter = self.col_counter = 0
         self.columns: dict[str, int] = {}  # column letters -> number, computed once each
         self.row_digits: str | None = None  # the digits `row` was read from
@@ -109,6 +111,11 @@ class _Scan:
         self.clamped: list[tuple[str, str]] = []
         self.cut: dict[int, str] = {}  # merge place -> the range it is cut down to
         self.as_text: dict[int, str] = {}  # cell place -> the text it shows
+        self.unstyled: set[int] = set()  # cell places whose style index is past the styles
+        # Hyperlinks (openpyxl makes a cell for each one a range covers): place -> range or
+        # None for one that names no cell; those cut down (or left out: None).
+        self.links: list[tuple[int, tuple[int, int, int, int] | None]] = []
+        self.links_cut: dict[int, str | None] = {}
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _TAGS.get(name)
@@ -136,6 +143,9 @@ class _Scan:
             if self.col > self.last_col:
                 self.last_col = self.col
             self.kind = attrs.get("t")
+            style = attrs.get("s")
+            if style and self.styles is not None and int(style) >= self.styles:
+                self.unstyled.add(self.cell)
             self.formula = self.seen_v = False
             if self.value:
                 self.value = []
@@ -150,6 +160,12 @@ class _Scan:
         elif tag == "mergeCell":
             self.merge += 1
             self.merges.append((self.merge, merge_bounds(attrs.get("ref", ""))))
+        elif tag == "hyperlink":  # the check never reads one: one naming no cell is dropped
+            self.link += 1
+            try:
+                self.links.append((self.link, merge_bounds(attrs.get("ref", ""))))
+            except ValueError:
+                self.links.append((self.link, None))
 
     def chars(self, data: str) -> None:
         if self.sink is not None:
@@ -173,7 +189,8 @@ class _Scan:
 
     def finish(self, limits: Limits) -> int:
         """Cut down each merge too large, now that the cells in use are known; the number of
-        cells the merges cover in all."""
+        cells the merges cover in all. Hyperlinks are cut down likewise, and once they cover
+        as many cells as all merges may, each further one to its first cell."""
         covered = 0
         for place, bounds in self.merges:
             if area(bounds) > self.limit:
@@ -182,24 +199,46 @@ class _Scan:
                 self.cut[place] = range_text(cut)
                 bounds = cut
             covered += area(bounds)
+        linked = 0
+        for place, written in self.links:
+            if written is None:
+                self.links_cut[place] = None
+                continue
+            bounds = written
+            if area(bounds) > self.limit:
+                bounds = clamp(bounds, (self.last_row, self.last_col), self.limit)
+            if linked + area(bounds) > MERGED_TOTAL * self.limit:
+                bounds = (bounds[0], bounds[1], bounds[0], bounds[1])
+            if bounds != written:
+                self.links_cut[place] = range_text(bounds)
+            linked += area(bounds)
         return covered
 
     def edit(self):
-        """What `rewrite` changes: the merges cut down, the unreadable values as text."""
-        places = {"c": -1, "mergeCell": -1}
-        cut, as_text = self.cut, self.as_text
+        """What `rewrite` changes: the merges and hyperlinks cut down, the unreadable values as
+        text, the style indices past the styles left out."""
+        places = {"c": -1, "mergeCell": -1, "hyperlink": -1}
+        cut, as_text, unstyled, links = self.cut, self.as_text, self.unstyled, self.links_cut
 
         def edit(local: str | None, qualified: str, attrs: dict[str, str]) -> str | None:
             if local not in places:
                 return None
             places[local] += 1
-            if local == "mergeCell" and places[local] in cut:
-                attrs["ref"] = cut[places[local]]
-            elif local == "c" and places[local] in as_text:
-                attrs["t"] = "inlineStr"
-                prefix = qualified[:-1]  # `x:` of `x:c`: the inline string in its vocabulary
-                return f"<{prefix}is><{prefix}t>{text(as_text[places[local]])}</{prefix}t>" \
-                       f"</{prefix}is>"
+            place = places[local]
+            if local == "c":
+                if place in unstyled:
+                    del attrs["s"]
+                if place in as_text:
+                    attrs["t"] = "inlineStr"
+                    prefix = qualified[:-1]  # `x:` of `x:c`: the inline string in its vocabulary
+                    return f"<{prefix}is><{prefix}t>{text(as_text[place])}</{prefix}t>" \
+                           f"</{prefix}is>"
+            elif local == "mergeCell" and place in cut:
+                attrs["ref"] = cut[place]
+            elif local == "hyperlink" and place in links:
+                if links[place] is None:
+                    return DROP
+                attrs["ref"] = links[place]
             return None
 
         return edit

@@ -84,7 +84,7 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = openable(archive)
-        scan = prescan(data, limits, parts.changed, parts.rename)
+        scan = prescan(data, limits, parts.changed, parts.rename, parts.styles)
     except CannotCheck:
         raise
     except Exception as exc:  # what the check read, read again: it should not fail

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from renjacheck.workbook.book import sheet_parts
+from renjacheck.workbook.book import styles as cell_styles
 from renjacheck.workbook.package import open_package, workbook_part, workbook_parts
 from renjacheck.workbook.safety import CannotCheck
 from renjacheck.workbook.xmlparse import MAINS, PACKAGE_RELS, feed, parser
@@ -46,6 +47,7 @@ class Openable:
     dropped: list[str]
     read: set[str]
     rename: Callable[[str], str] | None = None  # Strict namespaces as Transitional names them
+    styles: int = 1  # the cell styles (indices a cell may give) the styles part holds
 
 
 def openable(archive: zipfile.ZipFile) -> Openable:
@@ -79,7 +81,8 @@ def openable(archive: zipfile.ZipFile) -> Openable:
     styles = parts["styles"]
     if styles is not None and styles != "xl/styles.xml":
         changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
-    return Openable(changed, dropped, read, transitional if strict else None)
+    return Openable(changed, dropped, read, transitional if strict else None,
+                    len(cell_styles(archive, styles)))
 
 
 # Strict namespaces and relationship types (http://purl.oclc.org/ooxml/AREA/NAME) as
