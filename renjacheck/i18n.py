@@ -480,6 +480,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "(lists from other sheets)"},
     "lost.sparklines": {"id": "sparkline", "en": "sparklines"},
     "lost.other": {"id": "bagian {part}", "en": "part {part}"},
+    "lost.sheet_settings": {"id": "pengaturan lembar yang tidak terbaca oleh openpyxl (lebar "
+                                  "kolom, tampilan, pengaturan cetak, validasi, tautan, "
+                                  "komentar, gambar)",
+                            "en": "sheet settings openpyxl could not read (column widths, views, "
+                                  "print settings, validation, links, comments, drawings)"},
+    "lost.cell_styles": {"id": "format sel (gaya yang tidak terbaca oleh openpyxl)",
+                         "en": "cell formatting (styles openpyxl could not read)"},
     "lost.unreadable": {"id": "bagian {part}, yang tidak dapat dibaca (XML rusak atau DTD)",
                         "en": "part {part}, which cannot be read (broken XML or a DTD)"},
     # The blank template (renjacheck template).

@@ -284,3 +284,61 @@ def test_the_copy_in_memory_is_what_openpyxl_gets(tmp_path):
     (sheet, [(old, new)]), = scan.clamped.items()
     assert old == "B30:XFD40" and [str(r) for r in book[sheet].merged_cells.ranges] == [new]
     assert isinstance(scan.source, io.BytesIO)
+
+
+HYPERLINK = b'<hyperlinks><hyperlink ref="A1:XFD1048576" location="Anggaran!A1"/></hyperlinks>'
+
+
+def test_a_hyperlink_over_the_whole_sheet_is_cut_down(monkeypatch, capsys, tmp_path):
+    """openpyxl gives each cell a hyperlink's range covers a cell object (17 billion): given
+    to it cut down to the cells in use, the copy is written in a second."""
+    source = write(tmp_path / "renja.xlsx", {"Anggaran": block("A1", ROWS)})
+    _edit_part(source, "xl/worksheets/sheet1.xml",
+               lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + HYPERLINK, 1))
+    copy = tmp_path / "hasil.xlsx"
+    code, err, seconds = _timed(monkeypatch, capsys, "annotate", source, "-o", copy)
+    assert (code, err, seconds < 10) == (_code(source), "", True)
+    sheet = openpyxl.load_workbook(copy)["Anggaran"]
+    assert (sheet.max_row, sheet.max_column) == (3, 5)
+    assert sheet["E3"].hyperlink.location == "Anggaran!A1"
+
+
+SETTINGS = {  # (part, as written, as spelled here): a setting openpyxl refuses the file for
+    "row_height": ("xl/worksheets/sheet1.xml", b'<row r="2"', b'<row r="2" ht="tinggi"'),
+    "column_width": ("xl/worksheets/sheet1.xml", b"<sheetData>",
+                     b'<cols><col min="1" max="2" width="lebar"/></cols><sheetData>'),
+    "paper_size": ("xl/worksheets/sheet1.xml", b"</worksheet>",
+                   b'<pageSetup paperSize="A4"/></worksheet>'),
+    "validation_type": ("xl/worksheets/sheet1.xml", b"</sheetData>",
+                        b'</sheetData><dataValidations count="1"><dataValidation type="x" '
+                        b'sqref="A1"/></dataValidations>'),
+    "sheet_id": ("xl/workbook.xml", b'sheetId="1"', b'sheetId="satu"'),
+    "style_index": ("xl/worksheets/sheet1.xml", b'<c r="C2" t="n">', b'<c r="C2" t="n" s="99">'),
+    "font_size": ("xl/styles.xml", b'<sz val="11"', b'<sz val="besar"'),
+}
+LOST = {"sheet_settings": "salinan tidak membawa pengaturan lembar yang tidak terbaca oleh "
+                          "openpyxl (lebar kolom, tampilan, pengaturan cetak, validasi, tautan, "
+                          "komentar, gambar) (1)",
+        "cell_styles": "salinan tidak membawa format sel (gaya yang tidak terbaca oleh "
+                       "openpyxl) (1)"}
+
+
+@pytest.mark.parametrize("case", sorted(SETTINGS))
+def test_a_setting_openpyxl_refuses_costs_the_copy_that_setting_only(monkeypatch, capsys,
+                                                                     tmp_path, case):
+    """openpyxl validates every attribute it models and refuses the whole workbook for one it
+    finds invalid, where the check reads none of them: the copy is made without the sheets'
+    settings (or, for an unreadable style, without formatting), says so, and holds every
+    cell. A style index past the styles only loses that index."""
+    part, old, new = SETTINGS[case]
+    source = write(tmp_path / "renja.xlsx", {"Anggaran": block("A1", ROWS)})
+    _edit_part(source, part, lambda xml: xml.replace(old, new, 1))
+    assert new in read_parts(source)[part]
+    copy = tmp_path / "hasil.xlsx"
+    code, err, seconds = _timed(monkeypatch, capsys, "annotate", source, "-o", copy)
+    assert (code, seconds < 10) == (_code(source), True)
+    lost = {"style_index": [], "font_size": ["sheet_settings", "cell_styles"]}.get(
+        case, ["sheet_settings"])
+    assert err.splitlines() == [f"renjacheck: {source}: {LOST[key]}" for key in lost]
+    plain = write(tmp_path / "same.xlsx", {"Anggaran": block("A1", ROWS)})
+    assert _cells(copy)["Anggaran"] == _cells(plain)["Anggaran"]

@@ -37,7 +37,7 @@ from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, read_vetted,
                                         vet_bytes)
 from renjacheck.writers.losses import losses
-from renjacheck.writers.openable import openable
+from renjacheck.writers.openable import Openable, openable, plain
 from renjacheck.output import refuse_inputs, write_atomic
 from renjacheck.writers.xlsx import save
 
@@ -89,20 +89,38 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
         raise
     except Exception as exc:  # what the check read, read again: it should not fail
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about what it drops; losses() says
-            book = openpyxl.load_workbook(scan.source, keep_links=True, rich_text=True)
-    except Exception as exc:  # a part renjacheck's reader passes over, openpyxl may refuse
-        raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
+    book, plainer = _load(scan.source, parts)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         lost = [_lost_line(key, count, part, lang)
                 for key, count, part in losses(archive, book, parts.dropped, parts.read)]
+    lost += [_lost_line(key, 1, "", lang) for key in plainer]
     _mark(book, report.findings, lang)
     _results_sheet(book, path, report, lost, lang)
     _finite(book)
     write_atomic(output, save(book, scan.results, scan.clamped), [path])
     return lost
+
+
+def _load(source, parts: Openable):
+    """(openpyxl's workbook, what it was loaded without): as it is, else plain (the sheets'
+    cells and merges only), else plain and without styles (writers/openable.py). CannotCheck
+    when openpyxl refuses even that."""
+    tries = ((source, ()), (lambda: plain(source, parts), ("sheet_settings",)),
+             (lambda: plain(source, parts, styled=False), ("sheet_settings", "cell_styles")))
+    for given, without in tries:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about what it drops
+                if callable(given):
+                    source.seek(0)
+                    given = given()
+                book = openpyxl.load_workbook(given, keep_links=True, rich_text=True)
+            return book, without
+        except MemoryError:
+            raise
+        except Exception as exc:  # a part renjacheck's reader passes over, openpyxl refuses
+            failure = exc
+    raise CannotCheck("broken_workbook", reason=type(failure).__name__) from None
 
 
 def _finite(book) -> None:

@@ -9,6 +9,10 @@ check never needs (document properties declared UTF-16 but written otherwise, wi
   again as UTF-8 from its parsed events (openpyxl's parser reads fewer encodings).
 - The styles part, where the workbook's relationships put it, is also where openpyxl looks for
   it (`xl/styles.xml`), or every styled cell would fail to load.
+- When openpyxl still refuses the workbook (a column width, a print setting, a view, a data
+  validation it finds invalid: it validates every attribute it models), it is given the
+  workbook plain (`plain`): the sheets with their cells and merges only, the workbook part
+  with its sheets only; then, if need be, without the styles too. writers/losses.py says so.
 - A workbook in Strict Open XML (which openpyxl reads as one without sheets) is given to it in
   Transitional: the two differ in their namespaces and relationship types only (ECMA-376
   Part 1, the Strict namespaces of Annex A), so every XML part is written again with the
@@ -48,6 +52,9 @@ class Openable:
     read: set[str]
     rename: Callable[[str], str] | None = None  # Strict namespaces as Transitional names them
     styles: int = 1  # the cell styles (indices a cell may give) the styles part holds
+    main: str = "xl/workbook.xml"
+    sheets: tuple[str, ...] = ()
+    styles_part: str | None = None
 
 
 def openable(archive: zipfile.ZipFile) -> Openable:
@@ -82,7 +89,70 @@ def openable(archive: zipfile.ZipFile) -> Openable:
     if styles is not None and styles != "xl/styles.xml":
         changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
     return Openable(changed, dropped, read, transitional if strict else None,
-                    len(cell_styles(archive, styles)))
+                    len(cell_styles(archive, styles)), main,
+                    tuple(sheet_parts(archive).values()), styles)
+
+
+# What a plain copy keeps of a sheet and of the workbook part: what the check reads.
+_SHEET = {"worksheet", "sheetData", "row", "c", "f", "v", "is", "t", "r", "mergeCells",
+          "mergeCell"}
+_CELL = {"r", "t", "s"}
+_BOOK = {"workbook", "workbookPr", "sheets", "sheet"}
+
+
+def plain(source, parts: Openable, styled: bool = True):
+    """The workbook `source` (as openpyxl was given it) plain: its sheets hold their cells
+    and merges only, without their relationships (comments, drawings, tables); the workbook
+    part its sheets and date system only; without `styled`, no cell styles either."""
+    with zipfile.ZipFile(source) as archive:
+        names = set(archive.namelist())
+        changed: dict[str, bytes | None] = {}
+        for part in parts.sheets:
+            changed[part] = rewrite(archive, part, _plain_sheet(styled))
+            folder, base = posixpath.split(part)
+            rels = posixpath.join(folder, "_rels", f"{base}.rels")
+            if rels in names:
+                changed[rels] = None
+        if parts.main in names:
+            changed[parts.main] = rewrite(archive, parts.main, _plain_book())
+        if not styled:
+            changed["xl/styles.xml"] = None
+            if parts.styles_part:
+                changed[parts.styles_part] = None
+        from renjacheck.workbook.prescan import rewritten
+
+        return rewritten(archive, changed)
+
+
+def _plain_sheet(styled: bool):
+    def edit(local, _qualified, attrs):
+        if local not in _SHEET:
+            return DROP
+        if local in ("row", "c", "worksheet"):
+            kept = {"row": ("r",), "c": _CELL if styled else ("r", "t")}.get(local, ())
+            for key in [k for k in attrs if k not in kept]:
+                del attrs[key]
+        return None
+
+    return edit
+
+
+def _plain_book():
+    numbers = iter(range(1, 1 << 20))
+
+    def edit(local, _qualified, attrs):
+        if local not in _BOOK:
+            return DROP
+        if local == "workbookPr":
+            for key in [k for k in attrs if k != "date1904"]:
+                del attrs[key]
+        elif local == "sheet":  # its name and relationship; a number openpyxl accepts
+            for key in [k for k in attrs if k != "name" and not k.endswith(":id")]:
+                del attrs[key]
+            attrs["sheetId"] = str(next(numbers))
+        return None
+
+    return edit
 
 
 # Strict namespaces and relationship types (http://purl.oclc.org/ooxml/AREA/NAME) as
