@@ -112,10 +112,12 @@ def test_the_check_and_the_copy_read_the_file_once(monkeypatch, capsys, tmp_path
 # ---- linear in the input, whatever the spelling ---------------------------------------------
 
 def test_cells_closing_as_c_space_annotate_in_linear_time(monkeypatch, capsys, tmp_path):
-    """20,000 cells closing as `</c >` (legal XML): a lazy pattern up to `</c>` rescanned the
-    rest of the sheet for each cell (196 s); parsed, it takes a second or two."""
+    """20,000 cells closing as `</c >` (legal XML), and a formula: a lazy pattern up to `</c>`
+    rescanned the rest of the sheet for each cell (minutes); parsed, it takes a second or
+    two."""
     data = {f"{openpyxl.utils.get_column_letter(c)}{r}": r * 100 + c
             for r in range(1, 1001) for c in range(1, 21)}
+    data["U1"] = "=SUM(A1:T1)"  # a formula: what made the old scan look at every cell
     source = write(tmp_path / "renja.xlsx", {"Anggaran": block("A1", ROWS), "Data": data})
     before = _cells(source)
     for n in (1, 2):
