@@ -480,11 +480,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "(lists from other sheets)"},
     "lost.sparklines": {"id": "sparkline", "en": "sparklines"},
     "lost.other": {"id": "bagian {part}", "en": "part {part}"},
-    "lost.sheet_settings": {"id": "pengaturan lembar yang tidak terbaca oleh openpyxl (lebar "
-                                  "kolom, tampilan, pengaturan cetak, validasi, tautan, "
-                                  "komentar, gambar)",
-                            "en": "sheet settings openpyxl could not read (column widths, views, "
-                                  "print settings, validation, links, comments, drawings)"},
+    "lost.sheet_settings": {"id": "pengaturan yang tidak terbaca oleh openpyxl (tampilan dan "
+                                  "lebar kolom lembar, pengaturan cetak, validasi, tautan, "
+                                  "komentar, gambar, properti dokumen)",
+                            "en": "settings openpyxl could not read (the sheets' views and "
+                                  "column widths, print settings, validation, links, comments, "
+                                  "drawings, document properties)"},
     "lost.cell_styles": {"id": "format sel (gaya yang tidak terbaca oleh openpyxl)",
                          "en": "cell formatting (styles openpyxl could not read)"},
     "lost.unreadable": {"id": "bagian {part}, yang tidak dapat dibaca (XML rusak atau DTD)",

@@ -317,10 +317,12 @@ SETTINGS = {  # (part, as written, as spelled here): a setting openpyxl refuses 
     "sheet_id": ("xl/workbook.xml", b'sheetId="1"', b'sheetId="satu"'),
     "style_index": ("xl/worksheets/sheet1.xml", b'<c r="C2" t="n">', b'<c r="C2" t="n" s="99">'),
     "font_size": ("xl/styles.xml", b'<sz val="11"', b'<sz val="besar"'),
+    "printed_date": ("docProps/core.xml", b"</dc:creator>",
+                     b"</dc:creator><cp:lastPrinted>kemarin</cp:lastPrinted>"),
 }
-LOST = {"sheet_settings": "salinan tidak membawa pengaturan lembar yang tidak terbaca oleh "
-                          "openpyxl (lebar kolom, tampilan, pengaturan cetak, validasi, tautan, "
-                          "komentar, gambar) (1)",
+LOST = {"sheet_settings": "salinan tidak membawa pengaturan yang tidak terbaca oleh openpyxl "
+                          "(tampilan dan lebar kolom lembar, pengaturan cetak, validasi, tautan, "
+                          "komentar, gambar, properti dokumen) (1)",
         "cell_styles": "salinan tidak membawa format sel (gaya yang tidak terbaca oleh "
                        "openpyxl) (1)"}
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import io
 import math
-import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,7 +35,7 @@ from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, read_vetted,
                                         vet_bytes)
 from renjacheck.writers.losses import losses
-from renjacheck.writers.openable import Openable, openable, plain
+from renjacheck.writers.openable import load, openable
 from renjacheck.output import refuse_inputs, write_atomic
 from renjacheck.writers.xlsx import save
 
@@ -89,7 +87,7 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
         raise
     except Exception as exc:  # what the check read, read again: it should not fail
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
-    book, plainer = _load(scan.source, parts)
+    book, plainer = load(scan.source, parts)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         lost = [_lost_line(key, count, part, lang)
                 for key, count, part in losses(archive, book, parts.dropped, parts.read)]
@@ -99,28 +97,6 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     _finite(book)
     write_atomic(output, save(book, scan.results, scan.clamped), [path])
     return lost
-
-
-def _load(source, parts: Openable):
-    """(openpyxl's workbook, what it was loaded without): as it is, else plain (the sheets'
-    cells and merges only), else plain and without styles (writers/openable.py). CannotCheck
-    when openpyxl refuses even that."""
-    tries = ((source, ()), (lambda: plain(source, parts), ("sheet_settings",)),
-             (lambda: plain(source, parts, styled=False), ("sheet_settings", "cell_styles")))
-    for given, without in tries:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # openpyxl warns about what it drops
-                if callable(given):
-                    source.seek(0)
-                    given = given()
-                book = openpyxl.load_workbook(given, keep_links=True, rich_text=True)
-            return book, without
-        except MemoryError:
-            raise
-        except Exception as exc:  # a part renjacheck's reader passes over, openpyxl refuses
-            failure = exc
-    raise CannotCheck("broken_workbook", reason=type(failure).__name__) from None
 
 
 def _finite(book) -> None:

@@ -24,13 +24,17 @@ from __future__ import annotations
 import codecs
 import posixpath
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import openpyxl
+
 from renjacheck.workbook.book import sheet_parts
 from renjacheck.workbook.book import styles as cell_styles
 from renjacheck.workbook.package import open_package, workbook_part, workbook_parts
+from renjacheck.workbook.prescan import rewritten
 from renjacheck.workbook.safety import CannotCheck
 from renjacheck.workbook.xmlparse import MAINS, PACKAGE_RELS, feed, parser
 from renjacheck.workbook.xmlwrite import DROP, rewrite
@@ -64,7 +68,8 @@ def openable(archive: zipfile.ZipFile) -> Openable:
     main = workbook_part(package)
     strict = _root_space(archive, main) == MAINS[1]
     _rels, parts = workbook_parts(package, main)
-    read = {main, *sheet_parts(archive).values(), *filter(None, parts.values())}
+    sheets = tuple(sheet_parts(archive).values())
+    read = {main, *sheets, *filter(None, parts.values())}
     changed: dict[str, bytes | None] = {}
     dropped: list[str] = []
     for name in archive.namelist():
@@ -84,13 +89,34 @@ def openable(archive: zipfile.ZipFile) -> Openable:
         elif not _utf8(archive, name):
             changed[name] = rewrite(archive, name)  # read by the check too: it parses
     if dropped:
-        _unlink(archive, package, set(dropped), changed)
+        _unlink(archive, package, set(dropped), changed, strict)
     styles = parts["styles"]
     if styles is not None and styles != "xl/styles.xml":
         changed["xl/styles.xml"] = changed.get(styles) or archive.read(styles)
     return Openable(changed, dropped, read, transitional if strict else None,
-                    len(cell_styles(archive, styles)), main,
-                    tuple(sheet_parts(archive).values()), styles)
+                    len(cell_styles(archive, styles)), main, sheets, styles)
+
+
+def load(source, parts: Openable):
+    """(openpyxl's workbook, what it was loaded without: keys of writers/losses.py lines): as
+    it is, else plain (the sheets' cells and merges only), else plain and without styles.
+    CannotCheck when openpyxl refuses even that."""
+    tries = ((source, ()), (lambda: plain(source, parts), ("sheet_settings",)),
+             (lambda: plain(source, parts, styled=False), ("sheet_settings", "cell_styles")))
+    for given, without in tries:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about what it drops
+                if callable(given):
+                    source.seek(0)
+                    given = given()
+                book = openpyxl.load_workbook(given, keep_links=True, rich_text=True)
+            return book, without
+        except MemoryError:
+            raise
+        except Exception as exc:  # a part renjacheck's reader passes over, openpyxl refuses
+            failure = exc
+    raise CannotCheck("broken_workbook", reason=type(failure).__name__) from None
 
 
 # What a plain copy keeps of a sheet and of the workbook part: what the check reads.
@@ -103,7 +129,8 @@ _BOOK = {"workbook", "workbookPr", "sheets", "sheet"}
 def plain(source, parts: Openable, styled: bool = True):
     """The workbook `source` (as openpyxl was given it) plain: its sheets hold their cells
     and merges only, without their relationships (comments, drawings, tables); the workbook
-    part its sheets and date system only; without `styled`, no cell styles either."""
+    part its sheets and date system only; no document properties; without `styled`, no cell
+    styles either."""
     with zipfile.ZipFile(source) as archive:
         names = set(archive.namelist())
         changed: dict[str, bytes | None] = {}
@@ -115,12 +142,13 @@ def plain(source, parts: Openable, styled: bool = True):
                 changed[rels] = None
         if parts.main in names:
             changed[parts.main] = rewrite(archive, parts.main, _plain_book())
+        for properties in ("docProps/core.xml", "docProps/custom.xml"):  # read by name
+            if properties in names:
+                changed[properties] = None
         if not styled:
             changed["xl/styles.xml"] = None
             if parts.styles_part:
                 changed[parts.styles_part] = None
-        from renjacheck.workbook.prescan import rewritten
-
         return rewritten(archive, changed)
 
 
@@ -215,7 +243,7 @@ def _utf8(archive: zipfile.ZipFile, part: str) -> bool:
 
 
 def _unlink(archive: zipfile.ZipFile, package, dropped: set[str],
-            changed: dict[str, bytes | None]) -> None:
+            changed: dict[str, bytes | None], strict: bool) -> None:
     """The relationships that point at a part left out, left out too (openpyxl would look for
     the part): each relationships part that has one is written again without it."""
     for name in archive.namelist():
@@ -226,7 +254,10 @@ def _unlink(archive: zipfile.ZipFile, package, dropped: set[str],
         source = posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels"))
         gone = {rel.id for rel in package.relationships(source) if rel.part in dropped}
         if gone:
-            def edit(local, _qualified, attrs, gone=gone):
-                return DROP if local == "Relationship" and attrs.get("Id") in gone else None
+            def edit(local, qualified, attrs, gone=gone):
+                if local == "Relationship" and attrs.get("Id") in gone:
+                    return DROP
+                return _transitional_edit(local, qualified, attrs) if strict else None
 
-            changed[name] = rewrite(archive, name, edit, (PACKAGE_RELS,))
+            changed[name] = rewrite(archive, name, edit, (*MAINS, PACKAGE_RELS),
+                                    transitional if strict else None)
