@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from renjacheck.safetext import shown
+
 WIDTH = 20  # characters of the bar between its brackets
 
 
@@ -39,7 +41,7 @@ class Bar:
 
     def __call__(self, done: int, total: int, report) -> None:
         """Show that `report`'s file is done, `done` of `total`."""
-        self.draw(frame(done, total, str(report.path), self.columns))
+        self.draw(frame(done, total, shown(str(report.path)), self.columns))
 
     def draw(self, text: str) -> None:
         """Write `text` over the frame shown (padded so no tail of a longer one stays)."""

@@ -28,6 +28,7 @@ from renjacheck import resources
 from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
     where_key, yaml_broken
 from renjacheck.i18n import Problem
+from renjacheck.safetext import shown
 
 FINGERPRINT = r"^[0-9a-f]{16}$"
 
@@ -159,7 +160,9 @@ def stub(findings: list, workbook: Path, base: Path | None, today: dt.date,
     lines = []
     for finding in findings:
         where = ", ".join(str(loc) for loc in finding.locations) or "-"
-        lines += [f"  # {finding.rule} {where}: {' '.join(finding.message(lang).split())}",
+        # A comment for people: shown safe, and a line break in a sheet name cannot end it.
+        comment = shown(f"{finding.rule} {where}: {' '.join(finding.message(lang).split())}")
+        lines += [f"  # {comment}",
                   # Quoted: an all-digit fingerprint (or 1e5) would read back as a number.
                   f"  - fingerprint: {_quoted(finding.fingerprint)}",
                   f"    rule: {finding.rule}",
@@ -171,4 +174,6 @@ def stub(findings: list, workbook: Path, base: Path | None, today: dt.date,
 
 
 def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # YAML's double quotes read `\\u202e` back as the character: a file name's controls are
+    # shown escaped, and the entry still names the file exactly.
+    return '"' + shown(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'

@@ -345,7 +345,8 @@ def test_junit_only_rules_that_ran_and_text_xml_cannot_carry(tmp_path):
     assert [c.get("name") for c in cases] == [
         f"TBL001 angka-tidak-terbaca (Anggaran!D3, {finding.fingerprint})",
         f"TBL001 angka-tidak-terbaca (Anggaran!D3, {replace(finding, key=(2,)).fingerprint})"]
-    assert cases[0].find("failure").get("message") == 'Anggaran!D3 berisi "a\ufffdb\ufffdc <&>"'
+    # Shown escaped, as the text report shows them (renjacheck.safetext).
+    assert cases[0].find("failure").get("message") == 'Anggaran!D3 berisi "a\\u000bb\\u0000c <&>"'
 
 
 def test_a_pendanaan_alone_runs_its_rules_and_skips_the_others(tmp_path):

@@ -12,7 +12,7 @@ import sys
 
 from renjacheck.cli import catalogue, check, serve, workbooks  # noqa: F401  (register)
 from renjacheck.cli.lang import current, localise, start
-from renjacheck.cli.options import FORMATS, app
+from renjacheck.cli.options import FORMATS, app, say_line
 from renjacheck.cli.usage import say, usage_message
 
 __all__ = ["FORMATS", "app", "main"]
@@ -30,7 +30,7 @@ def main() -> None:
         code = command(standalone_mode=False)
     except Exception as exc:
         if type(exc).__name__ == "Abort":  # Ctrl-C
-            print(f"renjacheck: {say('aborted', current())}", file=sys.stderr)
+            say_line(say('aborted', current()))
             sys.exit(130)
         # Usage errors (click's, vendored or not, have both attributes): one line, their exit code.
         code = getattr(exc, "exit_code", None)
@@ -39,7 +39,7 @@ def main() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":
             print(exc.format_message(), file=sys.stderr)  # no arguments: the help, as is
         else:
-            print(f"renjacheck: {usage_message(exc, current())}", file=sys.stderr)
+            say_line(usage_message(exc, current()))
         sys.exit(code)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -56,5 +56,5 @@ def _unexpected(exc: BaseException) -> None:
         line = say("unexpected", current(), kind=type(exc).__name__, detail=detail)
     except Exception:  # noqa: BLE001  (saying it must not fail in turn)
         line = f"unexpected error ({type(exc).__name__}: {detail})"
-    print(f"renjacheck: {line}", file=sys.stderr)
+    say_line(line)
     sys.exit(2)

@@ -14,7 +14,7 @@ from renjacheck.cli.options import (FORMATS, REPORTERS, ConfigOpt, Files, Ignore
                                     RulesDir, Select, SeverityOpt, TimeoutOpt,
                                     WaiversOpt, app, check_lang,
                                     choice, emit, fail, lang_of, make_resolver, no_workbooks,
-                                    output_error, split, stops, whole)
+                                    output_error, say_line, split, stops, whole)
 
 
 NoDate = Annotated[bool, typer.Option(
@@ -58,8 +58,7 @@ def check(files: Files, fmt: ReportFormat = "text", lang: Lang = None, select: S
     for file in report.files:
         if file.error is not None:
             # One line on stderr; the other formats carry it too, the text report only counts it.
-            print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
-                  file=sys.stderr)
+            say_line(f"{file.path}: {text(file.error, lang, **file.error_args)}")
     rendered = REPORTERS[fmt](lang, quiet=quiet, dated=not no_date).render(report)
     if output is None or str(output) == "-":  # `-o -`: stdout, as other tools take it
         emit(rendered)
@@ -106,8 +105,7 @@ def waive(files: Files, rule_ids: Annotated[Optional[list[str]], typer.Option(
     parts = ["waivers:"]
     for file, setting in zip(check_files(files, resolve=resolver).files, settings, strict=True):
         if file.error is not None:
-            print(f"renjacheck: {file.path}: {text(file.error, lang, **file.error_args)}",
-                  file=sys.stderr)
+            say_line(f"{file.path}: {text(file.error, lang, **file.error_args)}")
             code = 2
             continue
         late = {r.id for r in setting.catalogue if r.kind == "stale_waiver"}  # never waived

@@ -17,6 +17,7 @@ from renjacheck.version import __version__
 from renjacheck.cli.lang import LANGS, current, given, settle
 from renjacheck.cli.usage import say
 from renjacheck.reporters import REPORTERS  # names only: each reporter loads when first used
+from renjacheck.safetext import shown
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None,
@@ -102,7 +103,7 @@ def split(values: list[str] | None) -> list[str] | None:
 def no_workbooks(folders: list[Path], lang: str) -> bool:
     """One line on stderr for each folder without a workbook; whether there was any."""
     for folder in folders:
-        print(f"renjacheck: {folder}: {say('no_workbooks', lang)}", file=sys.stderr)
+        say_line(f"{folder}: {say('no_workbooks', lang)}")
     return bool(folders)
 
 
@@ -203,9 +204,15 @@ def emit(output: str) -> None:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
 
 
+def say_line(message: str) -> None:
+    """`renjacheck: message`, one line on stderr, shown safe: a file name's controls, bidi or
+    zero-width characters and line breaks escaped (renjacheck.safetext)."""
+    print(f"renjacheck: {shown(message)}", file=sys.stderr)
+
+
 def fail(message: str) -> None:
-    """One line on stderr, and exit code 2."""
-    print(f"renjacheck: {message}", file=sys.stderr)
+    """One line on stderr (say_line), and exit code 2."""
+    say_line(message)
     raise typer.Exit(2)
 
 

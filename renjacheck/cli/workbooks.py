@@ -6,7 +6,6 @@ way), 2 nothing could be done (one line says why).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,7 +13,8 @@ import typer
 
 from renjacheck.cli.options import (ConfigOpt, Ignore, Lang, NoConfig, RulesDir, Select,
                                     SeverityOpt, WaiversOpt, app, check_lang, fail, lang_of,
-                                    make_resolver, output_error, stops, whole)
+                                    make_resolver, output_error, say_line, stops, whole)
+from renjacheck.safetext import shown
 
 
 WorkbookOut = Annotated[Path, typer.Option(
@@ -65,11 +65,11 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
     except (OutputError, OSError) as exc:
         fail(f"--output: {output_error(exc)}")
     for line in lost:
-        print(f"renjacheck: {file}: {line}", file=sys.stderr)
+        say_line(f"{file}: {line}")
     summary = text("summary", lang, **{s.value: report.count(s) for s in Severity})
     if report.waived:
         summary += text("summary_waived", lang, n=report.waived)
-    print(f"{output}: {summary}")
+    print(shown(f"{output}: {summary}"))
     raise typer.Exit(report.exit_code)
 
 
@@ -105,5 +105,5 @@ def template(output: WorkbookOut, lang: Lang = None,
         fail(str(exc))
     except (OutputError, OSError) as exc:
         fail(f"--output: {output_error(exc)}")
-    print(text("tpl.written", lang, path=str(output)))
+    print(shown(text("tpl.written", lang, path=str(output))))
     raise typer.Exit(0)

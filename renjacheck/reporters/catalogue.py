@@ -2,7 +2,8 @@
 
 Text is in `lang` throughout: the severity in words (`kesalahan`, `peringatan`, `info`), what
 kind of check a rule is, titles and explanations. JSON keeps the words a configuration writes
-(`error`, `warning`, `info`; the kind's name) for machines.
+(`error`, `warning`, `info`; the kind's name) for machines. Text is shown safe (a rule file's
+control, bidi or zero-width characters escaped, renjacheck.safetext); JSON keeps them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from renjacheck.kinds.rule import Rule
 from renjacheck.i18n import MESSAGES, text
+from renjacheck.safetext import shown
 
 
 def rule_list(rules: list[Rule], lang: str, fmt: str = "text") -> str:
@@ -25,8 +27,8 @@ def rule_list(rules: list[Rule], lang: str, fmt: str = "text") -> str:
                           ensure_ascii=False, indent=2)
     width = max((len(r.slug) for r in rules), default=0)
     level = max((len(_severity(r, lang)) for r in rules), default=0)
-    return "\n".join(f"{r.id:<8} {r.slug:<{width}}  {_severity(r, lang):<{level}}  "
-                     f"{getattr(r.title, lang)}" for r in rules)
+    return "\n".join(shown(f"{r.id:<8} {r.slug:<{width}}  {_severity(r, lang):<{level}}  "
+                           f"{getattr(r.title, lang)}") for r in rules)
 
 
 def _severity(rule: Rule, lang: str) -> str:
@@ -60,7 +62,7 @@ def rule_detail(rule: Rule, lang: str, fmt: str = "text") -> str:
     tables = ", ".join(facts["tables"]) or text("rule_any_table", lang)
     lines += ["", f"{text('rule_tables', lang)}: {tables}",
               f"{text('rule_source', lang)}: {facts['source']}"]
-    return "\n".join(lines)
+    return "\n".join(shown(line) for line in lines)
 
 
 def find_rule(rules: list[Rule], query: str) -> Rule | None:

@@ -8,7 +8,12 @@ a waiver is the inspectorate's sign-off that it needs no more attention. A file 
 be checked is an `::error` with the reason. Quiet: `::error` lines only.
 
 Values are escaped as GitHub's toolkit escapes them: in the message `%`, CR and LF; in a
-property also `:` and `,`, which would otherwise end the property.
+property also `:` and `,`, which would otherwise end the property (so `::` cannot end the
+properties early). Before that, text read from the workbook or the command line is shown safe
+(renjacheck.safetext): a control, bidi or zero-width character is written `\\u202e`, so an
+annotation's location or file cannot be faked, and the log holds no escape sequence. A
+message's line breaks (quoted from a cell) stay, escaped as the toolkit escapes them; a line
+break in a location is shown escaped, so the location stays whole on the first line.
 """
 
 from __future__ import annotations
@@ -16,14 +21,16 @@ from __future__ import annotations
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
-from renjacheck.reporters.base import Reporter, headline
+from renjacheck.reporters.base import Reporter, where
+from renjacheck.safetext import shown
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    """A command's message: `%` first, so that the escapes it makes stay as they are."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message, shown safe, then `%` first, so that the escapes it makes stay as
+    they are."""
+    return shown(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
@@ -57,7 +64,12 @@ class GithubReporter(Reporter):
 
     def _finding(self, file: FileReport, finding: Finding) -> str:
         properties = {"file": file.path, "title": f"{finding.rule} {finding.slug}"}
-        return command(COMMANDS[finding.severity], properties, headline(finding, self.lang))
+        # The cells shown safe first, a line break in a sheet name too: only the message's own
+        # line breaks (quoted from a cell) are kept, so the location stays on the first line.
+        cells = shown(where(finding))
+        message = finding.message(self.lang)
+        return command(COMMANDS[finding.severity], properties,
+                       f"{cells} {message}" if cells else message)
 
     def _cannot_check(self, file: FileReport) -> str:
         reason = text(file.error, self.lang, **file.error_args)

@@ -29,7 +29,7 @@ from renjacheck.reporters.base import (
     Reporter, RuleInfo, check_date, rules_that_ran, rules_version, skipped_by_reason,
 )
 from renjacheck.reporters.htmlkit import (
-    GENERAL, WORDS, asset, css_string, digest, esc, table_of,
+    GENERAL, WORDS, asset, css_string, digest, esc, esc_place, table_of,
 )
 from renjacheck.tables import registry
 
@@ -165,7 +165,7 @@ class HtmlReporter(Reporter):
     # ---- a file --------------------------------------------------------------------------
 
     def _file(self, n: int, file: FileReport) -> list[str]:
-        lines = [f'<section class="file" id="file-{n}">', f"<h2>{esc(file.path)}</h2>"]
+        lines = [f'<section class="file" id="file-{n}">', f"<h2>{esc_place(file.path)}</h2>"]
         if file.error is not None:
             reason = text(file.error, self.lang, **file.error_args)
             lines += [f'<p class="cannot"><strong>{esc(text("cannot_check", self.lang))}'
@@ -223,7 +223,7 @@ class HtmlReporter(Reporter):
         entries += [(t.kind, f"{t.sheet}!{t.range}", str(t.rows)) for t in file.tables]
         for kind, place, rows in entries:
             row = counts.get(kind, dict.fromkeys(columns, 0))
-            place = f"<code>{esc(place)}</code>" if place else ""
+            place = f"<code>{esc_place(place)}</code>" if place else ""
             lines.append(f'<tr><th scope="row">{esc(self._table_label(kind))}</th>'
                          f'<td>{place}</td><td class="n">{esc(rows)}</td>'
                          + "".join(self._count(row[c]) for c in columns) + "</tr>")
@@ -263,7 +263,7 @@ class HtmlReporter(Reporter):
             where = next((f"{t.sheet}!{t.range}" for t in file.tables if t.kind == table), "")
             heading = esc(self._table_label(table))
             if where:
-                heading += f'<span class="where">{esc(where)}</span>'
+                heading += f'<span class="where">{esc_place(where)}</span>'
             lines += ['<tbody class="group">',
                       f'<tr class="group"><th colspan="4" scope="colgroup">{heading}</th></tr>']
             for finding in groups[table]:
@@ -287,7 +287,7 @@ class HtmlReporter(Reporter):
             badges += f' <span class="badge waived">{esc(self._w("waived"))}</span>'
         # The first cell is the one to fix; the others are where the compared figures sit.
         # Spaces between the blocks, so that copied text and screen readers keep them apart.
-        cells = " ".join(f'<code class="{"fix" if i == 0 else "also"}">{esc(loc)}</code>'
+        cells = " ".join(f'<code class="{"fix" if i == 0 else "also"}">{esc_place(loc)}</code>'
                         for i, loc in enumerate(finding.locations)) or "-"
         title = finding.title.get(self.lang, "")
         what = [f'<p class="msg">{esc(finding.message(self.lang))}</p>']

@@ -11,6 +11,7 @@ import re
 from importlib.resources import files
 
 from renjacheck.findings import Finding
+from renjacheck.safetext import shown
 
 
 # Words only this report says; the shared ones (severities, "Mengapa penting") come from i18n.
@@ -53,14 +54,22 @@ WORDS: dict[str, dict[str, str]] = {
     "rules_count": {"id": "{n} aturan, versi {version}", "en": "{n} rules, version {version}"},
 }
 GENERAL = "-"  # the filter value of findings about no table the file has (text: "Umum")
-# C0 controls (but tab, newline, carriage return) are not allowed in HTML text; a cell may have
-# them (Excel's _x000B_ escapes). They are shown as U+FFFD.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# HTML allows no C0 control but tab, newline and carriage return (white space in HTML); a cell
+# may have them (Excel's _x000B_ escapes), and a bidi control in a sheet name would reorder the
+# location shown. Every control, bidi or zero-width character is shown escaped (`\\u202e`,
+# renjacheck.safetext), as in the text report.
+_WHITE = "\t\n\r"
 
 
 def esc(value: object) -> str:
-    """Any text as HTML text or attribute value: escaped, control characters replaced."""
-    return html.escape(_CONTROLS.sub("\ufffd", str(value)), quote=True)
+    """Any text as HTML text or attribute value: shown safe, then escaped for HTML."""
+    return html.escape(shown(str(value), keep=_WHITE), quote=True)
+
+
+def esc_place(value: object) -> str:
+    """A location or a file name as HTML text: as esc(), a line break or tab in it escaped too,
+    so that it reads as one name."""
+    return html.escape(shown(str(value)), quote=True)
 
 
 def css_string(value: str) -> str:
@@ -68,7 +77,7 @@ def css_string(value: str) -> str:
     neither a quote nor `</style>` can end it early."""
     plain = re.compile(r"[A-Za-z0-9 ._/()-]")
     return '"' + "".join(ch if plain.fullmatch(ch) else f"\\{ord(ch):x} "
-                         for ch in _CONTROLS.sub("\ufffd", value)) + '"'
+                         for ch in shown(value)) + '"'
 
 
 def asset(name: str) -> str:

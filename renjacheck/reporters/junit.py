@@ -26,17 +26,28 @@ from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
-from renjacheck.reporters.base import (Reporter, RuleInfo, expected_found, headline,
+from renjacheck.safetext import shown
+from renjacheck.reporters.base import (Reporter, RuleInfo, expected_found, where,
                                        rules_skipped, rules_that_ran)
 
 # XML 1.0 allows no C0 control but tab, LF and CR; a cell may hold them (Excel's _x000B_).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# CI servers show these texts to people: every control, bidi or zero-width character is shown
+# escaped (`\\u202e`, renjacheck.safetext), as in the text report; the noncharacters U+FFFE
+# and U+FFFF, which XML cannot carry either, as U+FFFD.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 COUNTS = ("tests", "failures", "errors", "skipped")
 
 
 def clean(value: str) -> str:
-    """Text that XML can carry: the characters it cannot are shown as U+FFFD."""
-    return _NOT_XML.sub("\ufffd", value)
+    """Text that XML can carry, shown safe."""
+    return _NOT_XML.sub("\ufffd", shown(value, keep="\t\n\r"))
+
+
+def _headline(finding: Finding, lang: str) -> str:
+    """Its cells, shown safe (a line break in a sheet name too), then its message."""
+    cells = shown(where(finding))
+    message = finding.message(lang)
+    return f"{cells} {message}" if cells else message
 
 
 class JunitReporter(Reporter):
@@ -97,11 +108,12 @@ class JunitReporter(Reporter):
         if not failing:
             case = self._case(suite, file, f"{rule.id} {rule.slug}")
             if findings:
-                lines = [f"{self._t(f'severity.{f.severity.value}')} {headline(f, self.lang)}"
+                lines = [f"{self._t(f'severity.{f.severity.value}')} {_headline(f, self.lang)}"
                          for f in findings]
                 ET.SubElement(case, "system-out").text = clean("\n".join(lines))
             return
-        names = [f"{rule.id} {rule.slug} ({f.locations[0] if f.locations else f.fingerprint})"
+        names = [f"{rule.id} {rule.slug} "
+                 f"({shown(str(f.locations[0])) if f.locations else f.fingerprint})"
                  for f in failing]
         for name, finding in zip(names, failing, strict=True):
             if names.count(name) > 1:  # two errors at one cell: the fingerprint tells them apart
@@ -114,15 +126,15 @@ class JunitReporter(Reporter):
                 ET.SubElement(case, "skipped", message=clean(message))
             else:
                 ET.SubElement(case, "failure", type=rule.id,
-                              message=clean(headline(finding, self.lang))
+                              message=clean(_headline(finding, self.lang))
                               ).text = clean(self._details(finding, rule))
 
     def _details(self, finding: Finding, rule: RuleInfo) -> str:
         """The failure's text: the message, what was expected and found, why it matters."""
-        lines = [headline(finding, self.lang)]
-        shown = expected_found(finding, self.lang)
-        if shown:
-            lines.append(shown)
+        lines = [_headline(finding, self.lang)]
+        figures = expected_found(finding, self.lang)
+        if figures:
+            lines.append(figures)
         why = " ".join(rule.text("rationale", self.lang).split())
         if why:
             lines.append(f"{self._t('why')}: {why}")

@@ -8,6 +8,10 @@ DIKECUALIKAN (WAIVED) with the waiver's reason and who accepted it. One line end
 the files checked and their findings by severity, and the files that could not be checked
 (their reasons are on stderr, one line each, so they have no section here).
 
+Every line is shown safe (renjacheck.safetext): a control, bidi or zero-width character from a
+sheet name, a cell, a file name or a rule file is escaped (`Pendanaan\\u202e!F7`), and a line
+break quoted from a cell is a space, so no text read can fake a location or a line.
+
 Quiet: one line per error that is not waived (file, cells, rule, message), then that last line.
 """
 
@@ -19,6 +23,7 @@ from renjacheck.findings import Finding, Severity
 from renjacheck.report import FileReport, Report
 from renjacheck.i18n import text
 from renjacheck.reporters.base import Reporter, expected_found, skipped_by_reason, where
+from renjacheck.safetext import shown
 from renjacheck.tables import registry
 
 
@@ -61,18 +66,19 @@ class TextReporter(Reporter):
 
     def _errors(self, file: FileReport) -> list[str]:
         # One line each, for grep and for hooks: a line break quoted from a cell is a space.
-        return [f"{file.path}: {where(f) or '-'}: [{f.rule} {f.slug}] "
-                + " ".join(f.message(self.lang).splitlines())
+        return [shown(f"{file.path}: {where(f) or '-'}: [{f.rule} {f.slug}] "
+                      + _one_line(f.message(self.lang)))
                 for f in file.findings if f.severity is Severity.ERROR and f.waived is None]
 
     def _file(self, file: FileReport) -> str:
         lines = [file.path]
         if file.tables:
             lines.append(f"  {self._t('tables_read')}")
-            width = max(len(f"{t.sheet}!{t.range}") for t in file.tables)
+            # Escaped before the widths are taken, so that the columns stay in line.
+            width = max(len(shown(f"{t.sheet}!{t.range}")) for t in file.tables)
             kinds = max(10, *(len(t.kind) for t in file.tables))  # realisasi_anggaran: 18
             for t in file.tables:
-                place = f"{t.sheet}!{t.range}".ljust(width)
+                place = shown(f"{t.sheet}!{t.range}").ljust(width)
                 lines.append(f"    {t.kind:<{kinds}} {place}  {self._t('rows', n=t.rows)}")
         else:
             lines.append(f"  {self._t('no_tables')}")
@@ -102,17 +108,18 @@ class TextReporter(Reporter):
         if file.waived:
             summary += self._t("summary_waived", n=file.waived)
         lines += ["", f"  {summary}", ""]
-        return "\n".join(lines)
+        # Each line shown safe: a line break or control inside one is escaped.
+        return "\n".join(shown(line) for line in lines)
 
     def _finding(self, finding: Finding, explained: set[str]) -> list[str]:
         severity = self._t(f"severity.{finding.severity.value}")
         cells = where(finding) or "-"
         title = finding.title.get(self.lang, "")
         lines = [f"    {severity:<10} {cells}  [{finding.rule} {finding.slug}] {title}",
-                 f"      {finding.message(self.lang)}"]
-        shown = expected_found(finding, self.lang)
-        if shown:
-            lines.append(f"      {shown}")
+                 f"      {_one_line(finding.message(self.lang))}"]
+        figures = expected_found(finding, self.lang)
+        if figures:
+            lines.append(f"      {figures}")
         if finding.waived is not None:
             waiver = finding.waived
             who = self._t("waived_by", who=waiver.accepted_by)
@@ -128,3 +135,8 @@ class TextReporter(Reporter):
                 lines += textwrap.wrap(f"{self._t(label)}: {' '.join(said.split())}", width=100,
                                        initial_indent=" " * 6, subsequent_indent=" " * 8)
         return lines
+
+
+def _one_line(message: str) -> str:
+    """A message on one line: a line break quoted from a cell is a space."""
+    return " ".join(message.splitlines())

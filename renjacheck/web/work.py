@@ -17,6 +17,7 @@ from pathlib import Path
 
 from renjacheck.engine import Setup
 from renjacheck.report import FileReport
+from renjacheck.safetext import shown
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space a worker may use (RLIMIT_AS)
 
@@ -30,9 +31,10 @@ class Checked:
 
 
 def safe_name(name: str | None) -> str:
-    """The base name of an uploaded file's name, for display only (never a path)."""
+    """The base name of an uploaded file's name, for display only (never a path), shown safe:
+    controls, bidi and zero-width characters escaped (renjacheck.safetext), as everywhere."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    return "".join(c for c in base if c.isprintable())[:200] or "upload.xlsx"
+    return shown(base)[:200] or "upload.xlsx"
 
 
 _SETUP: list[Setup] = []

@@ -30,6 +30,7 @@ from renjacheck.version import __version__
 from renjacheck.findings import Finding, Severity
 from renjacheck.i18n import text
 from renjacheck.report import FileReport
+from renjacheck.safetext import shown
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, read_vetted,
@@ -131,7 +132,8 @@ def _mark(book, findings: list[Finding], lang: str) -> None:
         if primary:
             colour = _colour(primary)
             cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
-        note = "\n\n".join(_note(m, lang) for m in cell_marks)
+        # Shown safe (a bidi control in a sheet name cannot fake a location); lines kept.
+        note = "\n\n".join(shown(_note(m, lang), keep="\n") for m in cell_marks)
         if cell.comment is not None:  # the planner's own comment stays, ours follows it
             note = f"{cell.comment.text}\n\n{note}"
         lines = sum(len(line) // 60 + 1 for line in note.splitlines())
@@ -194,9 +196,9 @@ def _waiver(finding: Finding, lang: str) -> str:
 def _link(cell, loc: Location) -> None:
     """Make `cell` a link to `loc`, inside the workbook."""
     sheet = loc.sheet.replace("'", "''")
-    cell.value = str(loc)
+    cell.value = shown(str(loc))  # the link's target keeps the real name
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{loc.cell}",
-                               display=str(loc))
+                               display=cell.value)
     cell.style = "Hyperlink"
 
 
@@ -209,7 +211,7 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
     bold = Font(bold=True)
     sheet["A1"] = text("ann.heading", lang)
     sheet["A1"].font = Font(bold=True, size=14)
-    rows: list[tuple[str, object]] = [(text("ann.file", lang), path.name),
+    rows: list[tuple[str, object]] = [(text("ann.file", lang), shown(path.name)),
                                       (text("ann.checked_with", lang), f"renjacheck {__version__}")]
     rows += [(text(f"ann.count.{s.value}", lang), report.count(s)) for s in Severity]
     rows.append((text("ann.count.waived", lang), report.waived))
@@ -234,7 +236,7 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
         _label(sheet, row, text("ann.lost", lang))
         for line in lost:
             row += 1
-            sheet.cell(row, 2, line)
+            sheet.cell(row, 2, shown(line))
     row += 2
     for col, (key, width) in enumerate(COLUMNS, start=1):
         head = sheet.cell(row, col, text(key, lang))
@@ -248,7 +250,7 @@ def _results_sheet(book, path: Path, report: FileReport, lost: list[str], lang: 
     if not report.findings:
         sheet.cell(last, 2, text("no_findings", lang))
     sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(COLUMNS))}{last}"
-    _print_setup(sheet, first, path.name, lang)
+    _print_setup(sheet, first, shown(path.name), lang)
 
 
 def _print_setup(sheet, heading: int, name: str, lang: str) -> None:
@@ -282,13 +284,13 @@ def _finding_row(sheet, row: int, n: int, finding: Finding, lang: str) -> None:
         _link(sheet.cell(row, 4), finding.locations[0])
     else:
         sheet.cell(row, 4, "-")
-    sheet.cell(row, 5, finding.title.get(lang, ""))
+    sheet.cell(row, 5, shown(finding.title.get(lang, "")))
     message = finding.message(lang)
-    shown = _expected(finding, lang)
-    sheet.cell(row, 6, f"{message}\n{shown}" if shown else message)
-    sheet.cell(row, 7, ", ".join(str(loc) for loc in finding.locations[1:]) or None)
+    figures = _expected(finding, lang)
+    sheet.cell(row, 6, shown(f"{message}\n{figures}" if figures else message, keep="\n"))
+    sheet.cell(row, 7, shown(", ".join(str(loc) for loc in finding.locations[1:])) or None)
     if finding.waived is not None:
-        sheet.cell(row, 8, _waiver(finding, lang))
+        sheet.cell(row, 8, shown(_waiver(finding, lang), keep="\n"))
     lines = 1
     for col, (_key, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row, col)
