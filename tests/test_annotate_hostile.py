@@ -346,3 +346,29 @@ def test_a_setting_openpyxl_refuses_costs_the_copy_that_setting_only(monkeypatch
     assert err.splitlines() == [f"renjacheck: {source}: {LOST[key]}" for key in lost]
     plain = write(tmp_path / "same.xlsx", {"Anggaran": block("A1", ROWS)})
     assert _cells(copy)["Anggaran"] == _cells(plain)["Anggaran"]
+
+
+def test_what_the_copy_loses_is_found_whatever_the_prefix(monkeypatch, capsys, tmp_path):
+    """A newer Excel's data validation and a drawing's shapes, written with prefixes of their
+    own (`v:` and `d:`, not Excel's `x14:` and `xdr:`): still said to be lost."""
+    source = write(tmp_path / "renja.xlsx", {"Anggaran": block("A1", ROWS)})
+    ext = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           b'xmlns:v="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+           b'<v:dataValidations count="2"><v:dataValidation type="list"/>'
+           b'<v:dataValidation type="list"/></v:dataValidations></ext></extLst>')
+    _edit_part(source, "xl/worksheets/sheet1.xml",
+               lambda xml: xml.replace(b"</worksheet>", ext + b"</worksheet>"))
+    drawing = (b'<d:wsDr xmlns:d="http://schemas.openxmlformats.org/drawingml/2006/'
+               b'spreadsheetDrawing"><d:twoCellAnchor><d:sp/></d:twoCellAnchor>'
+               b"<d:oneCellAnchor><d:grpSp><d:sp/><d:cxnSp/></d:grpSp></d:oneCellAnchor>"
+               b"</d:wsDr>")
+    parts = read_parts(source)
+    parts["xl/drawings/drawing1.xml"] = drawing
+    write_parts(source, parts)
+    copy = tmp_path / "hasil.xlsx"
+    code, err, _ = _timed(monkeypatch, capsys, "annotate", source, "-o", copy)
+    assert code == _code(source)
+    assert err.splitlines() == [
+        f"renjacheck: {source}: salinan tidak membawa bentuk dan kotak teks (4)",
+        f"renjacheck: {source}: salinan tidak membawa validasi data versi Excel baru (daftar "
+        "dari lembar lain) (2)"]

@@ -35,6 +35,11 @@ __all__ = ["Prescan", "prescan", "rewritten", "sheet_parts"]
 
 _DIGITS = "0123456789"
 _TAGS = names("row", "c", "v", "f", "mergeCell", "hyperlink")
+# Worksheet features of newer Excel versions (in the sheet's extLst, which openpyxl drops),
+# counted for writers/losses.py.
+X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+FEATURES = ("conditionalFormatting", "dataValidation", "sparklineGroup")
+_FEATURES = names(*FEATURES, spaces=(X14,))
 # A formula's cached result: the type its cell gives (None: none given) and the text of <v>.
 Result = tuple[str | None, str]
 
@@ -49,6 +54,7 @@ class Prescan:
     clamped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     results: dict[str, dict[str, Result]] = field(default_factory=dict)
     source: Path | io.BytesIO | None = None
+    features: dict[str, int] = field(default_factory=dict)  # FEATURES, in all sheets
 
 
 def prescan(source: Path | bytes, limits: Limits,
@@ -80,6 +86,8 @@ def prescan(source: Path | bytes, limits: Limits,
                 result.results[name] = scan.results
             if scan.clamped:
                 result.clamped[name] = scan.clamped
+            for feature, count in scan.features.items():
+                result.features[feature] = result.features.get(feature, 0) + count
             if scan.cut or scan.as_text or scan.unstyled or scan.links_cut:
                 replaced[part] = rewrite(archive, part, scan.edit(), rename=rename)
         if replaced:
@@ -116,6 +124,7 @@ class _Scan:
         # None for one that names no cell; those cut down (or left out: None).
         self.links: list[tuple[int, tuple[int, int, int, int] | None]] = []
         self.links_cut: dict[int, str | None] = {}
+        self.features: dict[str, int] = {}
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _TAGS.get(name)
@@ -160,6 +169,10 @@ class _Scan:
         elif tag == "mergeCell":
             self.merge += 1
             self.merges.append((self.merge, merge_bounds(attrs.get("ref", ""))))
+        elif tag is None:
+            feature = _FEATURES.get(name)
+            if feature is not None:
+                self.features[feature] = self.features.get(feature, 0) + 1
         elif tag == "hyperlink":  # the check never reads one: one naming no cell is dropped
             self.link += 1
             try:

@@ -91,7 +91,8 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     book, plainer = load(scan.source, parts)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         lost = [_lost_line(key, count, part, lang)
-                for key, count, part in losses(archive, book, parts.dropped, parts.read)]
+                for key, count, part in losses(archive, book, parts.dropped, parts.read,
+                                                 scan.features)]
     lost += [_lost_line(key, 1, "", lang) for key in plainer]
     _mark(book, report.findings, lang)
     _results_sheet(book, path, report, lost, lang)
