@@ -18,7 +18,7 @@ from functools import lru_cache
 from simpleeval import InvalidExpression, SimpleEval, safe_add, safe_mult
 
 from renjacheck.i18n import Problem
-from renjacheck.numbers import quantize
+from renjacheck.rounding import quantize
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FIGURES
 

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any, Mapping
 
 from renjacheck.i18n import render, show
-from renjacheck.numbers import decimals_of
+from renjacheck.rounding import decimals_of
 from renjacheck.values import Location, Quantity
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping
 
-from renjacheck.numbers import decimals_of, format_number
+from renjacheck.rounding import decimals_of, format_number
 from renjacheck.values import Location, Quantity, Text
 
 LANGS = ("id", "en")
@@ -48,8 +48,35 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "({count}; batas {limit})",
                         "en": "the merged ranges of this workbook cover too many cells "
                               "({count}; limit {limit})"},
-    "too_many_cells": {"id": "buku kerja berisi terlalu banyak sel ({count}; batas {limit})",
-                       "en": "the workbook holds too many cells ({count}; limit {limit})"},
+    "too_many_cells": {"id": "buku kerja berisi terlalu banyak sel (sedikitnya {count}; batas "
+                             "{limit})",
+                       "en": "the workbook holds too many cells (at least {count}; limit "
+                             "{limit})"},
+    "too_many_sheets": {"id": "buku kerja berisi terlalu banyak lembar ({count}; batas {limit})",
+                        "en": "the workbook lists too many sheets ({count}; limit {limit})"},
+    "bad_string_index": {"id": "sel {cell} merujuk string bersama nomor {index}, padahal hanya "
+                               "ada {count} string (nomor 0 sampai {last}); berkas rusak, simpan "
+                               "ulang di Excel atau LibreOffice",
+                         "en": "cell {cell} refers to shared string {index}, but there are only "
+                               "{count} strings (numbers 0 to {last}); the file is broken, save "
+                               "it again in Excel or LibreOffice"},
+    "text_too_long": {"id": "teks sel {cell} lebih panjang dari {limit} karakter, batas Excel "
+                            "untuk satu sel; berkas ditolak",
+                      "en": "the text of cell {cell} is longer than {limit} characters, "
+                            "Excel's limit for one cell; the file is refused"},
+    "shared_text_too_long": {"id": "string bersama nomor {index} lebih panjang dari {limit} "
+                                   "karakter, batas Excel untuk satu sel; berkas ditolak",
+                             "en": "shared string {index} is longer than {limit} characters, "
+                                   "Excel's limit for one cell; the file is refused"},
+    "sheet_missing": {"id": "lembar {sheet} tercantum di buku kerja, tetapi isinya tidak ada di "
+                            "berkas; berkas rusak, simpan ulang di Excel atau LibreOffice",
+                      "en": "sheet {sheet} is listed in the workbook, but its contents are not "
+                            "in the file; the file is broken, save it again in Excel or "
+                            "LibreOffice"},
+    "too_many_strings": {"id": "tabel string bersama berisi lebih dari {limit} string, lebih "
+                               "banyak dari sel yang boleh ada; berkas ditolak",
+                         "en": "the shared string table holds more than {limit} strings, more "
+                               "than the cells a workbook may hold; the file is refused"},
     "not_xlsx": {"id": "bukan berkas .xlsx (mungkin CSV atau teks yang diganti namanya)",
                  "en": "not an .xlsx file (perhaps a CSV or text file renamed)"},
     "broken_zip": {"id": "berkas .xlsx rusak atau terpotong; unduh atau simpan ulang",
@@ -70,6 +97,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "the check was stopped: it ran past the limit of {seconds} seconds"},
     "web.worker_died": {"id": "pemeriksaan dihentikan: proses pemeriksa berhenti (batas memori)",
                         "en": "the check was stopped: its worker process ended (memory limit)"},
+    "web.out_of_memory": {"id": "pemeriksaan dihentikan: melewati batas memori {mb} MB",
+                          "en": "the check was stopped: it needed more than the memory limit "
+                                "of {mb} MB"},
     "broken_workbook": {"id": "buku kerja tidak dapat dibaca ({reason})",
                         "en": "the workbook cannot be read ({reason})"},
     "unsupported": {"id": "buku kerja memakai {what}, yang belum dapat dibaca renjacheck; "

@@ -1,4 +1,5 @@
-"""Indonesian numbers as planners write them: parsing, number words, rounding, formatting.
+"""Indonesian numbers as planners write them: parsing and number words (rounding and
+formatting: renjacheck.rounding).
 
 In Indonesian `.` groups thousands and `,` marks decimals (`15.500.127.000`, `87,18`);
 Renja cells add percent signs, `Rp`, units, number words in parentheses and ranges.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 from functools import lru_cache
 
 _MESSAGES = {
@@ -17,7 +18,12 @@ _MESSAGES = {
     "not_a_number": "the text is not a number as planners write them",
     "bad_grouping": "the thousands grouping is malformed",
     "ambiguous": "the text can be read as more than one number",
+    "too_many_digits": "the number has more than 100 significant digits",
 }
+# Significant digits a number may have (leading zeros aside): an amount in Rupiah needs 16 at
+# most. A longer one is no number (TBL001 at its cell): Decimal-to-int conversions and interval
+# estimates grow faster than the digits, and a 800,000-digit amount would take minutes.
+MAX_DIGITS = 100
 
 
 class NumberError(ValueError):
@@ -167,6 +173,11 @@ def _check_groups(groups: list[str], text: str) -> None:
 
 def _interpret(token: str, text: str) -> tuple[Decimal, int]:
     """Turn a digit token with `.` and `,` into (value, decimals written)."""
+    if len(token) > MAX_DIGITS and \
+            len(digits := token.lstrip("0.,")) - digits.count(".") - digits.count(",") \
+            > MAX_DIGITS:
+        raise NumberError("too_many_digits", text)
+
     def decimal(whole: str, frac: str) -> tuple[Decimal, int]:
         return Decimal(f"{whole}.{frac}" if frac else whole), len(frac)
 
@@ -282,47 +293,3 @@ def compound(text: str) -> list[ParsedNumber] | None:
             return None  # each part a figure with its unit
         found.append(figure)
     return found
-
-
-# ---- rounding and formatting ----------------------------------------------------------------
-
-
-def quantize(value: Decimal, decimals: int) -> Decimal:
-    """Round half-up to `decimals` places; negative `decimals` rounds to tens, hundreds, ..."""
-    if not value.is_finite():
-        raise ValueError(f"cannot round {value!r}")
-    with localcontext() as ctx:  # enough precision that quantize never overflows the context
-        ctx.prec = max(ctx.prec, abs(value.adjusted()) + abs(decimals) + 3)
-        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN  # nor the exponent range
-        rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        # Rounding to thousands still yields a plain integer (1235000, not 1.235E+6).
-        return rounded.quantize(Decimal(1)) if decimals < 0 else rounded
-
-
-def decimals_of(value: Decimal) -> int:
-    """Digits after the point in a Decimal's exponent (Decimal("1.50") -> 2), never negative."""
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int):
-        raise ValueError(f"{value!r} is not a finite number")
-    return max(0, -exponent)
-
-
-def format_number(value: Decimal, decimals: int, lang: str = "id", *, percent: bool = False,
-                  currency: bool = False) -> str:
-    """Format like planners write: id "9.269.840.000" / "128,57", en "9,269,840,000" / "128.57"."""
-    from babel.numbers import format_decimal  # lazy: babel is slow to import
-
-    rounded = quantize(value, decimals)  # round here, half-up, so babel never rounds half-even
-    if rounded.is_zero():
-        rounded = rounded.copy_abs()  # no "-0,00"
-    places = max(decimals, 0)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    with localcontext() as ctx:
-        # babel quantizes in the current context: its default 28 digits cannot hold a larger
-        # figure (decimal.InvalidOperation), so give it every digit the figure has.
-        ctx.prec = max(ctx.prec, rounded.adjusted() + places + 3)
-        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
-        text = format_decimal(rounded.copy_abs(), format=pattern, locale=lang,
-                              decimal_quantization=False)
-    text = ("Rp" if currency else "") + text + ("%" if percent else "")
-    return "-" + text if rounded < 0 else text

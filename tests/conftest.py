@@ -9,9 +9,12 @@ renjacheck cannot yet do, and no gap closes or opens unnoticed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+from tests.browser import browser  # noqa: F401  (the fixture, for every test module)
 
 GAPS = Path(__file__).parent / "fixtures" / "other-hands-gaps.txt"
 
@@ -37,3 +40,20 @@ def pytest_collection_modifyitems(config, items):
         name = item.nodeid.split("::", 1)[-1]
         if item.nodeid.startswith("tests/test_other_hands.py") and name in gaps:
             item.add_marker(pytest.mark.xfail(strict=True, reason=gaps[name]))
+
+
+_SKIPPED: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    """Remember every skipped test (for RENJACHECK_NO_SKIPS)."""
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _SKIPPED.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Under RENJACHECK_NO_SKIPS (set by .ci/run), a skipped test fails the run: a browser or
+    LibreOffice test that skips in CI would be a test that does not exist."""
+    if os.environ.get("RENJACHECK_NO_SKIPS") and _SKIPPED and exitstatus == 0:
+        print(f"\nRENJACHECK_NO_SKIPS: {len(_SKIPPED)} skipped: " + ", ".join(_SKIPPED[:10]))
+        session.exitstatus = 1

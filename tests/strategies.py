@@ -19,7 +19,8 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from renjacheck.api.sheets import Sheet, workbook_bytes
-from renjacheck.numbers import format_number, to_words
+from renjacheck.numbers import to_words
+from renjacheck.rounding import format_number
 from renjacheck.tables import registry
 from renjacheck.tables.registry import KINDS
 from renjacheck.testing.budgets import SATKER_NAMES

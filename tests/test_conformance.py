@@ -102,7 +102,7 @@ def test_a_sheet_in_an_unknown_vocabulary_is_refused_not_read_empty(book):
 
 def test_a_sheet_whose_part_is_missing_is_refused(book):
     assert refused(_edited(book, {SHEET: None})) == (
-        "broken_workbook", {"reason": "Data: part missing"})
+        "sheet_missing", {"sheet": "Data"})
 
 
 def test_part_names_are_found_whatever_their_case_and_percent_encoding(book):

@@ -15,7 +15,7 @@ from renjacheck.checks.schemas import failures, is_number, non_negative
 from renjacheck.engine import check_files
 from renjacheck.engine.parallel import check_many, workbooks
 from renjacheck.model.build import read
-from renjacheck.numbers import format_number, quantize
+from renjacheck.rounding import format_number, quantize
 from renjacheck.tables.parse import UNCALCULATED, written
 from renjacheck.tables.pendanaan import CODE_SHAPES, LEVELS, PENDANAAN
 from renjacheck.tables.table import unique_key

@@ -13,9 +13,7 @@ import base64
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -33,6 +31,7 @@ from renjacheck.values import Location
 from renjacheck.reporters import REPORTERS
 from renjacheck.reporters.base import rules_version
 from renjacheck.waivers import Waiver
+from tests.browser import CHROMIUM_ARGS, chromium_binary
 from tests.runner import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,27 +324,6 @@ def test_check_format_html_on_the_command_line(monkeypatch, capsys, tmp_path):
 
 # ---- in a real browser ---------------------------------------------------------------------
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright; skipped, saying why, when either is missing."""
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright is not installed (pip install '.[test]')")
-    binary = os.environ.get("RENJACHECK_CHROMIUM") or shutil.which("chromium") \
-        or "/usr/bin/chromium"
-    if not Path(binary).is_file():
-        pytest.skip(f"no Chromium at {binary}: install Debian's package (apt-get install "
-                    "chromium) or set RENJACHECK_CHROMIUM to a Chromium binary")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=binary, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def open_page(browser, tmp_path):
     """Opens a report from a file, as a reader would, recording what the page logs and asks."""
@@ -441,10 +419,7 @@ def test_the_seed_prints_on_few_pages_with_each_reason_once(seed, tmp_path):
     """Printed by Chromium itself (`--print-to-pdf`, as an auditor's browser prints), the
     seed's 35 findings and the rules they answer to fit 9 A4 pages (8 seen; 14 when every
     finding carried its rule's reason)."""
-    binary = os.environ.get("RENJACHECK_CHROMIUM") or shutil.which("chromium") \
-        or "/usr/bin/chromium"
-    if not Path(binary).is_file():
-        pytest.skip(f"no Chromium at {binary}: apt-get install chromium")
+    binary = chromium_binary()
     page = tmp_path / "laporan.html"
     page.write_text(render(seed), encoding="utf-8")
     pdf = tmp_path / "laporan.pdf"

@@ -11,16 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from num2words import num2words
 
-from renjacheck.numbers import (
-    NumberError,
-    ParsedNumber,
-    decimals_of,
-    format_number,
-    parse_number,
-    parse_words,
-    quantize,
-    to_words,
-)
+from renjacheck.numbers import NumberError, ParsedNumber, parse_number, parse_words, to_words
+from renjacheck.rounding import decimals_of, format_number, quantize
 
 
 def P(value: str, decimals: int, percent: bool = False, unit: str | None = None,
@@ -122,6 +114,10 @@ REFUSALS = [
     ("--5", "not_a_number"),
     ("4 ()", "not_a_number"),
     ("-Rp-5", "not_a_number"),
+    ("1" * 101, "too_many_digits"),
+    ("1." + ".".join(["000"] * 34), "too_many_digits"),  # 103 digits, grouped
+    ("0," + "0" * 20 + "1" * 101, "too_many_digits"),
+    ("Rp " + "9" * 60 + " - " + "9" * 101, "too_many_digits"),  # the upper end of a range
 ]
 
 
@@ -301,3 +297,20 @@ def test_rounds_to_is_the_intervals_decision():
         assert rounds_to(numerator, denominator, written, decimals) == \
             point.meets(Interval.rounded(written, decimals)), (numerator, denominator, written)
     assert rounds_to(1, 1, Decimal("1.25"), 1) is None  # more places than stated: no verdict
+
+
+def test_a_hundred_significant_digits_are_read_exactly():
+    # The bound counts significant digits: leading zeros and grouping marks aside.
+    assert parse_number("9" * 100).value == Decimal("9" * 100)
+    assert parse_number("0" * 50 + "1" * 100).value == Decimal("1" * 100)
+    assert parse_number("0," + "0" * 30 + "5" * 100).decimals == 130
+
+
+def test_a_number_of_a_million_digits_is_refused_in_linear_time():
+    import time
+
+    for digits in (250_000, 1_000_000):
+        start = time.perf_counter()
+        with pytest.raises(NumberError, match="more than 100 significant digits"):
+            parse_number("1" + ".000" * (digits // 3))
+        assert time.perf_counter() - start < 0.5

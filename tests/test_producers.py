@@ -63,7 +63,7 @@ def corpus(plan, tmp_path_factory) -> dict[str, Path]:
     for name in VARIANTS:
         files[name] = write_parts(folder / f"{name}.xlsx", apply(parts, [name]))
     files["all"] = write_parts(folder / "all.xlsx", apply(parts, [
-        "shared_strings", "rich_strings", "date1904", "no_refs", "lower_refs", "strict",
+        "shared_strings", "rich_strings", "date1904", "no_refs", "lower_refs", "spelled", "strict",
         "prefixed", "free_names", "parent_targets", "utf16"]))
     return files
 

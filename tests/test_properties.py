@@ -28,7 +28,8 @@ from renjacheck.checks.arith import Interval, total
 from renjacheck.engine import check_files, check_plan, load_rules
 from renjacheck.findings import Severity
 from renjacheck.model.build import read
-from renjacheck.numbers import format_number, parse_number, quantize, to_words
+from renjacheck.numbers import parse_number, to_words
+from renjacheck.rounding import format_number, quantize
 from renjacheck.reporters import REPORTERS
 from renjacheck.tables.declare import FieldType
 from renjacheck.tables.identitas import IDENTITAS
@@ -128,7 +129,7 @@ def neighbours(x: Fraction, decimals: int) -> list[Fraction]:
 @settings(max_examples=300, deadline=None)
 @given(st.integers(-10**12, 10**12), st.integers(0, 6), DECIMALS)
 def test_half_up_is_quantize(n, places, decimals):
-    # The reference rounding agrees with renjacheck.numbers.quantize on every finite decimal.
+    # The reference rounding agrees with renjacheck.rounding.quantize on every finite decimal.
     x = Decimal(n).scaleb(-places)
     assert quantize(x, decimals) == written(half_up(Fraction(x), decimals), decimals)
 

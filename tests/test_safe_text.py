@@ -272,7 +272,7 @@ def test_progress_bar_and_upload_name_shown_safe():
     assert safe_name("مالية – “2024”.xlsx") == "مالية – “2024”.xlsx"
 
 
-def test_sarif_keeps_the_exact_names(tmp_path, monkeypatch, capsys):
+def test_sarif_keeps_the_exact_names_and_shows_its_messages_safe(tmp_path, monkeypatch, capsys):
     path = hostile(tmp_path / "renja.xlsx")
     code, out, _ = run(monkeypatch, capsys, "check", path, "--format", "sarif")
     results = json.loads(out)["runs"][0]["results"]
@@ -280,6 +280,10 @@ def test_sarif_keeps_the_exact_names(tmp_path, monkeypatch, capsys):
              for r in results}
     assert {("PAGU003", f"{BIDI}!F2"), ("TBL001", f"{BIDI}!C3"), ("TGT002", f"{ZERO}!C3"),
             ("TGT003", f"{ARABIC}!D3")} <= names
+    # The message, which code scanning shows to people, names the cells escaped.
+    messages = {r["ruleId"]: r["message"]["text"] for r in results}
+    assert messages["PAGU003"].startswith("Pendanaan\\u202e!F2 ")
+    assert not any(ch in "".join(messages.values()) for ch in "\u202e\u200b")
 
 
 def test_junit_names_the_escaped_cell_on_one_line():

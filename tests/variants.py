@@ -1,6 +1,7 @@
 """Legal variants of an .xlsx, made by rewriting its parts as other producers write them
 (ECMA-376): Strict namespaces, namespace prefixes, UTF-16, free part names, `./`, `../` and
-absolute relationship targets, cells and rows without `r`, lower-case references, and the cell
+absolute relationship targets, cells and rows without `r`, lower-case references, attributes
+spelled as byte patterns miss them (quotes, line breaks, character references), and the cell
 variants of tests/cellvariants.py (shared and rich strings, the 1904 date system, ISO dates,
 shared formulas). Each variant shows the same cells as the workbook it was made from.
 `apply(parts, names)` makes any combination of them, in the order of VARIANTS (UTF-16 last: the
@@ -185,11 +186,28 @@ def lower_refs(parts: Parts) -> Parts:
     return each(parts, "worksheet", rewrite)
 
 
+def spelled(parts: Parts) -> Parts:
+    """Cell, row, merge and dimension tags spelled as XML allows and byte patterns miss: each
+    attribute on a line of its own after two spaces, in single quotes, a reference's row with a
+    leading zero and its first digit a character reference (`A1` is `A&#48;&#49;`)."""
+    def ref(value: str) -> str:
+        return re.sub(r"(?<=[A-Za-z])(\d)", lambda m: f"&#48;&#{48 + int(m.group(1))};", value)
+
+    def one(match: re.Match) -> str:
+        tag, attrs, close = match.group(1), attrs_of(match.group(2)), match.group(3)
+        spelled = {k: ref(v) if k in ("r", "ref") and tag != "row" else v
+                   for k, v in attrs.items()}
+        return f"<{tag}" + "".join(f"\n  {k}='{v}'" for k, v in spelled.items()) + f"\n{close}>"
+
+    return each(parts, "worksheet", lambda text: re.sub(
+        r"<(row|c|mergeCell|mergeCells|dimension)\b([^>]*?)(/?)>", one, text))
+
+
 # In the order they are applied: the cell rewrites first (ISO dates before the 1904 system moves
 # the serial ones), then the names, UTF-16 last.
 VARIANTS = {"shared_strings": shared_strings, "rich_strings": rich_strings,
             "shared_formulas": shared_formulas, "iso_dates": iso_dates, "date1904": date1904,
-            "no_refs": no_refs, "lower_refs": lower_refs, "strict": strict,
+            "no_refs": no_refs, "lower_refs": lower_refs, "spelled": spelled, "strict": strict,
             "prefixed": prefixed, "free_names": free_names, "dot_targets": dot_targets,
             "absolute_targets": absolute_targets, "parent_targets": parent_targets,
             "utf16": utf16}

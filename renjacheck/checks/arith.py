@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from renjacheck.numbers import quantize
+from renjacheck.rounding import quantize
 
 
 @dataclass(frozen=True)

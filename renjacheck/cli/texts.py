@@ -41,6 +41,9 @@ HELP_ID = {
     "The most files in one upload.": "Jumlah berkas terbanyak dalam satu unggahan.",
     "Stop a check that runs longer, and say so.":
         "Menghentikan pemeriksaan yang berjalan lebih lama, dan menyatakannya.",
+    "The memory one check may use, in MB; past it the file is not checked.":
+        "Memori yang boleh dipakai satu pemeriksaan, dalam MB; melewatinya, berkas tidak "
+        "diperiksa.",
     "Show this message and exit.": "Menampilkan bantuan ini lalu keluar.",
     "Workbooks (.xlsx) to check, and folders to search for them (subfolders too).":
         "Buku kerja (.xlsx) yang diperiksa, dan folder tempat mencarinya (termasuk subfolder).",

@@ -16,7 +16,8 @@ from pydantic import model_validator
 
 from renjacheck.kinds.base import (Hit, Needs, Params as BaseParams, RowTableName,
                                    columns_of_type, row_name)
-from renjacheck.numbers import compound, format_number
+from renjacheck.numbers import compound
+from renjacheck.rounding import format_number
 from renjacheck.tables import registry
 from renjacheck.tables.declare import FieldType
 from renjacheck.tables.parse import COMPOUND, NOT_MEASURED

@@ -9,6 +9,9 @@ A file that could not be checked is a tool execution notification, and the invoc
 not successful; a rule that could not run on a workbook, its tables missing, is a notification
 of level note naming the rule and the tables it lacked.
 
+Code scanning shows a result's message to people: it is shown safe (renjacheck.safetext), while
+the locations, the properties and the fingerprints keep the exact names.
+
 A workbook has no lines, but code scanning requires a line in every result: results point at
 line 1 of the workbook, and the message starts with the cells.
 """
@@ -27,6 +30,7 @@ from renjacheck.values import Location
 from renjacheck.reporters.base import (Reporter, RuleInfo, headline, rules_skipped,
                                        rules_that_ran)
 from renjacheck.reporters.json import plain
+from renjacheck.safetext import shown
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")
@@ -135,7 +139,7 @@ class SarifReporter(Reporter):
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
             "level": LEVELS[finding.severity],
-            "message": {"text": headline(finding, self.lang)},
+            "message": {"text": shown(headline(finding, self.lang))},
             "locations": [self._location(file.path, n, first)],
             "partialFingerprints": {FINGERPRINT: finding.fingerprint},
             "properties": {"table": finding.table, "expected": plain(finding.expected),
@@ -154,7 +158,8 @@ class SarifReporter(Reporter):
 
     def _skipped(self, file: FileReport, n: int, rule: RuleInfo, why: str) -> dict:
         """A rule that did not run on a workbook, and why."""
-        return {"level": "note", "message": {"text": f"{file.path}: {rule.id} {rule.slug}: {why}"},
+        return {"level": "note",
+                "message": {"text": shown(f"{file.path}: {rule.id} {rule.slug}: {why}")},
                 "associatedRule": {"id": rule.id},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact_location(file.path, n)}}],
@@ -162,7 +167,7 @@ class SarifReporter(Reporter):
 
     def _notification(self, file: FileReport, n: int) -> dict:
         reason = text(file.error, self.lang, **file.error_args)
-        return {"level": "error", "message": {"text": f"{file.path}: {reason}"},
+        return {"level": "error", "message": {"text": shown(f"{file.path}: {reason}")},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact_location(file.path, n)}}],
                 "properties": {"code": file.error}}

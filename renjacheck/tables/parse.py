@@ -12,8 +12,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, getcontext
 from functools import lru_cache
 
-from renjacheck.numbers import (NumberError, compound, decimals_of, format_number, parse_number,
-                                quantize)
+from renjacheck.numbers import NumberError, compound, parse_number
+from renjacheck.rounding import decimals_of, format_number, quantize
 from renjacheck.resources import data_file, load_yaml
 from renjacheck.tables.declare import FieldType
 from renjacheck.units import normalize_unit

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from renjacheck.api.builder import PlanBuilder
 from renjacheck.api.sheets import Cell
-from renjacheck.numbers import format_number
+from renjacheck.rounding import format_number
 from renjacheck.testing.figures import numeric
 
 Polarity = Literal["positif", "negatif"]

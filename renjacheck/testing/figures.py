@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from renjacheck.numbers import format_number, parse_number
+from renjacheck.numbers import parse_number
+from renjacheck.rounding import format_number
 
 
 def numeric(text: str | None) -> tuple[object, str | None] | None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from renjacheck.api.builder import PlanBuilder
-from renjacheck.numbers import format_number
+from renjacheck.rounding import format_number
 from renjacheck.testing.budgets import AMOUNTS, GRAND_LABELS, SATKER_NAMES
 
 # The rules the three tables' agreement answers to: what a programme fault is judged by.

@@ -34,6 +34,19 @@ WORDS = {
     "too_large": {"id": "Unggahan terlalu besar: paling banyak {mb} MB.",
                   "en": "The upload is too large: at most {mb} MB."},
     "no_file": {"id": "Tidak ada berkas yang diunggah.", "en": "No file was uploaded."},
+    "busy": {"id": "Server sedang sibuk: antrean pemeriksaan penuh. Coba lagi sebentar lagi.",
+             "en": "The server is busy: the queue of checks is full. Try again in a moment."},
+    "gone": {"id": "Hasil ini tidak ada atau sudah dihapus (hasil disimpan {minutes} menit).",
+             "en": "This result does not exist or is gone (results are kept {minutes} minutes)."},
+    "failed": {"id": "Pemeriksaan gagal ({reason}); mohon laporkan.",
+               "en": "The check failed ({reason}); please report it."},
+    "progress": {"id": "Sedang memeriksa", "en": "Checking"},
+    "reloads": {"id": "Halaman ini dimuat ulang sendiri sampai hasilnya siap.",
+                "en": "This page reloads itself until the result is ready."},
+    "waiting": {"id": "menunggu giliran: antrean ke-{place}",
+                "en": "waiting its turn: number {place} in the queue"},
+    "running": {"id": "sedang diperiksa", "en": "being checked"},
+    "done": {"id": "selesai", "en": "done"},
     "too_many": {"id": "Terlalu banyak berkas: paling banyak {files}.",
                  "en": "Too many files: at most {files}."},
 }
@@ -62,10 +75,11 @@ def policy(page: str) -> str:
             "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 
 
-def _frame(title: str, lang: str, body: list[str]) -> str:
+def _frame(title: str, lang: str, body: list[str], head: tuple[str, ...] = ()) -> str:
     style = asset("html.css") + _EXTRA
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8" />',
+        *head,
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         f"<title>{esc(title)}</title>", f"<style>{style}</style>", "</head>", "<body>",
         *body, "</body>", "</html>", ""])
@@ -87,6 +101,22 @@ def upload_page(lang: str, max_files: int, max_mb: int, message: str | None = No
         f'<p class="meta">{esc(say("limits", lang, files=max_files, mb=max_mb))}</p>',
         f'<button type="submit">{esc(say("check", lang))}</button>', "</form>", "</main>"]
     return _frame(say("title", lang), lang, body)
+
+
+def status_page(job, places: list[int], seconds: int) -> str:
+    """The page of a job being checked: where each file is; it reloads itself (no script)."""
+    lang = job.lang
+    items = []
+    for name, ticket, place in zip(job.names, job.tickets, places, strict=True):
+        state = ticket.state if ticket.state != "waiting" or place else "running"
+        said = say(state, lang, place=place)
+        items.append(f'<li data-state="{esc(state)}">{esc(name)}: <strong>{esc(said)}</strong>'
+                     "</li>")
+    body = ['<header class="top">', f"<h1>{esc(say('progress', lang))}</h1>", "</header>",
+            "<main>", f'<ul class="progress" role="status">{"".join(items)}</ul>',
+            f'<p class="meta">{esc(say("reloads", lang))}</p>', "</main>"]
+    return _frame(say("progress", lang), lang, body,
+                  (f'<meta http-equiv="refresh" content="{int(seconds)}" />',))
 
 
 def result_page(report_html: str, report: Report, token: str, lang: str,

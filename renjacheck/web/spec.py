@@ -25,6 +25,8 @@ def openapi(max_mb: int) -> dict:
                                            "its entry with `error`", "content": json_body},
                     "400": {"description": "No file, or too many", "content": json_body},
                     "413": {"description": f"The upload is over {max_mb} MB",
+                            "content": json_body},
+                    "503": {"description": "The queue of checks is full: try again later",
                             "content": json_body}}}},
             "/api/rules": {"get": {
                 "summary": "The rule catalogue (`renjacheck rules --format json`)",

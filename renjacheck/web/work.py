@@ -1,18 +1,26 @@
 """The checks of a server, each in a worker process with a time and a memory limit.
 
+There are as many worker processes as processors, each checking one upload at a time; the
+uploads wait their turn in a queue (first come, first served), and a `Ticket` says where each
+is: waiting (and its place in the queue), running or done, for the page to show. A worker that
+runs past the time limit, or dies (out of memory, killed), is ended and replaced: only its own
+upload is reported as not checked, and the checks of other users go on.
+
 An uploaded workbook is written into a private temporary folder (mode 0700, deleted when the
 check ends) under a fixed name, never a name or path from the user; the report names the file
-as uploaded (its base name only). A worker that runs past the time limit is killed with its
-pool, and a new pool takes the next checks: one hostile workbook cannot stop the server.
+as uploaded (its base name only).
 """
 
 from __future__ import annotations
 
 import asyncio
-
+import multiprocessing
+import queue
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from renjacheck.engine import Setup
@@ -20,6 +28,7 @@ from renjacheck.report import FileReport
 from renjacheck.safetext import shown
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space a worker may use (RLIMIT_AS)
+_GRACE = 1.0  # seconds an ended worker is given before it is killed
 
 
 @dataclass
@@ -30,6 +39,13 @@ class Checked:
     annotated: bytes | None = None
 
 
+class Ticket:
+    """Where one upload is: "waiting" for a worker, "running" in one, or "done"."""
+
+    def __init__(self) -> None:
+        self.state = "waiting"
+
+
 def safe_name(name: str | None) -> str:
     """The base name of an uploaded file's name, for display only (never a path), shown safe:
     controls, bidi and zero-width characters escaped (renjacheck.safetext), as everywhere."""
@@ -37,38 +53,47 @@ def safe_name(name: str | None) -> str:
     return shown(base)[:200] or "upload.xlsx"
 
 
-_SETUP: list[Setup] = []
-
-
-def _start(setup: Setup, memory: int) -> None:
-    """A worker's start: the setup it checks with, and its memory limit."""
+def _serve(pipe: Connection, setup: Setup, memory: int) -> None:
+    """A worker: check each upload it is handed until told to stop (None)."""
+    import resource
     import signal
 
-    _SETUP[:] = [setup]
-    # A forked worker inherits uvicorn's handlers, which would make it ignore SIGTERM: a
-    # worker ends when told to; Ctrl-C is the server's to handle.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C and SIGTERM are the server's to handle; it ends its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        import resource
-
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    except (ImportError, ValueError, OSError):  # not on every platform; the time limit stays
+    except (ValueError, OSError):  # not on every platform; the time limit stays
         pass
+    while True:
+        try:
+            task = pipe.recv()
+        except EOFError:  # the server is gone
+            return
+        if task is None:
+            return
+        try:
+            checked = _check(setup, *task)
+        except MemoryError:  # past the limit outside the check itself: the worker is done
+            return
+        if checked.report.error_args.get("reason") == "MemoryError":
+            # The check ran past the memory limit (check_file turned it into its refusal).
+            checked = Checked(FileReport(path=checked.report.path, error="web.out_of_memory",
+                                         error_args={"mb": memory // 2 ** 20}))
+        pipe.send(checked)
 
 
-def _check(name: str, data: bytes, lang: str) -> Checked:
-    """Check one upload in this worker: the report and the annotated copy's bytes."""
+def _check(setup: Setup, name: str, data: bytes, lang: str, copy: bool) -> Checked:
+    """Check one upload: the report and (`copy`) the annotated copy's bytes."""
     from renjacheck.engine import check_file
     from renjacheck.workbook.safety import CannotCheck
 
-    setup = _SETUP[0]
     with tempfile.TemporaryDirectory(prefix="renjacheck-") as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(data)
         report = check_file(path, setup)
         annotated = None
-        if report.error is None:
+        if copy and report.error is None:
             from renjacheck.writers.annotate import annotate
 
             out = Path(folder) / "annotated.xlsx"
@@ -82,49 +107,110 @@ def _check(name: str, data: bytes, lang: str) -> Checked:
     return Checked(report, annotated)
 
 
+class _Process:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, context, setup: Setup, memory: int) -> None:
+        self.pipe, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, setup, memory),
+                                       daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def end(self) -> None:
+        """Stop it: asked, then terminated, then killed."""
+        if self.process.is_alive():
+            try:
+                self.pipe.send(None)
+            except OSError:
+                pass
+            self.process.join(_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.pipe.close()
+
+
 class Workers:
-    """A pool of worker processes, one per processor, each check with a time limit."""
+    """The worker processes, one per processor, and the queue of uploads waiting for them."""
 
     def __init__(self, setup: Setup, processes: int, seconds: float,
                  memory: int = MEMORY_LIMIT) -> None:
         self.setup, self.processes, self.seconds, self.memory = setup, processes, seconds, memory
-        self.pool = self._pool()
-        self.waiting = 0  # checks submitted and not finished (the page says so)
+        # A fresh interpreter for each worker (not a fork of the server and its threads).
+        self._context = multiprocessing.get_context("spawn")
+        self._threads = ThreadPoolExecutor(processes, thread_name_prefix="renjacheck-check")
+        self._idle: queue.SimpleQueue[_Process] = queue.SimpleQueue()
+        self._all: list[_Process] = []
+        self._lock = threading.Lock()
+        self._queue: list[Ticket] = []
 
-    def _pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.processes, initializer=_start,
-                                   initargs=(self.setup, self.memory))
+    @property
+    def waiting(self) -> int:
+        """How many uploads wait for a worker."""
+        return len(self._queue)
 
-    async def check(self, name: str, data: bytes, lang: str) -> Checked:
-        """Check one upload; a check past the time limit or a worker that died: the file's
-        refusal, and a fresh pool."""
-        pool = self.pool
-        self.waiting += 1
+    def place(self, ticket: Ticket) -> int:
+        """A waiting upload's place in the queue (1 is next), 0 when it waits no more."""
+        with self._lock:
+            return self._queue.index(ticket) + 1 if ticket in self._queue else 0
+
+    async def check(self, name: str, data: bytes, lang: str, ticket: Ticket | None = None,
+                    copy: bool = True) -> Checked:
+        """Check one upload when a worker is free, with its annotated copy (`copy`); past the
+        time limit, or when its worker died: the file's refusal, and a fresh worker."""
+        ticket = ticket or Ticket()
+        with self._lock:
+            self._queue.append(ticket)
+        loop = asyncio.get_running_loop()
         try:
-            future = asyncio.wrap_future(pool.submit(_check, name, data, lang))
-            checked = await asyncio.wait_for(future, self.seconds)
-        except asyncio.TimeoutError:
-            self._renew(pool)
-            return Checked(FileReport(path=name, error="web.too_slow",
-                                      error_args={"seconds": int(self.seconds)}))
-        except Exception:  # BrokenProcessPool: a worker was killed (memory) or crashed
-            self._renew(pool)
-            return Checked(FileReport(path=name, error="web.worker_died"))
+            checked = await loop.run_in_executor(self._threads, self._run, ticket,
+                                                 (name, data, lang, copy))
         finally:
-            self.waiting -= 1
+            with self._lock:
+                if ticket in self._queue:  # cancelled before its turn
+                    self._queue.remove(ticket)
+            ticket.state = "done"
         checked.report.rules = tuple(self.setup.rules)
         return checked
 
-    def _renew(self, pool: ProcessPoolExecutor) -> None:
-        if pool is not self.pool:
-            return  # another check renewed it already
-        self.pool = self._pool()
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()  # the check past its time: its worker cannot be asked to stop
-        pool.shutdown(wait=False, cancel_futures=True)
+    def _run(self, ticket: Ticket, task: tuple[str, bytes, str, bool]) -> Checked:
+        """In a thread of its own: hand the upload to a worker and wait for its report."""
+        with self._lock:
+            if ticket in self._queue:
+                self._queue.remove(ticket)
+        ticket.state = "running"
+        worker = self._take()
+        try:
+            worker.pipe.send(task)
+            if worker.pipe.poll(self.seconds):
+                checked = worker.pipe.recv()
+                self._idle.put(worker)
+                return checked
+            error, args = "web.too_slow", {"seconds": int(self.seconds)}
+        except (EOFError, OSError):  # it died: out of memory, or killed
+            error, args = "web.worker_died", {}
+        self._forget(worker)
+        return Checked(FileReport(path=task[0], error=error, error_args=args))
+
+    def _take(self) -> _Process:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:  # as many threads as workers: one is started when none is idle
+            worker = _Process(self._context, self.setup, self.memory)
+            with self._lock:
+                self._all.append(worker)
+            return worker
+
+    def _forget(self, worker: _Process) -> None:
+        worker.end()
+        with self._lock:
+            self._all.remove(worker)
 
     def close(self) -> None:
         """Stop the workers (waited for: none is left behind when the server stops)."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
+        self._threads.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            workers, self._all = list(self._all), []
+        for worker in workers:
+            worker.end()

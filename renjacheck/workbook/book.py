@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from renjacheck.workbook.formats import style_formats
 from renjacheck.workbook.package import (Package, open_package, sheet_part, workbook_part,
                                          workbook_parts)
-from renjacheck.workbook.safety import CannotCheck
+from renjacheck.workbook.safety import DEFAULT_LIMITS, CannotCheck, Limits
 from renjacheck.workbook.xmlparse import MAINS, feed, local, names, parser, refuse_dtd, rel_id
 
 _STRING_TAGS = names("si", "t", "rPh")
@@ -32,10 +32,10 @@ class Book:
     recalc: bool = False
 
 
-def read_book(archive: zipfile.ZipFile) -> Book:
+def read_book(archive: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> Book:
     """The workbook's parts, found through the package's relationships, and read."""
-    book, parts = _parts(archive)
-    book.strings = shared_strings(archive, parts["sharedStrings"])
+    book, parts = _parts(archive, limits)
+    book.strings = shared_strings(archive, parts["sharedStrings"], limits)
     book.formats = styles(archive, parts["styles"])
     # Every other XML part is read by nobody here, but a DTD in one is refused all the same:
     # Excel never writes one, and the annotated copy's openpyxl would read the part.
@@ -46,16 +46,18 @@ def read_book(archive: zipfile.ZipFile) -> Book:
     return book
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     """Sheet name -> worksheet part, in sheet order."""
-    return _parts(archive)[0].sheets
+    return _parts(archive, limits)[0].sheets
 
 
-def _parts(archive: zipfile.ZipFile) -> tuple[Book, dict[str, str | None]]:
+def _parts(archive: zipfile.ZipFile, limits: Limits) -> tuple[Book, dict[str, str | None]]:
     package = open_package(archive)
     main = workbook_part(package)
     rels, parts = workbook_parts(package, main)
-    book, listed = Book(), _workbook(package, main)
+    book, listed = Book(), _workbook(package, main, limits.sheets)
+    if listed.count > limits.sheets:
+        raise CannotCheck("too_many_sheets", count=listed.count, limit=limits.sheets)
     book.date1904, book.recalc = listed.date1904, listed.recalc
     for name, rid in listed.sheets:
         part = sheet_part(package, name, rels.get(rid))
@@ -67,17 +69,20 @@ def _parts(archive: zipfile.ZipFile) -> tuple[Book, dict[str, str | None]]:
 @dataclass
 class _Listed:
     sheets: list[tuple[str, str | None]] = field(default_factory=list)  # (name, r:id)
+    count: int = 0  # <sheet> entries, counted to the end (the part may list millions)
     date1904: bool = False
     recalc: bool = False
 
 
-def _workbook(package: Package, main: str) -> _Listed:
+def _workbook(package: Package, main: str, keep: int) -> _Listed:
     listed = _Listed()
 
     def start(name: str, attrs: dict[str, str]) -> None:
         tag = local(name)
         if tag == "sheet":
-            listed.sheets.append((attrs.get("name", ""), rel_id(attrs)))
+            listed.count += 1
+            if listed.count <= keep:  # past it, only counted: refused once all are
+                listed.sheets.append((attrs.get("name", ""), rel_id(attrs)))
         elif tag == "workbookPr":
             listed.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
         elif tag == "calcPr":
@@ -88,18 +93,23 @@ def _workbook(package: Package, main: str) -> _Listed:
     return listed
 
 
-def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
-    """The shared string table: each item's text and its runs' text, phonetic runs left out."""
+def shared_strings(archive: zipfile.ZipFile, part: str | None,
+                   limits: Limits = DEFAULT_LIMITS) -> list[str]:
+    """The shared string table: each item's text and its runs' text, phonetic runs left out;
+    CannotCheck for an item of more than `text_chars` characters, or more items than `cells`
+    (no cell could show the others: a table of millions of empty items is a bomb)."""
     if part is None:
         return []
+    limit = limits.text_chars
     strings: list[str] = []
     text: list[str] = []
-    depth = {"rph": 0, "t": False}
+    depth = {"rph": 0, "t": False, "length": 0}
 
     def start(name, _attrs):
         tag = _STRING_TAGS.get(name)
         if tag == "si":
             text.clear()
+            depth["length"] = 0
         elif tag == "rPh":
             depth["rph"] += 1
         elif tag == "t" and not depth["rph"]:
@@ -109,6 +119,8 @@ def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
         tag = _STRING_TAGS.get(name)
         if tag == "si":
             strings.append("".join(text).replace("x005F_", ""))
+            if len(strings) > limits.cells:
+                raise CannotCheck("too_many_strings", limit=limits.cells)
         elif tag == "rPh":
             depth["rph"] -= 1
         elif tag == "t":
@@ -117,6 +129,9 @@ def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     def chars(data):
         if depth["t"]:
             text.append(data)
+            depth["length"] += len(data)  # as it comes: refused before a huge text is held
+            if depth["length"] > limit:
+                raise CannotCheck("shared_text_too_long", index=len(strings), limit=limit)
 
     feed(archive, part, parser(_root("sst", part, start), end, chars))
     return strings

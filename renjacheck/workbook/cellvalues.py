@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from renjacheck.workbook.refs import column_letters
+from renjacheck.workbook.safety import CannotCheck
+
 GENERAL = ("General", False, False)
+# A whole number of more digits (sign aside) is read as text, which the table schema reports as
+# no number (numbers.MAX_DIGITS): Excel holds 15 significant digits, and arithmetic on an int of
+# hundreds of thousands of digits grows faster than its length.
+MAX_INT_TEXT = 101
 
 
 def cast_number(text: str) -> int | float:
     """A numeric cell's <v> as openpyxl casts it; ValueError when it is no number."""
     if "." in text or "E" in text or "e" in text:
         return float(text)
+    if len(text) > MAX_INT_TEXT and len(text.strip().lstrip("+-").lstrip("0")) > MAX_INT_TEXT - 1:
+        raise ValueError("too many digits")
     return int(text)
 
 
@@ -28,7 +37,7 @@ def value_of(kind: str, written: str | None, seen_is: bool, style: int, reader):
             fmt = formats[style] if style < len(formats) else GENERAL
             return date(value, reader.mac, fmt[2]) if fmt[1] else value
     elif kind == "s":
-        value = reader.strings[int(written)]
+        value = shared_string(reader, written)
         return value if value.strip() else None
     elif kind == "inlineStr":
         value = written if seen_is else None
@@ -43,6 +52,18 @@ def value_of(kind: str, written: str | None, seen_is: bool, style: int, reader):
     # Inline strings (openpyxl's write-only mode writes every text so) are one object a cell;
     # the same Kode or Uraian written again is kept once.
     return reader.known_texts.setdefault(value, value)
+
+
+def shared_string(reader, written: str) -> str:
+    """The shared string a `t="s"` cell's index names. CannotCheck for an index that names
+    none (negative, past the table, no number): a Python index of -1 would silently read the
+    last string, another cell's text."""
+    strings = reader.strings
+    text = written.strip()
+    if len(text) < 12 and text.isascii() and text.isdigit() and int(text) < len(strings):
+        return strings[int(text)]
+    raise CannotCheck("bad_string_index", cell=f"{column_letters(reader.col)}{reader.row}",
+                      index=text[:20], count=len(strings), last=len(strings) - 1)
 
 
 def iso_date(written: str):

@@ -8,7 +8,6 @@ XML reader (xmlreader.py, one pass over each part), after the checks of the zip 
 from __future__ import annotations
 
 import bisect
-import io
 import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
@@ -21,8 +20,8 @@ from renjacheck.workbook.column import HOLE, MISSING
 from renjacheck.workbook.book import read_book
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.formulas import Formulas
-from renjacheck.workbook.safety import (MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits, vet,
-                                        vet_bytes)
+from renjacheck.workbook.safety import (MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits,
+                                        open_zip, vet, vet_bytes)
 from renjacheck.workbook.xmlreader import SheetCells, Tally, read_sheet
 
 
@@ -240,12 +239,9 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool =
     else:
         vet_bytes(data, limits)
     try:
-        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as archive:
-            book = read_book(archive)
-            tally = Tally(limits)
-            sheets = {name: read_sheet(archive, part, book.strings, book.formats,
-                                       book.date1904, tally)
-                      for name, part in book.sheets.items()}
+        with open_zip(path if data is None else data) as archive:
+            book = read_book(archive, limits)
+            sheets = _read_sheets(archive, book, Tally(limits))
         done = {}
         if calculate_formulas and any(cells.formulas for cells in sheets.values()):
             # Once every sheet is read (formulas read across sheets); lazy: only for formulas.
@@ -263,6 +259,27 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool =
     except Exception as exc:  # malformed parts fail in many ways
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
     return grids
+
+
+def _read_sheets(archive: zipfile.ZipFile, book, tally: Tally) -> dict[str, SheetCells]:
+    """Each sheet's cells, in sheet order. A part several sheets name is parsed once and shared
+    (its cells counted again for each, against the cells limit: every grid costs its cells)."""
+    read: dict[str, SheetCells] = {}
+    sheets = {}
+    for name, part in book.sheets.items():
+        cells = read.get(part)
+        if cells is None:
+            try:
+                cells = read[part] = read_sheet(archive, part, book.strings, book.formats,
+                                                book.date1904, tally)
+            except CannotCheck as exc:
+                if "cell" in exc.args_:  # where, to the sheet: `Pendanaan!C3`
+                    exc.args_["cell"] = f"{name}!{exc.args_['cell']}"
+                raise
+        else:
+            tally.again(cells)
+        sheets[name] = cells
+    return sheets
 
 
 def _grid(name: str, cells: SheetCells, formats: list[tuple[str, bool, bool]]) -> Grid:

@@ -152,7 +152,7 @@ def sheet_part(package: Package, sheet: str, rel: Relationship | None) -> str | 
     """The worksheet part of the sheet named `sheet`, None for a sheet that holds no cells
     (a chart sheet, ...). CannotCheck when its part is missing or not a worksheet."""
     if rel is None or rel.part is None:
-        raise CannotCheck("broken_workbook", reason=f"{sheet}: part missing")
+        raise CannotCheck("sheet_missing", sheet=sheet)
     kind = rel.type.lower()
     if kind in CELLLESS:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -26,6 +27,12 @@ MAX_RATIO = 200
 MAX_MERGED_CELLS = 100_000
 # A national budget of 50,000 rows by 45 columns holds some 2.3 million cells.
 MAX_CELLS = 5_000_000
+# A Renja workbook has a dozen sheets, a national budget a few hundred at most; each <sheet>
+# entry becomes a grid that every table kind scans.
+MAX_SHEETS = 500
+# Excel's own bound on the characters of one cell: a text past it is no text Excel wrote, and
+# every later step (header labels, name matching) costs its length again, cell after cell.
+MAX_TEXT_CHARS = 32_767
 
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -64,6 +71,8 @@ class Limits(BaseModel):
     ratio: PositiveInt = MAX_RATIO
     merged_cells: PositiveInt = MAX_MERGED_CELLS
     cells: PositiveInt = MAX_CELLS
+    sheets: PositiveInt = MAX_SHEETS
+    text_chars: PositiveInt = MAX_TEXT_CHARS
 
 
 DEFAULT_LIMITS = Limits()
@@ -88,7 +97,7 @@ def vet_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """`vet` for a workbook's bytes already in memory."""
     if len(data) > limits.file_bytes:
         raise CannotCheck("file_too_big", size=len(data), limit=limits.file_bytes)
-    _vet_content(io.BytesIO(data), len(data), data[:8], lambda: data, limits)
+    _vet_content(data, len(data), data[:8], lambda: data, limits)
 
 
 def _regular(path: Path, limits: Limits, want: int | None) -> tuple[int, bytes]:
@@ -122,8 +131,8 @@ def _regular(path: Path, limits: Limits, want: int | None) -> tuple[int, bytes]:
     return size, data
 
 
-def _vet_content(source, size: int, head: bytes, whole, limits: Limits) -> None:
-    """The checks of a regular file's content (`source`, a path or a buffer, of `size` bytes
+def _vet_content(source: Path | bytes, size: int, head: bytes, whole, limits: Limits) -> None:
+    """The checks of a regular file's content (`source`, a path or its bytes, `size` bytes
     starting with `head`; `whole()` gives them all): a zip holding a workbook part in limits."""
     if size == 0:
         raise CannotCheck("file_empty")
@@ -135,7 +144,7 @@ def _vet_content(source, size: int, head: bytes, whole, limits: Limits) -> None:
     if not head.startswith(_ZIP_MAGIC):
         raise CannotCheck("not_xlsx")
     try:
-        with zipfile.ZipFile(source) as archive:
+        with open_zip(source) as archive:
             infos = archive.infolist()
     except _DIRECTORY_ERRORS:
         raise CannotCheck("broken_zip") from None
@@ -159,6 +168,47 @@ def _vet_content(source, size: int, head: bytes, whole, limits: Limits) -> None:
         total += info.file_size
     if total > limits.total_bytes:
         raise CannotCheck("too_big_unpacked", size=total, limit=limits.total_bytes)
+
+
+_END = b"PK\x05\x06"  # the end-of-central-directory record's signature; 22 bytes + comment
+_END_SIZE = 22
+
+
+def open_zip(source: Path | bytes) -> zipfile.ZipFile:
+    """The zip at `source` (a path, or a file's bytes), found by its real end-of-central-
+    directory record: the first in the file's tail whose comment reaches the end of the file
+    and whose central directory ends where it begins. zipfile takes the last record it finds,
+    which may be one a comment holds (a valid workbook would then read as empty or broken):
+    the archive is then read without its comment."""
+    if isinstance(source, bytes):
+        start = max(0, len(source) - _END_SIZE - 0xFFFF)
+        real = _real_end(source[start:], start)
+        if real is None or source.find(_END, start + real + 4) < 0:
+            return zipfile.ZipFile(io.BytesIO(source))
+        return zipfile.ZipFile(io.BytesIO(source[:start + real + _END_SIZE - 2] + b"\0\0"))
+    with source.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        start = max(0, size - _END_SIZE - 0xFFFF)
+        handle.seek(start)
+        tail = handle.read()
+        real = _real_end(tail, start)
+        if real is None or tail.find(_END, real + 4) < 0:
+            return zipfile.ZipFile(source)  # the record zipfile finds is the real one
+        handle.seek(0)
+        data = handle.read(start + real + _END_SIZE - 2)
+    return zipfile.ZipFile(io.BytesIO(data + b"\0\0"))  # no comment: no other record after
+
+
+def _real_end(tail: bytes, offset: int) -> int | None:
+    """Where in `tail` (a file's bytes from `offset` on) its real end record is; None for none."""
+    at = tail.find(_END)
+    while 0 <= at <= len(tail) - _END_SIZE:
+        *_, directory_size, directory_at, comment = struct.unpack_from("<4s4H2LH", tail, at)
+        if at + _END_SIZE + comment == len(tail) and (
+                directory_at == 0xFFFFFFFF or directory_at + directory_size <= offset + at):
+            return at
+        at = tail.find(_END, at + 1)
+    return None
 
 
 def _readable(info: zipfile.ZipInfo) -> bool:

@@ -1,6 +1,7 @@
 """Reads the cells of a worksheet straight from its XML, streaming, in one pass: values, number
 formats, merges, formulas, and the formulas whose value was never calculated; and the limits
-(cells, merged cells) counted on what it parses, whatever the encoding or prefixes.
+(cells, merged cells, characters of a text) counted on what it parses, whatever the encoding or
+prefixes, refused at the first element or character past them.
 
 openpyxl builds a Python object per XML element and another per cell; on a national budget of two
 million cells that costs five times the time of reading the XML itself. This reader hands
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 from renjacheck.workbook.cells import Cells
 from renjacheck.workbook.cellvalues import GENERAL, cast_number, date, value_of
 from renjacheck.workbook.formulas import Formulas
-from renjacheck.workbook.refs import MAX_COL, area, clamp, column_number, merge_bounds, range_text
+from renjacheck.workbook.refs import (MAX_COL, area, clamp, column_letters, column_number,
+                                      merge_bounds, range_text)
 from renjacheck.workbook.safety import CannotCheck, Limits
 from renjacheck.workbook.xmlparse import MAINS, feed, names, parser
 
@@ -41,6 +43,9 @@ class SheetCells:
     # calc.py gives them); the last row and column of any cell.
     uncalculated: dict[tuple[int, int], int] = field(default_factory=dict)
     extent: tuple[int, int] = (1, 1)
+    # The cells its part holds, and its merged cells as the tally counted them.
+    counted: int = 0
+    merged: int = 0
 
 
 @dataclass
@@ -58,17 +63,22 @@ class Tally:
             raise CannotCheck("too_many_merged", count=self.merged,
                               limit=MERGED_TOTAL * self.limits.merged_cells)
 
+    def again(self, sheet: SheetCells) -> None:
+        """Count a sheet already read once more (another sheet names its part)."""
+        self.cells += sheet.counted
+        if self.cells > self.limits.cells:
+            raise CannotCheck("too_many_cells", count=self.cells, limit=self.limits.cells)
+        self.merge(sheet.merged)
+
 
 def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
                formats: list[tuple[str, bool, bool]], mac: bool, tally: Tally) -> SheetCells:
     """Every cell of one worksheet part, as openpyxl's data_only load would give it."""
     reader = _SheetReader(strings, formats, mac, tally)
+    before = tally.merged
     made = parser(reader.root, reader.end, reader.chars)
     reader.parser = made
     feed(archive, part, made)
-    if reader.counted > reader.room:  # counted to the end, to say how many there are
-        raise CannotCheck("too_many_cells", count=tally.cells + reader.counted,
-                          limit=tally.limits.cells)
     tally.cells += reader.counted
     sheet = reader.sheet
     sheet.extent = (reader.last_row, reader.last_col)
@@ -78,6 +88,7 @@ def read_sheet(archive: zipfile.ZipFile, part: str, strings: list[str],
             sheet.merges[at] = cut = clamp(bounds, sheet.extent, limit)
             sheet.clamped.append((range_text(bounds), range_text(cut)))
             tally.merge(area(cut) - 1)  # counted as one cell while read
+    sheet.counted, sheet.merged = reader.counted, tally.merged - before
     return sheet
 
 
@@ -93,7 +104,7 @@ class _SheetReader:
     __slots__ = ("sheet", "strings", "formats", "mac", "columns", "known_texts", "row", "col",
                  "style", "phonetic", "kind", "formula", "seen_v", "seen_is", "sink", "text",
                  "row_counter", "col_counter", "last_row", "last_col", "row_digits", "add",
-                 "f_text", "f_attrs", "tally", "counted", "room", "parser")
+                 "f_text", "f_attrs", "tally", "counted", "room", "parser", "length")
 
     def __init__(self, strings: list[str], formats: list[tuple[str, bool, bool]],
                  mac: bool, tally: Tally) -> None:
@@ -115,6 +126,7 @@ class _SheetReader:
         self.tally = tally
         self.counted, self.room = 0, tally.limits.cells - tally.cells  # cells read, allowed
         self.parser = None
+        self.length = 0  # characters of the text being read (a value, a formula)
 
     def root(self, name: str, attrs: dict[str, str]) -> None:
         """The first element: a worksheet of SpreadsheetML, else the part is refused (a sheet
@@ -128,7 +140,9 @@ class _SheetReader:
         """An element opens."""
         tag = _TAGS.get(name)
         if tag == "c":  # where it is (its `r`, or the next place), its type and style
-            self.counted += 1  # against the limit at each row: a row holds 16,384 at most
+            self.counted += 1
+            if self.counted > self.room:  # at each cell: one <row> may hold any number
+                self._over()
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(_DIGITS)
@@ -146,7 +160,7 @@ class _SheetReader:
             number = attrs.get("s")
             self.style = int(number) if number else 0
             self.formula = self.seen_v = self.seen_is = False
-            self.phonetic = 0
+            self.phonetic = self.length = 0
             self.text.clear()
             if self.row > self.last_row:
                 self.last_row = self.row
@@ -155,10 +169,8 @@ class _SheetReader:
         elif tag == "v":
             self.seen_v = True
             self.sink = self.text
+            self.length = 0
         elif tag == "row":
-            if self.counted > self.room:
-                self._over()
-                return
             ref = attrs.get("r")
             self.row_counter = int(float(ref)) if ref else self.row_counter + 1
             self.col_counter = 0
@@ -167,6 +179,7 @@ class _SheetReader:
             self.f_attrs = attrs
             self.f_text.clear()
             self.sink = self.f_text
+            self.length = 0
         elif tag == "is":
             self.seen_is = True
         elif tag == "t":
@@ -186,6 +199,12 @@ class _SheetReader:
         sink = self.sink
         if sink is not None:
             sink.append(data)
+            # Counted as it comes (expat hands a long text over in 64 KB pieces, a rich text in
+            # runs), so that a text of hundreds of megabytes is refused before it is held.
+            self.length += len(data)
+            if self.length > self.tally.limits.text_chars:
+                raise CannotCheck("text_too_long", cell=f"{column_letters(self.col)}{self.row}",
+                                  limit=self.tally.limits.text_chars)
 
     def end(self, name: str) -> None:
         """An element closes: a cell's value is stored when its <c> does."""
@@ -235,15 +254,7 @@ class _SheetReader:
         return number
 
     def _over(self) -> None:
-        """More cells than the workbook may hold: the rest of the sheet is only counted, the
-        cells read so far let go, and `read_sheet` refuses the workbook."""
-        self.sheet = SheetCells()
-        self.add = self.sheet.cells.add
-
-        def count(name: str, _attrs: dict[str, str]) -> None:
-            if _TAGS.get(name) == "c":
-                self.counted += 1
-
-        self.parser.StartElementHandler = count
-        self.parser.EndElementHandler = None
-        self.parser.CharacterDataHandler = None
+        """One cell more than the workbook may hold: refused there, before the rest of the part
+        is parsed (a part may hold tens of millions more, each costing parse time)."""
+        raise CannotCheck("too_many_cells", count=self.tally.cells + self.counted,
+                          limit=self.tally.limits.cells)
