@@ -20,6 +20,7 @@ from renjacheck.workbook.book import sheet_parts
 from renjacheck.workbook.prescan import prescan
 from renjacheck.workbook.safety import DEFAULT_LIMITS
 from tests import plans
+from tests.hostile.round2 import CASES as ROUND2_CASES
 from tests.runner import run
 from tests.variants import VARIANTS, apply, read_parts, write_parts
 from tests.xlsx import block, write
@@ -372,3 +373,19 @@ def test_what_the_copy_loses_is_found_whatever_the_prefix(monkeypatch, capsys, t
         f"renjacheck: {source}: salinan tidak membawa bentuk dan kotak teks (4)",
         f"renjacheck: {source}: salinan tidak membawa validasi data versi Excel baru (daftar "
         "dari lembar lain) (2)"]
+
+
+ROUND2 = sorted(name for name, (_b, code, *_rest) in ROUND2_CASES.items() if code != 2)
+
+
+@pytest.mark.parametrize("name", ROUND2)
+def test_round_two_survivors_annotate_and_the_copy_checks_the_same(monkeypatch, capsys,
+                                                                  tmp_path, name):
+    """What `check` reports on in the round-two corpus (tests/hostile/round2.py: merges in
+    every spelling, a false zip end record in a comment, long numbers, invalid dates) gets a
+    copy, in seconds, that reports exactly what the input does."""
+    source = ROUND2_CASES[name][0](tmp_path / f"{name}.xlsx")
+    copy = tmp_path / "hasil.xlsx"
+    code, err, seconds = _timed(monkeypatch, capsys, "annotate", source, "-o", copy)
+    assert (code, err, seconds < 10) == (_code(source), "", True)
+    assert _findings(copy) == _findings(source)

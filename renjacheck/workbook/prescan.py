@@ -26,7 +26,7 @@ from renjacheck.workbook.book import sheet_parts
 from renjacheck.workbook.cellvalues import cast_number
 from renjacheck.workbook.refs import area, clamp, column_letters, column_number, merge_bounds
 from renjacheck.workbook.refs import MAX_COL, range_text
-from renjacheck.workbook.safety import CannotCheck, Limits
+from renjacheck.workbook.safety import CannotCheck, Limits, open_zip
 from renjacheck.workbook.xmlparse import feed, names, parser
 from renjacheck.workbook.xmlreader import MERGED_TOTAL
 from renjacheck.workbook.xmlwrite import DROP, rewrite, text
@@ -64,34 +64,41 @@ def prescan(source: Path | bytes, limits: Limits,
     in `replaced` (name -> content) are changed in the copy too, and a sheet written again
     has its namespaces renamed by `rename` (xmlwrite.rewrite); a cell's style index past the
     `styles` the workbook has is left out. CannotCheck on hostile XML."""
-    data = io.BytesIO(source) if isinstance(source, bytes) else source
-    result = Prescan(source=data)
+    result = Prescan(source=source)
     replaced = dict(replaced or {})
     merged = cells = 0
-    with zipfile.ZipFile(data) as archive:
-        for name, part in sheet_parts(archive).items():
-            scan = _Scan(limits, styles)
-            feed(archive, part, parser(scan.start, scan.end, scan.chars))
-            cells += scan.cell + 1
+    scans: dict[str, _Scan] = {}
+    # The zip by its real end record, as the check reads it (safety.open_zip).
+    with open_zip(source) as archive:
+        for name, part in sheet_parts(archive, limits).items():
+            scan = scans.get(part)
+            if scan is None:  # a part several sheets name is scanned once, as it is read once
+                scan = scans[part] = _Scan(limits, styles)
+                feed(archive, part, parser(scan.start, scan.end, scan.chars))
+                merged += scan.finish(limits)
+                # Many merges each under the limit cost as much as one huge merge.
+                if merged > MERGED_TOTAL * limits.merged_cells:
+                    raise CannotCheck("too_many_merged", count=merged,
+                                      limit=MERGED_TOTAL * limits.merged_cells)
+                for feature, count in scan.features.items():
+                    result.features[feature] = result.features.get(feature, 0) + count
+                if scan.cut or scan.as_text or scan.unstyled or scan.links_cut:
+                    replaced[part] = rewrite(archive, part, scan.edit(), rename=rename)
+            cells += scan.cell + 1  # every sheet costs its cells, as in the check
             if cells > limits.cells:
                 raise CannotCheck("too_many_cells", count=cells, limit=limits.cells)
-            merged += scan.finish(limits)
-            # Many merges each under the limit cost as much as one huge merge.
-            if merged > MERGED_TOTAL * limits.merged_cells:
-                raise CannotCheck("too_many_merged", count=merged,
-                                  limit=MERGED_TOTAL * limits.merged_cells)
             if scan.uncalculated:
                 result.uncalculated[name] = scan.uncalculated
             if scan.results:
                 result.results[name] = scan.results
             if scan.clamped:
                 result.clamped[name] = scan.clamped
-            for feature, count in scan.features.items():
-                result.features[feature] = result.features.get(feature, 0) + count
-            if scan.cut or scan.as_text or scan.unstyled or scan.links_cut:
-                replaced[part] = rewrite(archive, part, scan.edit(), rename=rename)
+        # What openpyxl is given: a copy with the changes, else the zip as found (without a
+        # comment that holds a false end record).
         if replaced:
             result.source = rewritten(archive, replaced)
+        elif isinstance(archive.fp, io.BytesIO):
+            result.source = io.BytesIO(archive.fp.getvalue())
     if hasattr(result.source, "seek"):
         result.source.seek(0)
     return result

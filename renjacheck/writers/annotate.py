@@ -12,9 +12,7 @@ the original does. The input is never written to.
 
 from __future__ import annotations
 
-import io
 import math
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +31,8 @@ from renjacheck.report import FileReport
 from renjacheck.safetext import shown
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
-from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, read_vetted,
-                                        vet_bytes)
+from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, open_zip,
+                                        read_vetted, vet_bytes)
 from renjacheck.writers.losses import losses
 from renjacheck.writers.openable import load, openable
 from renjacheck.output import refuse_inputs, write_atomic
@@ -81,15 +79,15 @@ def annotate(path: Path, report: FileReport, output: Path, lang: str,
     # are no numbers as text, parts it would refuse left out; a copy in memory, the input is
     # not touched.
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = openable(archive)
+        with open_zip(data) as archive:
+            parts = openable(archive, limits)
         scan = prescan(data, limits, parts.changed, parts.rename, parts.styles)
     except CannotCheck:
         raise
     except Exception as exc:  # what the check read, read again: it should not fail
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
     book, plainer = load(scan.source, parts)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with open_zip(data) as archive:
         lost = [_lost_line(key, count, part, lang)
                 for key, count, part in losses(archive, book, parts.dropped, parts.read,
                                                  scan.features)]

@@ -35,7 +35,7 @@ from renjacheck.workbook.book import sheet_parts
 from renjacheck.workbook.book import styles as cell_styles
 from renjacheck.workbook.package import open_package, workbook_part, workbook_parts
 from renjacheck.workbook.prescan import rewritten
-from renjacheck.workbook.safety import CannotCheck
+from renjacheck.workbook.safety import DEFAULT_LIMITS, CannotCheck, Limits
 from renjacheck.workbook.xmlparse import MAINS, PACKAGE_RELS, feed, parser
 from renjacheck.workbook.xmlwrite import DROP, rewrite
 
@@ -61,14 +61,14 @@ class Openable:
     styles_part: str | None = None
 
 
-def openable(archive: zipfile.ZipFile) -> Openable:
+def openable(archive: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> Openable:
     """What to change in openpyxl's copy of `archive`; CannotCheck for a workbook openpyxl
     cannot read at all."""
     package = open_package(archive)
     main = workbook_part(package)
     strict = _root_space(archive, main) == MAINS[1]
     _rels, parts = workbook_parts(package, main)
-    sheets = tuple(sheet_parts(archive).values())
+    sheets = tuple(dict.fromkeys(sheet_parts(archive, limits).values()))
     read = {main, *sheets, *filter(None, parts.values())}
     changed: dict[str, bytes | None] = {}
     dropped: list[str] = []
