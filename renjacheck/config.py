@@ -21,8 +21,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from renjacheck import resources
-from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
-    toml_broken
+from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text
+from renjacheck.syntax import toml_broken
 from renjacheck.engine import Setup
 from renjacheck.engine import rules as rule_files
 from renjacheck.kinds.rule import Rule

@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from renjacheck import resources
 from renjacheck.decoding import BrokenFile, Refusal, field_problem, os_problem, read_text, \
-    where_key, yaml_broken
+    where_key
+from renjacheck.syntax import yaml_broken
 from renjacheck.i18n import Problem
 from renjacheck.safetext import shown
 

@@ -2,7 +2,7 @@
 and command lines, reports) is in the run's language.
 
 The words that tell the languages apart are taken from renjacheck's own messages: an English
-word is one of the English side of the messages (renjacheck/i18n.py, cli/texts.py) that no
+word is one of the English side of the messages (renjacheck/i18n/, cli/texts.py) that no
 Indonesian message uses too, and the other way round. Each command
 and error path below runs with `--lang id` and with `--lang en`; no line of the one may hold a
 word of the other. What a line quotes (a path, a cell, a sheet, a value in quotes, a rule's slug)

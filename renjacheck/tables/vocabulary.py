@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renjacheck import resources
-from renjacheck.decoding import BrokenFile, Refusal, os_problem, read_text, where_key, yaml_broken
+from renjacheck.decoding import BrokenFile, Refusal, os_problem, read_text, where_key
+from renjacheck.syntax import yaml_broken
 from renjacheck.i18n import Problem
 from renjacheck.tables.declare import TableKind
 from renjacheck.tables.labels import label_forms, norm_label, parenthesised
