@@ -33,10 +33,10 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
     check_lang(lang)  # a bad flag is refused before any file is read
     # Loaded when the command runs: `renjacheck --help` does not wait for it.
     from renjacheck.writers.annotate import annotate as write_copy
-    from renjacheck.engine import check_files
+    from renjacheck.engine import check_file
     from renjacheck.findings import Severity
     from renjacheck.i18n import text
-    from renjacheck.workbook.safety import CannotCheck
+    from renjacheck.workbook.safety import CannotCheck, read_vetted
     from renjacheck.output import OutputError, refuse_inputs
 
     resolver = make_resolver(select, ignore, severity, rules, config, no_config, waivers)
@@ -49,11 +49,17 @@ def annotate(file: Annotated[Path, typer.Argument(metavar="FILE", show_default=F
         refuse_inputs(output, [file])
     except OutputError as exc:
         fail(f"--output: {output_error(exc)}")
-    report = check_files([file], resolve=resolver).files[0]
+    # Read once, vetted once: the check and the copy work on these bytes, never on the path
+    # again (a file swapped in between is not read).
+    try:
+        data = read_vetted(file, setting.setup.limits)
+    except CannotCheck as exc:
+        fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
+    report = check_file(file, setting.setup, data)
     if report.error is not None:
         fail(f"{file}: {text(report.error, lang, **report.error_args)}")
     try:
-        lost = write_copy(file, report, output, lang, setting.setup.limits)
+        lost = write_copy(file, report, output, lang, setting.setup.limits, data=data)
     except CannotCheck as exc:
         fail(f"{file}: {text(exc.key, lang, **exc.args_)}")
     except (OutputError, OSError) as exc:

@@ -117,18 +117,19 @@ def _collect(findings: dict[tuple, Finding], rule: Rule, hits) -> None:
             actual=hit.actual, key=hit.key, title=texts[1], rationale=texts[2], fix=texts[3])
 
 
-def check_file(path: Path, setup: Setup) -> FileReport:
-    """Read and check one file; a file that cannot be read gets its reason, not findings."""
+def check_file(path: Path, setup: Setup, data: bytes | None = None) -> FileReport:
+    """Read and check one file (its bytes `data`, read once, when given: annotate works on
+    what was checked); a file that cannot be read gets its reason, not findings."""
     waivers = [w for w in setup.waivers if w.applies_to(path)]
     rules = tuple(setup.rules)
     try:
         with collector_paused():  # the plan is dropped before the collector runs again
-            plan = read(path, setup.limits, setup.vocabulary)
+            plan = read(path, setup.limits, setup.vocabulary, data)
             vouch(plan)
             outcome = run_rules(plan, setup.rules, waivers, setup.require)
             tables, unit, year = plan.infos, _unit(plan), plan.year
             del plan
-            sha256 = _sha256(path)
+            sha256 = _sha256(path) if data is None else hashlib.sha256(data).hexdigest()
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report

@@ -56,6 +56,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "(lists from other sheets)"},
     "lost.sparklines": {"id": "sparkline", "en": "sparklines"},
     "lost.other": {"id": "bagian {part}", "en": "part {part}"},
+    "lost.sheet_settings": {"id": "pengaturan yang tidak terbaca oleh openpyxl (tampilan dan "
+                                  "lebar kolom lembar, pengaturan cetak, validasi, tautan, "
+                                  "komentar, gambar, properti dokumen)",
+                            "en": "settings openpyxl could not read (the sheets' views and "
+                                  "column widths, print settings, validation, links, comments, "
+                                  "drawings, document properties)"},
+    "lost.cell_styles": {"id": "format sel (gaya yang tidak terbaca oleh openpyxl)",
+                         "en": "cell formatting (styles openpyxl could not read)"},
+    "lost.unreadable": {"id": "bagian {part}, yang tidak dapat dibaca (XML rusak atau DTD)",
+                        "en": "part {part}, which cannot be read (broken XML or a DTD)"},
     # The blank template (renjacheck template).
     "tpl.sheet.instructions": {"id": "Petunjuk", "en": "Instructions"},
     "tpl.sheet.lists": {"id": "Daftar", "en": "Lists"},

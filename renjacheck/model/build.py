@@ -20,11 +20,13 @@ from renjacheck.workbook.refs import column_number
 from renjacheck.workbook.safety import DEFAULT_LIMITS, Limits
 
 
-def read(path: Path, limits: Limits = DEFAULT_LIMITS, vocabulary: tuple[Path, ...] = ()) -> Plan:
-    """Read the workbook at `path` (header labels from the shipped vocabulary and an office's
-    `vocabulary` files); raises CannotCheck when it is not a readable .xlsx."""
+def read(path: Path, limits: Limits = DEFAULT_LIMITS, vocabulary: tuple[Path, ...] = (),
+         data: bytes | None = None) -> Plan:
+    """Read the workbook at `path`, or in `data` (its bytes, read once) when given (header
+    labels from the shipped vocabulary and an office's `vocabulary` files); raises
+    CannotCheck when it is not a readable .xlsx."""
     with collector_paused():
-        return read_grids(str(path), load(path, limits), vocabulary)
+        return read_grids(str(path), load(path, limits, data=data), vocabulary)
 
 
 @contextmanager

@@ -98,7 +98,7 @@ def _check(setup: Setup, name: str, data: bytes, lang: str, copy: bool) -> Check
 
             out = Path(folder) / "annotated.xlsx"
             try:
-                annotate(path, report, out, lang, setup.limits)
+                annotate(path, report, out, lang, setup.limits, data=data)
                 annotated = out.read_bytes()
             except (CannotCheck, OSError):
                 annotated = None  # the report still stands; the page offers no copy

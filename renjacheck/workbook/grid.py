@@ -21,7 +21,7 @@ from renjacheck.workbook.book import read_book
 from renjacheck.workbook.formats import Formats, format_precision
 from renjacheck.workbook.formulas import Formulas
 from renjacheck.workbook.safety import (MEMBER_ERRORS, CannotCheck, DEFAULT_LIMITS, Limits,
-                                        open_zip, vet)
+                                        open_zip, vet, vet_bytes)
 from renjacheck.workbook.xmlreader import SheetCells, Tally, read_sheet
 
 
@@ -229,13 +229,17 @@ class Grid:
         return str(value).strip()
 
 
-def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool = True
-         ) -> list[Grid]:
-    """Vet and read every worksheet of the workbook at `path` into grids, in sheet order; the
-    formulas calculated (calc.py) unless `calculate_formulas` is False."""
-    vet(path, limits)
+def load(path: Path, limits: Limits = DEFAULT_LIMITS, calculate_formulas: bool = True,
+         data: bytes | None = None) -> list[Grid]:
+    """Vet and read every worksheet of the workbook at `path` (or in `data`, its bytes read
+    once: safety.read_vetted) into grids, in sheet order; the formulas calculated (calc.py)
+    unless `calculate_formulas` is False."""
+    if data is None:
+        vet(path, limits)
+    else:
+        vet_bytes(data, limits)
     try:
-        with open_zip(path) as archive:
+        with open_zip(path if data is None else data) as archive:
             book = read_book(archive, limits)
             sheets = _read_sheets(archive, book, Tally(limits))
         done = {}

@@ -80,6 +80,29 @@ DEFAULT_LIMITS = Limits()
 
 def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise CannotCheck unless `path` is a zip holding an .xlsx workbook part within the limits."""
+    size, head = _regular(path, limits, 8)
+    _vet_content(path, size, head, path.read_bytes, limits)
+
+
+def read_vetted(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the file at `path`, read once through one descriptor, and vetted: what a
+    command that reads a workbook twice (annotate: the check, then openpyxl) works on, so that
+    a file swapped in between is never read."""
+    _size, data = _regular(path, limits, None)
+    vet_bytes(data, limits)
+    return data
+
+
+def vet_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """`vet` for a workbook's bytes already in memory."""
+    if len(data) > limits.file_bytes:
+        raise CannotCheck("file_too_big", size=len(data), limit=limits.file_bytes)
+    _vet_content(data, len(data), data[:8], lambda: data, limits)
+
+
+def _regular(path: Path, limits: Limits, want: int | None) -> tuple[int, bytes]:
+    """(size, the first `want` bytes, or all of them when `want` is None) of the regular file
+    at `path`, through one descriptor: CannotCheck for anything else or a file too big."""
     if not path.exists():
         raise CannotCheck("file_missing")
     if path.is_dir():
@@ -93,23 +116,35 @@ def vet(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
             if not stat.S_ISREG(info.st_mode):
                 raise CannotCheck("file_not_regular")
             size = info.st_size
-            head = handle.read(8)
+            if want is None and 0 < size <= limits.file_bytes:
+                # One byte more than allowed at most: a file that grew since is refused too.
+                data = handle.read(limits.file_bytes + 1)
+                size = len(data)
+            else:
+                data = handle.read(want or 8)
     except OSError as exc:
         raise CannotCheck("file_unreadable", reason=exc.strerror or str(exc)) from None
     if size == 0:
         raise CannotCheck("file_empty")
     if size > limits.file_bytes:
         raise CannotCheck("file_too_big", size=size, limit=limits.file_bytes)
+    return size, data
+
+
+def _vet_content(source: Path | bytes, size: int, head: bytes, whole, limits: Limits) -> None:
+    """The checks of a regular file's content (`source`, a path or its bytes, `size` bytes
+    starting with `head`; `whole()` gives them all): a zip holding a workbook part in limits."""
+    if size == 0:
+        raise CannotCheck("file_empty")
     if head.startswith(_OLE2_MAGIC):
         # Both legacy .xls files and password-protected .xlsx files are OLE2 containers; an
         # encrypted workbook has an EncryptionInfo stream, named in UTF-16 in its directory.
-        with path.open("rb") as handle:
-            encrypted = "EncryptionInfo".encode("utf-16-le") in handle.read()
+        encrypted = "EncryptionInfo".encode("utf-16-le") in whole()
         raise CannotCheck("encrypted" if encrypted else "xls")
     if not head.startswith(_ZIP_MAGIC):
         raise CannotCheck("not_xlsx")
     try:
-        with open_zip(path) as archive:
+        with open_zip(source) as archive:
             infos = archive.infolist()
     except _DIRECTORY_ERRORS:
         raise CannotCheck("broken_zip") from None
@@ -139,19 +174,26 @@ _END = b"PK\x05\x06"  # the end-of-central-directory record's signature; 22 byte
 _END_SIZE = 22
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """The zip at `path`, found by its real end-of-central-directory record: the first in the
-    file's tail whose comment reaches the end of the file and whose central directory ends where
-    it begins. zipfile takes the last record it finds, which may be one a comment holds (a valid
-    workbook would then read as empty or broken): the archive is then read without its comment."""
-    with path.open("rb") as handle:
+def open_zip(source: Path | bytes) -> zipfile.ZipFile:
+    """The zip at `source` (a path, or a file's bytes), found by its real end-of-central-
+    directory record: the first in the file's tail whose comment reaches the end of the file
+    and whose central directory ends where it begins. zipfile takes the last record it finds,
+    which may be one a comment holds (a valid workbook would then read as empty or broken):
+    the archive is then read without its comment."""
+    if isinstance(source, bytes):
+        start = max(0, len(source) - _END_SIZE - 0xFFFF)
+        real = _real_end(source[start:], start)
+        if real is None or source.find(_END, start + real + 4) < 0:
+            return zipfile.ZipFile(io.BytesIO(source))
+        return zipfile.ZipFile(io.BytesIO(source[:start + real + _END_SIZE - 2] + b"\0\0"))
+    with source.open("rb") as handle:
         size = handle.seek(0, os.SEEK_END)
         start = max(0, size - _END_SIZE - 0xFFFF)
         handle.seek(start)
         tail = handle.read()
         real = _real_end(tail, start)
         if real is None or tail.find(_END, real + 4) < 0:
-            return zipfile.ZipFile(path)  # the record zipfile finds is the real one
+            return zipfile.ZipFile(source)  # the record zipfile finds is the real one
         handle.seek(0)
         data = handle.read(start + real + _END_SIZE - 2)
     return zipfile.ZipFile(io.BytesIO(data + b"\0\0"))  # no comment: no other record after

@@ -13,12 +13,9 @@ the original does. The input is never written to.
 from __future__ import annotations
 
 import math
-import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -34,10 +31,12 @@ from renjacheck.report import FileReport
 from renjacheck.safetext import shown
 from renjacheck.values import Location
 from renjacheck.workbook.prescan import prescan
-from renjacheck.workbook.safety import DEFAULT_LIMITS, CannotCheck, Limits
+from renjacheck.workbook.safety import (DEFAULT_LIMITS, CannotCheck, Limits, open_zip,
+                                        read_vetted, vet_bytes)
 from renjacheck.writers.losses import losses
+from renjacheck.writers.openable import load, openable
 from renjacheck.output import refuse_inputs, write_atomic
-from renjacheck.writers.xlsx import formula_results, save
+from renjacheck.writers.xlsx import save
 
 # Fills (RGB): Excel's own "Bad" and "Neutral" cell styles, which planners know, a light blue
 # for info, and grey for a finding the inspectorate waived.
@@ -64,30 +63,39 @@ class Mark:
 
 
 def annotate(path: Path, report: FileReport, output: Path, lang: str,
-             limits: Limits = DEFAULT_LIMITS) -> list[str]:
+             limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> list[str]:
     """Write the annotated copy of the workbook at `path`, whose check gave `report`, to
     `output`; return one line for each kind of content the copy could not carry over.
-    OutputError for an output that is the input; CannotCheck when openpyxl cannot load it."""
+    `data`: the workbook's bytes the check read (safety.read_vetted); the copy is made of
+    them, never of the path read again (read here once when not given). OutputError for an
+    output that is the input; CannotCheck when openpyxl cannot load it."""
 
     refuse_inputs(output, [path])  # before any work: the input is never written to
+    if data is None:
+        data = read_vetted(path, limits)
+    else:
+        vet_bytes(data, limits)
     # What openpyxl can load: merges too large cut down (put back when saving), numbers that
-    # are no numbers as text; a copy in memory, the input is not touched.
-    scan = prescan(path, limits)
+    # are no numbers as text, parts it would refuse left out; a copy in memory, the input is
+    # not touched.
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about what it drops; losses() says
-            book = openpyxl.load_workbook(scan.source, keep_links=True, rich_text=True)
-    except Exception as exc:  # a part renjacheck's reader passes over, openpyxl may refuse
+        with open_zip(data) as archive:
+            parts = openable(archive, limits)
+        scan = prescan(data, limits, parts.changed, parts.rename, parts.styles)
+    except CannotCheck:
+        raise
+    except Exception as exc:  # what the check read, read again: it should not fail
         raise CannotCheck("broken_workbook", reason=type(exc).__name__) from None
-    if hasattr(scan.source, "seek"):
-        scan.source.seek(0)
-    with zipfile.ZipFile(scan.source) as archive:
-        results = formula_results(archive)
-        lost = [_lost_line(key, count, part, lang) for key, count, part in losses(archive, book)]
+    book, plainer = load(scan.source, parts)
+    with open_zip(data) as archive:
+        lost = [_lost_line(key, count, part, lang)
+                for key, count, part in losses(archive, book, parts.dropped, parts.read,
+                                                 scan.features)]
+    lost += [_lost_line(key, 1, "", lang) for key in plainer]
     _mark(book, report.findings, lang)
     _results_sheet(book, path, report, lost, lang)
     _finite(book)
-    write_atomic(output, save(book, results, scan.clamped), [path])
+    write_atomic(output, save(book, scan.results, scan.clamped), [path])
     return lost
 
 

@@ -175,11 +175,11 @@ def _pendanaan(book, kind: TableKind, options: Options) -> dict:
         cell = sheet.cell(3, col, f'=IF(COUNTA({codes})=0,"",IF(SUMPRODUCT(--(LEN(TRIM('
                                   f'{codes}))=9))>0,{program},{kegiatan}))')
         cell.font = Font(bold=True)
-        results[cell.coordinate] = ("str", b"")
+        results[cell.coordinate] = ("str", "")
     for row in range(first, last + 1):
         span = f"C{row}:{letter(total_col - 1)}{row}"
         cell = sheet.cell(row, total_col, f'=IF(COUNT({span})=0,"",SUM({span}))')
-        results[cell.coordinate] = ("str", b"")
+        results[cell.coordinate] = ("str", "")
     sheet.freeze_panes = "C4"
     return results
 
@@ -200,7 +200,7 @@ def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> di
             for row in range(first, last + 1):
                 cells = {name: f"{letter(k)}{row}" for k, name in enumerate(names, start=1)}
                 formula = formulas[names[n - 1]].format(**cells)
-                results[sheet.cell(row, n, formula).coordinate] = ("str", b"")
+                results[sheet.cell(row, n, formula).coordinate] = ("str", "")
         elif style in lists:
             _validation(sheet, ref, style, lang, lists[style])
         elif style == "year":
@@ -210,7 +210,7 @@ def _table(book, kind: TableKind, lists: dict[str, str], options: Options) -> di
             for row in range(first, last + 1):
                 formula = (f'=IF(OR({t}{row}="",{r}{row}=""),"",IFERROR(IF({p}{row}="negatif",'
                            f'2-{r}{row}/{t}{row},{r}{row}/{t}{row}),""))')
-                results[sheet.cell(row, n, formula).coordinate] = ("str", b"")
+                results[sheet.cell(row, n, formula).coordinate] = ("str", "")
     sheet.freeze_panes = "A3"
     return results
 
