@@ -128,3 +128,37 @@ def test_an_unexpected_failure_is_one_line(monkeypatch, capsys, place, lang, wan
     code, out, err = run_here(monkeypatch, capsys, "check", "--lang", lang, "--no-config",
                               place / "s.xlsx")
     assert (code, out, err) == (2, "", wanted)
+
+
+def test_check_opens_the_workbook_once_and_works_on_those_bytes(tmp_path, monkeypatch):
+    """A file swapped after it was opened is never read: the check works on the bytes it read
+    through one descriptor (safety.read_once), its digest is theirs, the path is not opened
+    again (the old way vetted the path, then opened it a second time to read it)."""
+    import builtins
+    import hashlib
+    import io
+    import os
+    import shutil
+
+    from renjacheck.engine import Setup, check_file, load_rules
+
+    source = tmp_path / "renja.xlsx"
+    shutil.copy(ROOT / "samples" / "banten-2024.xlsx", source)
+    opened: list[str] = []
+
+    def guard(real):
+        def opener(file, *args, **kwargs):
+            if isinstance(file, (str, Path)) and Path(file) == source:
+                opened.append(real.__name__)
+            return real(file, *args, **kwargs)
+        return opener
+
+    for module, name in ((builtins, "open"), (io, "open"), (os, "open")):
+        monkeypatch.setattr(module, name, guard(getattr(module, name)))
+    report = check_file(source, Setup(rules=load_rules()))
+    monkeypatch.undo()
+    assert opened == ["open"]  # os.open, once
+    assert report.error is None
+    assert report.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert ("CAP001", "Capaian 2023!F36") in {(f.rule, str(f.locations[0]))
+                                             for f in report.findings}

@@ -22,7 +22,7 @@ from renjacheck.model.plan import Plan
 from renjacheck.report import FileReport, Report
 from renjacheck.tables import registry
 from renjacheck.waivers import Waiver
-from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits
+from renjacheck.workbook.safety import CannotCheck, DEFAULT_LIMITS, Limits, read_once
 
 __all__ = ["Outcome", "Setup", "check_files", "check_plan", "load_rules", "run_rules", "vouch"]
 
@@ -123,13 +123,15 @@ def check_file(path: Path, setup: Setup, data: bytes | None = None) -> FileRepor
     waivers = [w for w in setup.waivers if w.applies_to(path)]
     rules = tuple(setup.rules)
     try:
+        if data is None:  # read once: a file swapped after its checks is never read
+            data = read_once(path, setup.limits)
         with collector_paused():  # the plan is dropped before the collector runs again
             plan = read(path, setup.limits, setup.vocabulary, data)
             vouch(plan)
             outcome = run_rules(plan, setup.rules, waivers, setup.require)
             tables, unit, year = plan.infos, _unit(plan), plan.year
             del plan
-            sha256 = _sha256(path) if data is None else hashlib.sha256(data).hexdigest()
+            sha256 = hashlib.sha256(data).hexdigest()
     except CannotCheck as exc:
         return FileReport(path=str(path), error=exc.key, error_args=exc.args_, rules=rules)
     except Exception as exc:  # a reader bug must not cost the other files their report
@@ -145,15 +147,6 @@ def _unit(plan: Plan) -> str | None:
     identitas = plan.tables.get("identitas")
     unit = getattr(identitas, "unit", None)
     return unit.value if unit is not None else None
-
-
-def _sha256(path: Path) -> str:
-    """The file's SHA-256, read in chunks: a budget workbook may be large."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def vouch(plan: Plan) -> None:

@@ -93,6 +93,12 @@ def read_vetted(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     return data
 
 
+def read_once(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the regular file at `path` (at most `file_bytes`), read once through one
+    descriptor, not yet vetted: a check then works on them alone, never on the path again."""
+    return _regular(path, limits, None)[1]
+
+
 def vet_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """`vet` for a workbook's bytes already in memory."""
     if len(data) > limits.file_bytes:
