@@ -107,20 +107,26 @@ def _code(worker: _Worker) -> str:
 
 
 def _end(worker: _Worker, polite: bool = False) -> None:
-    """Stop a worker: asked to (it has nothing left), else terminated, then killed."""
-    if polite and worker.task is None and worker.process.is_alive():
+    """Stop a worker: asked to when it has nothing left, else terminated, then killed."""
+    stop(worker.process, worker.pipe, ask=polite and worker.task is None)
+
+
+def stop(process: multiprocessing.process.BaseProcess, pipe: Connection, ask: bool) -> None:
+    """Stop a worker process: asked to (`ask`: None down its pipe), else terminated, then
+    killed; its pipe closed. Shared with the server's workers (renjacheck/web/work.py)."""
+    if ask and process.is_alive():
         try:
-            worker.pipe.send(None)
+            pipe.send(None)
         except OSError:
             pass
-        worker.process.join(_GRACE)
-    if worker.process.is_alive():
-        worker.process.terminate()
-        worker.process.join(_GRACE)
-    if worker.process.is_alive():
-        worker.process.kill()
-        worker.process.join()
-    worker.pipe.close()
+        process.join(_GRACE)
+    if process.is_alive():
+        process.terminate()
+        process.join(_GRACE)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    pipe.close()
 
 
 def _serve(pipe: Connection, setups: list[Setup]) -> None:

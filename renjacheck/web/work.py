@@ -28,7 +28,6 @@ from renjacheck.report import FileReport
 from renjacheck.safetext import shown
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space a worker may use (RLIMIT_AS)
-_GRACE = 1.0  # seconds an ended worker is given before it is killed
 
 
 @dataclass
@@ -119,16 +118,9 @@ class _Process:
 
     def end(self) -> None:
         """Stop it: asked, then terminated, then killed."""
-        if self.process.is_alive():
-            try:
-                self.pipe.send(None)
-            except OSError:
-                pass
-            self.process.join(_GRACE)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.pipe.close()
+        from renjacheck.engine.workers import stop
+
+        stop(self.process, self.pipe, ask=True)
 
 
 class Workers:
